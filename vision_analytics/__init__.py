@@ -1,0 +1,11 @@
+"""vision_analytics: who is really behind a stream of customer requests.
+
+The few entry points a user needs are here; each stage lives in its own
+subpackage (``ingest``, ``normalize``, ``features``, ``cluster``,
+``attribution``, ``vision``, ``plots``, ``report``, ``datasets``).
+"""
+
+from .ingest import Corpus, InputError, load
+
+__all__ = ["Corpus", "InputError", "load"]
+__version__ = "0.1.0"

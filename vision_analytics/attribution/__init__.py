@@ -1,0 +1,3 @@
+"""The ``attribution``stage."""
+
+__all__: list[str] = []

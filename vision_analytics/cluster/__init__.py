@@ -1,0 +1,3 @@
+"""The ``cluster``stage."""
+
+__all__: list[str] = []

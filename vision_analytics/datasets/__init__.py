@@ -1,0 +1,3 @@
+"""The ``datasets``stage."""
+
+__all__: list[str] = []

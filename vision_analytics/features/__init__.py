@@ -1,0 +1,3 @@
+"""The ``features``stage."""
+
+__all__: list[str] = []

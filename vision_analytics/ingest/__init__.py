@@ -1,0 +1,17 @@
+"""Readers for mail exports and request logs (the ``ingest`` stage)."""
+
+from ._detect import FORMATS, detect_format
+from ._load import Corpus, InputError, load
+from ._records import LoadError, new_record
+from ._rfc822 import parse_rfc822
+
+__all__ = [
+    "FORMATS",
+    "Corpus",
+    "InputError",
+    "LoadError",
+    "detect_format",
+    "load",
+    "new_record",
+    "parse_rfc822",
+]

@@ -1,0 +1,3 @@
+"""The ``normalize``stage."""
+
+__all__: list[str] = []

@@ -1,0 +1,3 @@
+"""The ``plots``stage."""
+
+__all__: list[str] = []

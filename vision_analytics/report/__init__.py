@@ -1,0 +1,3 @@
+"""The ``report``stage."""
+
+__all__: list[str] = []

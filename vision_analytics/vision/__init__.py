@@ -1,0 +1,3 @@
+"""The ``vision``stage."""
+
+__all__: list[str] = []
