@@ -47,9 +47,15 @@ def detect_format(path: Path) -> str | None:
         return "msg"
     if head.startswith(b"PK\x03\x04"):
         return "xlsx" if _is_xlsx(path) else None
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return "csv" if suffix in _TABLE_SUFFIXES else None  # UTF-16 text: only tables use it
     text = head.lstrip(b"\xef\xbb\xbf")
     if text.startswith(b"From "):
         return "mbox"
+    if _looks_rfc822(text) and suffix not in _TABLE_SUFFIXES:
+        return "eml" if suffix == ".eml" else "maildir"
+    if not _is_text(head):
+        return None
     if suffix in _TABLE_SUFFIXES and _looks_tabular(text):
         return "csv"
     if _looks_rfc822(text):
@@ -59,6 +65,14 @@ def detect_format(path: Path) -> str | None:
     if _looks_tabular(text):
         return "csv"
     return None
+
+
+def _is_text(head: bytes) -> bool:
+    """No NUL bytes and at most 5% control characters: text, not binary."""
+    if not head or b"\x00" in head:
+        return False
+    control = sum(1 for b in head if b < 32 and b not in (9, 10, 12, 13))
+    return control <= 0.05 * len(head)
 
 
 def _is_xlsx(path: Path) -> bool:

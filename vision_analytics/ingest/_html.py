@@ -21,7 +21,7 @@ def html_to_text(html: str) -> str:
     Examples
     --------
     >>> html_to_text("<p>Hello <b>Dana</b></p><p>Could you price it?</p><script>x()</script>")
-    'Hello Dana\\nCould you price it?'
+    'Hello Dana\\n\\nCould you price it?'
     """
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", MarkupResemblesLocatorWarning)

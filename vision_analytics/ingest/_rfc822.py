@@ -28,6 +28,17 @@ MAX_PARTS = 2_000
 
 _WS = re.compile(r"\s+")
 _MSGID = re.compile(r"<[^<>\s]+>")
+_VALID_ADDR = re.compile(r"^[^@\s<>()]+@[^@\s<>()]+$")
+_COMMENT = re.compile(r"\(([^()]*)\)\s*$")
+_SIMPLE_ADDR = re.compile(
+    r'\s*(?:"([^"\\]*)"\s*|([^",<>@:;()]*?)\s*)?<([^<>@\s",;]+@[^<>@\s",;]+)>\s*(?:,|$)'
+    r'|\s*([^<>@\s",;()]+@[^<>@\s",;()]+)\s*(?:,|$)'
+)
+_EMPTY_GROUP = re.compile(r"^\s*[^:,<>@]*:\s*;?\s*$")
+_PLAIN_OK = re.compile(r"^[ -~]*$")
+_COMMENT_ANY = re.compile(r"\([^()]*\)")
+_QUOTED = re.compile(r'"[^"]*"')
+_ANGLE = re.compile(r"<([^<>]*)>")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
@@ -63,6 +74,10 @@ def header_text(value) -> str:
     """A header value as clean text: RFC 2047 words decoded, folding removed."""
     if value is None:
         return ""
+    if isinstance(value, str) and "=?" not in value and value.isascii():
+        if _PLAIN_OK.match(value):
+            return value.strip()
+        return _WS.sub(" ", _CONTROL.sub("", value)).strip()
     try:
         parts = decode_header(value if isinstance(value, (str, Header)) else str(value))
     except Exception:
@@ -82,27 +97,76 @@ def header_text(value) -> str:
 def parse_addresses(values) -> list[tuple[str, str]]:
     """``(name, email)`` pairs from one or more address header values.
 
-    Emails are lower-cased; names are decoded. Entries with neither are dropped.
+    Emails are lower-cased; names are decoded. An address that is not a valid
+    ``local@domain`` (archives munge them: ``jo@h at gm@||@com``) is kept as its
+    whitespace-collapsed raw text, so the same person still gets the same key.
+
+    Examples
+    --------
+    >>> parse_addresses(['"Whitfield, Dana" <Dana.Whitfield@Example.com>, sam@x.org'])
+    [('Whitfield, Dana', 'dana.whitfield@example.com'), ('', 'sam@x.org')]
+    >>> parse_addresses(["jo@h@m@u|r|ch @end|ng |rom gm@||@com (Joshua Ulrich)"])
+    [('Joshua Ulrich', 'jo@h@m@u|r|ch @end|ng |rom gm@||@com')]
     """
-    raw = []
+    out = []
     for value in values:
         if value is None:
             continue
-        if isinstance(value, Header):
-            value = header_text(value)
-        raw.append(str(value))
-    try:
-        pairs = getaddresses(raw)
-    except Exception:
-        pairs = [("", part) for r in raw for part in r.split(",")]
-    out = []
-    for name, addr in pairs:
-        name = header_text(name).strip("'\" ")
-        addr = _WS.sub("", addr).strip("<>'\"").lower()
-        if not name and not addr:
+        text = header_text(value) if isinstance(value, Header) else str(value)
+        if _EMPTY_GROUP.match(text):
+            continue  # "undisclosed-recipients:;" names nobody
+        simple = _simple_addresses(text)
+        if simple is not None:
+            out.extend(simple)
             continue
-        out.append((name, addr))
+        try:
+            pairs = getaddresses([text])
+        except Exception:
+            pairs = [("", part) for part in text.split(",")]
+        bare = _QUOTED.sub("", _COMMENT_ANY.sub("", text))
+        if "," not in bare and not all(_VALID_ADDR.match(a.strip()) for _, a in pairs):
+            pairs = [_raw_address(text)]
+        for name, addr in pairs:
+            name = header_text(name).strip("'\" ")
+            addr = addr.strip().strip("<>'\"").lower()
+            if not _VALID_ADDR.match(addr):
+                addr = _WS.sub(" ", addr).strip()
+            else:
+                addr = _WS.sub("", addr)
+            if not name and not addr:
+                continue
+            out.append((name, addr))
     return out
+
+
+def _simple_addresses(text: str) -> list[tuple[str, str]] | None:
+    """The common forms (``a@b``, ``Name <a@b>``, ``"Last, First" <a@b>``) without
+    the stdlib's general parser, which dominates load time; None for anything else."""
+    if "=?" in text or "(" in text or "\\" in text or not text.isascii():
+        return None
+    out = []
+    for match in _SIMPLE_ADDR.finditer(text):
+        name = (match.group(1) or match.group(2) or "").strip()
+        addr = (match.group(3) or match.group(4)).lower()
+        out.append((_WS.sub(" ", name), addr))
+    if not out or _SIMPLE_ADDR.sub("", text).strip(" ,\t\r\n"):
+        return None  # something was left over: let the full parser decide
+    return out
+
+
+def _raw_address(text: str) -> tuple[str, str]:
+    """Name and address from a header getaddresses cannot read."""
+    text = header_text(text)
+    name = ""
+    comment = _COMMENT.search(text)
+    if comment:
+        name = comment.group(1)
+        text = _COMMENT.sub("", text)
+    angle = _ANGLE.search(text)
+    if angle:
+        name = name or text[: angle.start()].strip()
+        text = angle.group(1)
+    return name, text.strip()
 
 
 def parse_date(value: str) -> tuple[datetime | None, str | None]:
@@ -261,6 +325,8 @@ def _payload_size(part: Message) -> int:
 
 
 def _filename(part: Message) -> str:
+    if "Content-Disposition" not in part and "name=" not in str(part.get("Content-Type", "")):
+        return ""
     try:
         name = part.get_filename()
     except Exception:
