@@ -1,3 +1,15 @@
-"""The ``vision``stage."""
+"""The ``vision`` stage: is there a hidden source vision behind the requests?"""
 
-__all__: list[str] = []
+from ._finding import SourceCandidate, VisionFinder
+from ._questions import answer_questions, effort_ledger, recommend
+from ._shared_source import SharedSourceResult, SharedSourceTest
+
+__all__ = [
+    "SharedSourceResult",
+    "SharedSourceTest",
+    "SourceCandidate",
+    "VisionFinder",
+    "answer_questions",
+    "effort_ledger",
+    "recommend",
+]

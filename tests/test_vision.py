@@ -1,0 +1,99 @@
+"""The shared-source test, the finding's parts, the questions and the recommendation."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from vision_analytics.vision import (
+    SharedSourceTest,
+    VisionFinder,
+    answer_questions,
+    effort_ledger,
+    recommend,
+)
+
+WORDS = ("invoice order delivery renewal training security questionnaire support ticket "
+         "escalation contract discount volume site region plant quality audit shipment "
+         "credit note warranty spare parts forecast").split()
+VISION = ["zero touch provisioning", "single pane of glass", "platform consolidation",
+          "outcome based pricing", "five year roadmap"]
+
+
+def _stream(seed: int, *, planted: bool, n: int = 120, n_topics: int = 8) -> pd.DataFrame:
+    """Requests with topic words and threads; optionally a vision planted after day 180."""
+    rng = np.random.default_rng(seed)
+    days = np.sort(rng.uniform(0, 360, n))
+    topics = rng.integers(0, n_topics, n)
+    texts = []
+    for day, topic in zip(days, topics, strict=True):
+        words = list(rng.choice(WORDS, 10)) + [f"topicword{topic}", f"area{topic}"]
+        if planted and day > 180 and rng.random() < 0.7:
+            words += list(rng.choice(VISION, 2, replace=False))
+        texts.append(" ".join(words))
+    return pd.DataFrame({
+        "sent_at": pd.Timestamp("2024-01-01", tz="UTC") + pd.to_timedelta(days, unit="D"),
+        "text": texts,
+        "topic_id": [f"t{k}" for k in topics],
+        "thread_id": [f"th{i // 2}" for i in range(n)],
+        "message_id": [f"<{i}@x>" for i in range(n)],
+    }, index=pd.Index([f"r{i:03d}" for i in range(n)], name="request_id"))
+
+
+def test_false_positive_rate_holds_on_stationary_streams():
+    hits = sum(SharedSourceTest(n_permutations=49, random_state=s).fit(
+        _stream(s, planted=False)).p_value < 0.05 for s in range(24))
+    # at most 5% expected; allow binomial noise on 24 draws (P[X >= 5] < 1% at p = 0.05)
+    assert hits <= 4
+
+
+def test_planted_vision_is_found_with_its_onset_and_terms():
+    requests = _stream(7, planted=True)
+    result = SharedSourceTest(n_permutations=199, random_state=0).fit(requests)
+    assert result.p_value < 0.01
+    assert abs((result.split_time - pd.Timestamp("2024-06-29", tz="UTC")).days) <= 30
+    terms = VisionFinder().vision_terms(result)
+    assert sum(any(v in t or t in v for v in VISION) for t in terms[:5]) >= 4
+
+
+def test_same_seed_same_answer_and_thin_data_gives_no_finding():
+    requests = _stream(3, planted=True)
+    a = SharedSourceTest(n_permutations=49, random_state=5).fit(requests)
+    b = SharedSourceTest(n_permutations=49, random_state=5).fit(requests)
+    assert a.p_value == b.p_value and np.array_equal(a.null_distribution, b.null_distribution)
+    thin = SharedSourceTest().fit(requests.head(10))
+    assert thin.p_value == 1.0 and "too thin" in thin.reason and not thin.significant(0.05)
+
+
+def test_missing_column_is_named():
+    with pytest.raises(ValueError, match="needs a 'topic_id' column"):
+        SharedSourceTest().fit(pd.DataFrame({"sent_at": [], "text": []}))
+
+
+def test_questions_effort_and_recommendation():
+    requests = _stream(7, planted=True)
+    members = pd.Series(requests["text"].str.contains("zero touch"), index=requests.index)
+    requests.loc[requests.index[members][:2], "text"] += " The budget has been approved by the board."
+    finding = {"shared_source": True, "p_value": 0.005, "confidence": 0.8,
+               "source": {"name": "Dana Whitfield", "email": "dana@c.com", "organization": "C",
+                          "department": "Strategy", "title": "Chief Digital Officer"},
+               "source_kind": "person", "origin_hypothesis": "new_executive",
+               "onset": "2024-06-29", "vision_terms": VISION,
+               "requests_in_vision": list(requests.index[members])}
+    answers = answer_questions(finding, requests, members)
+    assert "Dana Whitfield" in answers["whose_vision"]["answer"]
+    assert answers["approved_funded"]["status"] == "funded"
+    assert answers["approved_funded"]["evidence"][0]["message_id"].startswith("<")
+    messages = pd.DataFrame({
+        "direction": ["outbound", "outbound"], "thread_id": ["th0", "th0"],
+        "sent_at": pd.to_datetime(["2024-01-06", "2024-01-08"], utc=True),  # Sat, Mon
+        "body_text": ["word " * 300, "word " * 30], "attachment_names": [["a.pdf"], []]})
+    effort = effort_ledger(requests, messages, members)
+    assert effort["requests"] == len(requests) and effort["replies"] >= 1
+    assert 0 < effort["weekend_share"] <= 1 and effort["estimated_hours"] > 1
+    assert recommend(finding, answers, effort)["decision"] == "pursue"
+    silent = answer_questions({**finding}, requests.assign(text="please advise"), members)
+    assert silent["approved_funded"]["status"] == "silent"
+    assert recommend(finding, silent, effort)["decision"] == "qualify"
+    assert recommend({"shared_source": False}, silent, effort)["decision"] == "pursue"

@@ -1,0 +1,307 @@
+"""``analyze``: the whole pipeline, from exports to the vision finding."""
+
+from __future__ import annotations
+
+import warnings
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import networkx as nx
+import numpy as np
+import pandas as pd
+from tqdm.auto import tqdm
+
+from .attribution import Attributor, EvidenceCollector, stakeholder_graph, stakeholders_frame
+from .attribution import UNKNOWN
+from .ingest import Corpus, load
+from .normalize import (
+    detect_requests,
+    resolve_identities,
+    segment_messages,
+    thread_messages,
+)
+from .vision import SharedSourceTest, VisionFinder, answer_questions, effort_ledger, recommend
+from .vision._finding import change_onset, confidence_from_scores
+
+__all__ = ["Analysis", "NoRequestsError", "analyze"]
+
+
+class NoRequestsError(ValueError):
+    """The inputs hold no inbound customer request to analyse."""
+
+
+@dataclass
+class Analysis:
+    """Everything ``analyze`` found; the frames follow the data contract.
+
+    Attributes
+    ----------
+    requests : DataFrame
+        One row per request with ``topic_id``, ``topic_label``, ``originator``,
+        ``originator_confidence``, ``part_of_vision`` and an ``evidence`` line.
+    topics, stakeholders, evidence : DataFrame
+    vision : dict
+        The finding, shaped as the CLI's ``vision.json``.
+    """
+
+    corpus: Corpus
+    messages: pd.DataFrame
+    segments: pd.DataFrame
+    identities: object
+    requests: pd.DataFrame
+    topics: pd.DataFrame
+    evidence: pd.DataFrame
+    stakeholders: pd.DataFrame
+    graph: nx.DiGraph
+    vision: dict
+    test: object
+    clusterer: object = field(repr=False, default=None)
+    topic_vectors: np.ndarray | None = field(repr=False, default=None)
+    random_state: int = 0
+
+    @property
+    def load_errors(self) -> pd.DataFrame:
+        return self.corpus.errors
+
+    def report(self, *, anonymize: bool = False):
+        """The workshop brief (shows in Jupyter; ``.write_html(path)`` for a file)."""
+        from .report import Brief
+
+        return Brief(self, anonymize=anonymize)
+
+    def __repr__(self) -> str:
+        v = self.vision
+        src = (v.get("source") or {}).get("name") if v.get("source") else None
+        return (f"Analysis({len(self.requests)} requests in {len(self.topics)} topics; "
+                f"shared source: {v['shared_source']} (p = {v['p_value']:.3f})"
+                + (f", source {src}" if src else "") + f"; recommend {v['recommendation']['decision']})")
+
+
+def analyze(inputs, *, seller_domains=None, org_chart=None, alias_table=None,
+            log_columns=None, n_topics=None, alpha=0.05, random_state=0,
+            progress=None) -> Analysis:
+    """Run the whole analysis on mail exports and request logs.
+
+    Parameters
+    ----------
+    inputs : path or list of paths
+        What :func:`vision_analytics.load` reads.
+    seller_domains : str or list of str, optional
+        The account team's domains; inferred with a warning when omitted.
+    org_chart, alias_table : path or DataFrame, optional
+        Titles and departments; forced merges/splits of identities.
+    n_topics : int, optional
+        Override the automatic number of topics.
+    alpha : float
+        Level of the shared-source test.
+    random_state : int
+        Seed of every random step: same inputs and seed, same results.
+
+    Returns
+    -------
+    Analysis
+    """
+    steps = tqdm(total=7, desc="analyzing", unit="step", disable=None if progress is None
+                 else not progress)
+    corpus = inputs if isinstance(inputs, Corpus) else load(
+        inputs, seller_domains=seller_domains, org_chart=org_chart, log_columns=log_columns,
+        progress=progress)
+    domains = corpus.seller_domains
+    messages = corpus.messages.copy()
+    steps.update()
+
+    segments = segment_messages(messages)
+    new = segments[(segments["depth"] == 0) & (segments["kind"] == "new")]
+    new_texts = new.groupby("message_key", sort=False)["text"].agg(
+        lambda s: "\n".join(t.strip("\n") for t in s)).reindex(messages.index).fillna("")
+    messages["new_text"] = new_texts.astype(str)
+    messages["thread_id"] = thread_messages(messages)
+    steps.update()
+
+    identities = resolve_identities(messages, org_chart=corpus.org_chart if len(
+        corpus.org_chart) else None, alias_table=alias_table, seller_domains=domains,
+        segments=segments)
+    requests = detect_requests(messages, seller_domains=domains,
+                               request_log=corpus.request_log)
+    if requests.empty:
+        raise NoRequestsError(
+            "No inbound customer requests found in the inputs "
+            f"({len(messages)} messages, seller domains {list(domains)}). Check "
+            "--seller-domain: inbound means sent from outside those domains."
+        )
+    requests = requests.copy()
+    requests["thread_id"] = requests["message_key"].map(messages["thread_id"]).fillna("")
+    requests["sender_id"] = [identities.lookup(s) or s for s in requests["sender"]]
+    steps.update()
+
+    topic_ids, topic_labels, topics, clusterer, vectors = _topics(requests, n_topics,
+                                                                  random_state)
+    requests["topic_id"] = topic_ids
+    requests["topic_label"] = topic_labels
+    steps.update()
+
+    style = _style_model(messages, identities, random_state)
+    collector = EvidenceCollector(identities, messages, segments=segments,
+                                  new_texts=messages["new_text"], style_model=style)
+    evidence = collector.collect(requests)
+    attributed = Attributor().attribute(requests.index, evidence)
+    requests = requests.join(attributed)
+    people = identities.people.set_index("person_id")
+    requests["originator"] = [_display_id(p, people) for p in requests["originator_id"]]
+    requests["evidence"] = requests["explanation"]
+    graph = stakeholder_graph(messages, requests, identities)
+    stakeholders = stakeholders_frame(graph, requests, identities)
+    steps.update()
+
+    test = SharedSourceTest(random_state=random_state).fit(requests)
+    vision, members = _finding(test, requests, messages, segments, identities, alpha)
+    requests["part_of_vision"] = members.reindex(requests.index).fillna(False).astype(bool)
+    steps.update()
+
+    answers = answer_questions(vision, requests, requests["part_of_vision"])
+    effort = effort_ledger(requests, messages, requests["part_of_vision"])
+    vision["answers"] = answers
+    vision["effort"] = effort
+    vision["recommendation"] = recommend(vision, answers, effort)
+    steps.update()
+    steps.close()
+    return Analysis(corpus=corpus, messages=messages, segments=segments, identities=identities,
+                    requests=requests, topics=topics, evidence=evidence,
+                    stakeholders=stakeholders, graph=graph, vision=vision, test=test,
+                    clusterer=clusterer, topic_vectors=vectors, random_state=random_state)
+
+
+# -- steps --------------------------------------------------------------------------------
+
+def _topics(requests: pd.DataFrame, n_topics, random_state):
+    from .cluster import TopicClusterer
+
+    texts = (requests["subject"].fillna("") + "\n" + requests["text"].fillna("")).tolist()
+    n = len(texts)
+    if n < 6:
+        ids = ["t00"] * n
+        frame = pd.DataFrame({"topic_id": ["t00"], "label": ["all requests"],
+                              "top_terms": [[]], "size": [n],
+                              "first_seen": [requests["sent_at"].min()],
+                              "last_seen": [requests["sent_at"].max()],
+                              "representative_ids": [list(requests.index[:3])]})
+        return ids, ["all requests"] * n, frame, None, None
+    clusterer = TopicClusterer(n_topics=n_topics, random_state=random_state)
+    frame_in = pd.DataFrame({"text": texts}, index=requests.index)
+    clusterer.fit(frame_in)
+    ids = [str(t) for t in clusterer.labels_]
+    topics = clusterer.topics_frame(requests.assign(topic_id=ids))
+    labels = dict(zip(topics["topic_id"], topics["label"], strict=True))
+    vectors = getattr(clusterer, "embedding_", None)
+    return ids, [labels.get(t, t) for t in ids], topics, clusterer, vectors
+
+
+def _style_model(messages: pd.DataFrame, identities, random_state):
+    """A stylometry model over customer-side people with enough own text."""
+    from .attribution import AuthorshipModel
+
+    inbound = messages[messages["direction"] == "inbound"]
+    authors = [identities.lookup(s) or "" for s in inbound["sender"]]
+    frame = pd.DataFrame({"text": inbound["new_text"].to_numpy(), "author": authors})
+    frame = frame[(frame["author"] != "") & (frame["text"].str.split().str.len() >= 20)]
+    counts = frame["author"].value_counts()
+    keep = counts[counts >= 5].index
+    frame = frame[frame["author"].isin(keep)]
+    if frame["author"].nunique() < 2:
+        return None
+    # cap per author so one prolific sender does not drown the others
+    frame = frame.groupby("author", sort=True, group_keys=False).head(60)
+    model = AuthorshipModel(min_texts=5, min_words=150, cv=3, max_char_features=30_000,
+                            max_word_features=10_000, random_state=random_state)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        try:
+            model.fit(frame["text"].tolist(), frame["author"].tolist())
+        except ValueError:
+            return None
+    return model
+
+
+def _display_id(person_id: str, people: pd.DataFrame) -> str:
+    if person_id in (UNKNOWN, "", None):
+        return UNKNOWN
+    if person_id in people.index:
+        emails = people.loc[person_id, "emails"]
+        if isinstance(emails, list) and emails:
+            return emails[0]
+        return str(people.loc[person_id, "name"]) or person_id
+    return person_id
+
+
+def _authored(messages, segments, identities) -> pd.DataFrame:
+    """Text each person wrote: their messages' new text and blocks they authored."""
+    rows = []
+    for sender, text in zip(messages["sender"], messages["new_text"], strict=True):
+        pid = identities.lookup(sender)
+        if pid and text:
+            rows.append((pid, text))
+    blocks = segments[(segments["depth"] >= 1) & (segments["kind"].isin(["forwarded",
+                                                                          "quoted"]))]
+    for author, email, text in zip(blocks["author"], blocks["author_email"], blocks["text"],
+                                   strict=True):
+        pid = identities.lookup(email) or identities.lookup(author)
+        if pid and text:
+            rows.append((pid, text))
+    for sender, names in zip(messages["sender"], messages["attachment_names"], strict=True):
+        pid = identities.lookup(sender)
+        if pid and names:
+            rows.append((pid, " ".join(n.rsplit(".", 1)[0].replace("_", " ").replace("-", " ")
+                                       for n in names)))
+    return pd.DataFrame(rows, columns=["author_id", "text"])
+
+
+def _finding(test, requests, messages, segments, identities, alpha):
+    people = identities.people
+    finder = VisionFinder()
+    base = {
+        "shared_source": False, "p_value": round(float(test.p_value), 4), "confidence": 0.0,
+        "source": None, "source_kind": None, "origin_hypothesis": None, "onset": None,
+        "vision_terms": [], "requests_in_vision": [], "topics_in_vision": [],
+        "runner_up_sources": [], "alpha": alpha, "statistic": round(float(test.statistic), 4),
+        "null_hypothesis": ("the order in which the customer's conversations arrive is "
+                            "exchangeable: no source starts pushing one set of ideas across "
+                            "unrelated topics"),
+        "reason": test.reason,
+    }
+    members = pd.Series(False, index=requests.index)
+    if not test.significant(alpha):
+        if not base["reason"]:
+            base["reason"] = (f"p = {test.p_value:.3f} is not below the level {alpha}")
+        return base, members
+    terms = finder.vision_terms(test)
+    originator_features = [f.removeprefix("originator:") for f in test.features["feature"]
+                           if f.startswith("originator:")]
+    members = finder.members(requests, terms, test.split_time - pd.Timedelta(days=21),
+                             set(originator_features[:1]))
+    onset = change_onset(test, requests, members)
+    members = finder.members(requests, terms, onset, set(originator_features[:1]))
+    primary = set(requests["sender_id"].value_counts().head(1).index)
+    authored = _authored(messages, segments, identities)
+    candidates = finder.candidates(requests, members, terms, people, authored, onset, primary)
+    source = candidates[0] if candidates else None
+    start = messages["sent_at"].min()
+    origin, origin_clues = finder.origin(source, onset, start)
+    base.update({
+        "shared_source": True,
+        "confidence": round(confidence_from_scores(candidates) * (1 - test.p_value), 3)
+        if source else round(1 - test.p_value, 3),
+        "source": None if source is None else {
+            "name": source.name, "email": source.email, "organization": source.organization,
+            "department": source.department, "title": source.title},
+        "source_kind": None if source is None else source.kind,
+        "source_clues": [] if source is None else source.clues,
+        "origin_hypothesis": origin,
+        "origin_clues": origin_clues,
+        "onset": None if onset is None else onset.date().isoformat(),
+        "vision_terms": terms,
+        "requests_in_vision": [str(r) for r in requests.index[members]],
+        "topics_in_vision": sorted(requests.loc[members, "topic_id"].unique().tolist()),
+        "runner_up_sources": [{"name": c.name, "kind": c.kind, "score": round(c.score, 3),
+                               "clues": c.clues} for c in candidates[1:4]],
+    })
+    return base, members

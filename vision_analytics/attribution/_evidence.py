@@ -1,0 +1,397 @@
+"""Clues about who originated each request, as rows of the evidence frame.
+
+Every clue names a candidate (a ``person_id`` from identity resolution, or
+``org:<domain>`` for an outside organisation), a kind, a weight (log-odds
+points in favour of the candidate), the excerpt it rests on and the message it
+came from. The clue kinds and their default weights are general properties of
+mail — a forwarded block's inner header, a quoted author, a named mention, a
+style match — not phrases of any particular account.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+from sklearn.feature_extraction.text import CountVectorizer
+
+from .._schema import empty_frame
+
+__all__ = ["EvidenceCollector", "WEIGHTS"]
+
+#: Default weight of each clue kind (log-odds points).
+WEIGHTS = {
+    "sender": 1.0,
+    "forwarded_header": 2.5,
+    "forwarded_origin": 1.0,  # extra for the deepest block of a forward chain
+    "quoted_author": 1.2,
+    "mention": 2.0,
+    "mention_role": 1.5,
+    "cc": 0.5,
+    "style": 2.5,
+    "vocabulary": 0.6,
+    "timing": 0.4,
+}
+
+_ROLE = (
+    r"(?:chief [a-z]+ officer|c[etiofm]o|cdo|ciso|svp|evp|vp|vice president|president|"
+    r"managing director|director|head of [a-z ]{2,30}?|general manager|partner|"
+    r"(?:new )?boss|manager)"
+)
+_MENTION_ROLE = re.compile(
+    rf"\b(?:our|the|my)\s+(?:new|incoming|recently appointed|interim)\s+({_ROLE})\b", re.I)
+_MENTION_NAME = re.compile(
+    r"\b(?:per|from|on behalf of|at the request of|as requested by|as asked by|for|via|"
+    r"according to|with)\s+([A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)?)(?:'s)?\b"
+    r"|\b([A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)?)(?:'s)?\s+(?:has asked|asked|wants|would like|"
+    r"requested|is asking|suggested|mentioned|raised|needs|expects|note|notes|request|team)\b"
+)
+_STOP_NAMES = {"I", "We", "You", "The", "This", "That", "Our", "Please", "Thanks", "Hi",
+               "Hello", "Dear", "Could", "Can", "Would", "Kind", "Best", "Regards", "Also",
+               "If", "As", "In", "On", "For", "From", "With", "Per", "Via", "Re", "Fw", "Fwd",
+               "Team", "Leadership", "Management", "Monday", "Tuesday", "Wednesday",
+               "Thursday", "Friday", "Saturday", "Sunday", "January", "February", "March",
+               "April", "May", "June", "July", "August", "September", "October", "November",
+               "December", "It", "They", "He", "She", "Everyone", "All"}
+_PARAGRAPH = re.compile(r"\n\s*\n")
+
+
+@dataclass
+class _Person:
+    person_id: str
+    email: str
+    name: str
+    side: str
+    title: str
+    department: str
+    first_seen: pd.Timestamp | None
+
+
+class EvidenceCollector:
+    """Collect originator clues for requests.
+
+    Parameters
+    ----------
+    identities : IdentityResult
+        From :func:`vision_analytics.normalize.resolve_identities`.
+    messages : DataFrame
+        The messages frame (index ``message_key``).
+    segments : DataFrame, optional
+        The segments frame; without it, no header or quote clues.
+    new_texts : Series, optional
+        The latest author's text per ``message_key``.
+    style_model : fitted AuthorshipModel, optional
+        Scores pasted paragraphs against the writing of known people.
+    weights : dict, optional
+        Overrides of :data:`WEIGHTS`.
+    """
+
+    def __init__(self, identities, messages, *, segments=None, new_texts=None,
+                 style_model=None, weights=None, min_style_words=25):
+        self.identities = identities
+        self.messages = messages
+        self.segments = segments
+        self.new_texts = new_texts if new_texts is not None else messages["body_text"]
+        self.style_model = style_model
+        self.weights = {**WEIGHTS, **(weights or {})}
+        self.min_style_words = min_style_words
+        self._people = self._index_people(identities.people)
+        self._first_seen = self._first_appearances()
+        self._vocab = None
+
+    # -- public -------------------------------------------------------------------------
+
+    def collect(self, requests: pd.DataFrame) -> pd.DataFrame:
+        """The evidence frame for ``requests`` (index ``request_id``)."""
+        rows: list[dict] = []
+        segs = self._segments_by_message()
+        vocab = self._vocabulary_index(requests)
+        for request_id, req in requests.iterrows():
+            key = req.get("message_key", "") or ""
+            message = self.messages.loc[key] if key in self.messages.index else None
+            source = (message["message_id"] if message is not None else "") or str(
+                req.get("message_id", ""))
+            text = str(req.get("text", "") or "")
+            sender = self._person(req.get("sender", ""))
+            add = _adder(rows, str(request_id), source)
+            if sender is not None:
+                add(sender.person_id, "sender", self.weights["sender"],
+                    f"sent by {sender.name or sender.email}")
+            self._header_clues(add, segs.get(key, []), sender)
+            self._mention_clues(add, text, sender)
+            if message is not None:
+                self._cc_clues(add, message, sender)
+            self._style_clues(add, text, sender)
+            self._vocabulary_clues(add, vocab, str(request_id), sender)
+            self._timing_clues(add, req.get("sent_at"), sender)
+        if not rows:
+            return empty_frame("evidence")
+        frame = pd.DataFrame(rows)
+        frame["weight"] = frame["weight"].astype(float)
+        return frame
+
+    # -- clue kinds ---------------------------------------------------------------------
+
+    def _header_clues(self, add, segments: list[dict], sender) -> None:
+        blocks = [s for s in segments if s["depth"] >= 1 and s["kind"] in ("forwarded", "quoted")
+                  and (s["author"] or s["author_email"])]
+        if not blocks:
+            return
+        deepest_forward = max((s["depth"] for s in blocks if s["kind"] == "forwarded"),
+                              default=None)
+        seen: set[tuple[str, str]] = set()
+        for seg in sorted(blocks, key=lambda s: s["depth"]):
+            person = self._person(seg["author_email"]) or self._person(seg["author"])
+            if person is None or person.side == "seller":
+                continue
+            kind = "forwarded_header" if seg["kind"] == "forwarded" else "quoted_author"
+            if (person.person_id, kind) in seen:
+                continue
+            seen.add((person.person_id, kind))
+            weight = self.weights[kind]
+            when = ""
+            if seg.get("sent_at") is not None and not pd.isna(seg["sent_at"]):
+                when = f" on {pd.Timestamp(seg['sent_at']):%d %b %Y}"
+            label = "forwarded from" if kind == "forwarded_header" else "quotes"
+            if kind == "forwarded_header" and seg["depth"] == deepest_forward:
+                weight += self.weights["forwarded_origin"]
+            add(person.person_id, kind, weight,
+                f"{label} {person.name or person.email}{when}: " + _excerpt(seg["text"]))
+
+    def _mention_clues(self, add, text: str, sender) -> None:
+        for match in _MENTION_ROLE.finditer(text):
+            role = match.group(1)
+            person = self._by_role(role, sender)
+            if person is not None:
+                add(person.person_id, "mention_role", self.weights["mention_role"],
+                    _window(text, match.start(), match.end()))
+        for match in _MENTION_NAME.finditer(text):
+            name = match.group(1) or match.group(2)
+            if not name or name.split()[0] in _STOP_NAMES:
+                continue
+            person = self._by_name(name, sender)
+            if person is not None:
+                add(person.person_id, "mention", self.weights["mention"],
+                    _window(text, match.start(), match.end()))
+
+    def _cc_clues(self, add, message, sender) -> None:
+        sent_at = message["sent_at"]
+        if pd.isna(sent_at):
+            return
+        for address in [*message["to"], *message["cc"]]:
+            person = self._person(address)
+            if person is None or person.side == "seller" or (
+                    sender is not None and person.person_id == sender.person_id):
+                continue
+            first = self._first_seen.get(person.person_id)
+            if first is not None and pd.Timedelta(0) <= sent_at - first <= pd.Timedelta(days=30):
+                add(person.person_id, "cc", self.weights["cc"],
+                    f"{person.name or person.email} newly copied in (first seen "
+                    f"{first:%d %b %Y})")
+
+    def _style_clues(self, add, text: str, sender) -> None:
+        if self.style_model is None:
+            return
+        paragraphs = [p.strip() for p in _PARAGRAPH.split(text)
+                      if len(p.split()) >= self.min_style_words]
+        if not paragraphs:
+            return
+        try:
+            proba = self.style_model.predict_proba(paragraphs)
+        except Exception:  # a model that cannot score this text is no evidence
+            return
+        classes = list(self.style_model.classes_)
+        best: dict[str, tuple[float, str]] = {}
+        for paragraph, row in zip(paragraphs, proba, strict=True):
+            j = int(np.argmax(row))
+            candidate, p = classes[j], float(row[j])
+            if candidate == "unknown" or p < 0.5:
+                continue
+            if p > best.get(candidate, (0.0, ""))[0]:
+                best[candidate] = (p, paragraph)
+        for candidate, (p, paragraph) in sorted(best.items()):
+            person = self._people.get(candidate)
+            if person is None:
+                continue
+            add(candidate, "style", self.weights["style"] * (p - 0.4) / 0.6,
+                f"style match {p:.2f} with {person.name or person.email}: " + _excerpt(paragraph))
+
+    def _vocabulary_clues(self, add, vocab, request_id: str, sender) -> None:
+        if vocab is None:
+            return
+        shared = vocab.get(request_id, {})
+        for candidate, phrases in sorted(shared.items()):
+            if sender is not None and candidate == sender.person_id:
+                continue
+            person = self._people.get(candidate)
+            name = (person.name or person.email) if person else candidate.removeprefix("org:")
+            weight = self.weights["vocabulary"] * min(len(phrases), 4)
+            add(candidate, "vocabulary", weight,
+                f"shares {len(phrases)} rare phrase(s) with {name}'s own mail: "
+                + ", ".join(f"“{p}”" for p in phrases[:4]))
+
+    def _timing_clues(self, add, sent_at, sender) -> None:
+        if sent_at is None or pd.isna(sent_at):
+            return
+        for person_id, first in self._first_seen.items():
+            person = self._people[person_id]
+            if person.side != "customer" or (sender is not None and person_id == sender.person_id):
+                continue
+            lag = sent_at - first
+            if pd.Timedelta(0) <= lag <= pd.Timedelta(days=21) and first > self._start + \
+                    pd.Timedelta(days=30):
+                add(person_id, "timing", self.weights["timing"],
+                    f"{lag.days} days after {person.name or person.email} first appeared "
+                    f"({first:%d %b %Y})")
+
+    # -- indexes ------------------------------------------------------------------------
+
+    def _index_people(self, people: pd.DataFrame) -> dict[str, _Person]:
+        out = {}
+        for row in people.itertuples(index=False):
+            emails = list(row.emails) if isinstance(row.emails, list) else []
+            first = row.first_seen if not pd.isna(row.first_seen) else None
+            out[row.person_id] = _Person(row.person_id, emails[0] if emails else "",
+                                         str(row.name or ""), str(getattr(row, "side", "")),
+                                         str(row.title or ""), str(row.department or ""), first)
+        return out
+
+    def _first_appearances(self) -> dict[str, pd.Timestamp]:
+        first: dict[str, pd.Timestamp] = {}
+        frame = self.messages[self.messages["sent_at"].notna()].sort_values("sent_at",
+                                                                            kind="stable")
+        self._start = frame["sent_at"].iloc[0] if len(frame) else pd.Timestamp(0, tz="UTC")
+        for sent_at, sender, to, cc in zip(frame["sent_at"], frame["sender"], frame["to"],
+                                           frame["cc"], strict=True):
+            for address in (sender, *to, *cc):
+                person = self._person(address)
+                if person is not None and person.person_id not in first:
+                    first[person.person_id] = sent_at
+        return first
+
+    def _segments_by_message(self) -> dict[str, list[dict]]:
+        out: dict[str, list[dict]] = defaultdict(list)
+        if self.segments is None or self.segments.empty:
+            return out
+        cols = ["message_key", "kind", "depth", "author", "author_email", "sent_at", "text"]
+        frame = self.segments[self.segments["depth"] >= 1][cols]
+        for row in frame.to_dict("records"):
+            out[row["message_key"]].append(row)
+        return out
+
+    def _vocabulary_index(self, requests: pd.DataFrame):
+        """Rare phrases each request shares with a candidate's own writing."""
+        authored: dict[str, list[str]] = defaultdict(list)
+        inbound = self.messages
+        for key, sender in zip(inbound.index, inbound["sender"], strict=True):
+            person = self._person(sender)
+            if person is None or person.side == "seller":
+                continue
+            candidate = person.person_id
+            text = self.new_texts.get(key, "")
+            if isinstance(text, str) and text:
+                authored[candidate].append(text)
+        for names, candidate in self._attachment_owners():
+            authored[candidate].append(names)
+        if not authored:
+            return None
+        candidates = sorted(authored)
+        docs = [" \n ".join(authored[c]) for c in candidates]
+        request_ids = [str(r) for r in requests.index]
+        request_texts = requests["text"].fillna("").astype(str).tolist()
+        vectorizer = CountVectorizer(ngram_range=(2, 3), binary=True, min_df=1,
+                                     token_pattern=r"(?u)\b[^\W\d_][\w-]{2,}\b",
+                                     stop_words="english")
+        try:
+            vectorizer.fit(docs + request_texts)
+        except ValueError:
+            return None
+        owners = vectorizer.transform(docs).tocsc()
+        asked = vectorizer.transform(request_texts).tocsr()
+        # rare: used by at most two candidates and in at most 10% of requests
+        n_owners = np.asarray(owners.sum(axis=0)).ravel()
+        n_requests = np.asarray(asked.sum(axis=0)).ravel()
+        rare = (n_owners >= 1) & (n_owners <= 2) & (n_requests <= max(2, 0.1 * len(request_ids)))
+        vocab_names = vectorizer.get_feature_names_out()
+        owners = owners.tocsr()
+        out: dict[str, dict[str, list[str]]] = {}
+        for i, request_id in enumerate(request_ids):
+            cols = asked.indices[asked.indptr[i]: asked.indptr[i + 1]]
+            cols = cols[rare[cols]]
+            if not len(cols):
+                continue
+            hits = owners[:, cols]
+            per: dict[str, list[str]] = {}
+            for c_index in np.flatnonzero(np.asarray(hits.sum(axis=1)).ravel() >= 2):
+                row = hits[c_index]
+                per[candidates[c_index]] = sorted(vocab_names[cols[row.indices]])
+            if per:
+                out[request_id] = per
+        return out
+
+    def _attachment_owners(self):
+        """Attachment names of outside organisations' mail, as their vocabulary."""
+        for sender, names in zip(self.messages["sender"], self.messages["attachment_names"],
+                                 strict=True):
+            person = self._person(sender)
+            if person is not None and person.side == "external" and names:
+                yield " \n ".join(n.rsplit(".", 1)[0].replace("_", " ").replace("-", " ")
+                                  for n in names), person.person_id
+
+    def _person(self, text) -> _Person | None:
+        person_id = self.identities.lookup(text) if isinstance(text, str) and text else None
+        return self._people.get(person_id) if person_id else None
+
+    def _by_name(self, name: str, sender) -> _Person | None:
+        person = self._person(name)
+        if person is not None:
+            return None if person.side == "seller" else person
+        first = name.split()[0].lower()
+        matches = [p for p in self._people.values()
+                   if p.side != "seller" and p.name and p.name.split()[0].lower() == first
+                   and (sender is None or p.person_id != sender.person_id)]
+        return matches[0] if len(matches) == 1 else None
+
+    def _by_role(self, role: str, sender) -> _Person | None:
+        role = role.lower()
+        words = set(re.findall(r"[a-z]+", role)) - {"of", "new", "the"}
+        acronym = role.replace(" ", "") if len(role) <= 4 else ""
+        matches = []
+        for p in self._people.values():
+            if p.side != "customer" or not p.title or (
+                    sender is not None and p.person_id == sender.person_id):
+                continue
+            title = p.title.lower()
+            title_words = set(re.findall(r"[a-z]+", title))
+            initials = "".join(w[0] for w in re.findall(r"[a-z]+", title) if w not in {"of",
+                                                                                       "and"})
+            if (acronym and (acronym in title_words or initials == acronym)) or (
+                    words and words <= title_words):
+                matches.append(p)
+        if len(matches) == 1:
+            return matches[0]
+        if len(matches) > 1:  # "our new X": the most recent arrival with that title
+            dated = [p for p in matches if p.person_id in self._first_seen]
+            if dated:
+                return max(dated, key=lambda p: self._first_seen[p.person_id])
+        return None
+
+
+def _adder(rows: list[dict], request_id: str, source: str):
+    def add(candidate: str, kind: str, weight: float, excerpt: str) -> None:
+        rows.append({"request_id": request_id, "candidate": candidate, "kind": kind,
+                     "weight": round(float(weight), 4), "excerpt": excerpt[:240],
+                     "source": source})
+    return add
+
+
+def _excerpt(text: str, limit: int = 120) -> str:
+    text = " ".join(str(text).split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _window(text: str, start: int, end: int, pad: int = 50) -> str:
+    return "…" + _excerpt(text[max(0, start - pad): end + pad], 160) + "…"

@@ -1,0 +1,246 @@
+"""From a significant test to a finding: source, origin, onset, terms, members."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+import numpy as np
+import pandas as pd
+
+from ._shared_source import SharedSourceResult
+
+__all__ = ["SourceCandidate", "VisionFinder"]
+
+_IT_WORDS = re.compile(
+    r"\b(it|i\.t\.|information technology|technology|cio|cto|infrastructure|architecture|"
+    r"digital|data|platform|engineering|systems|enterprise architecture|it operations)\b", re.I)
+_SENIOR = re.compile(
+    r"\b(chief|c[a-z]o|president|vp|svp|evp|vice president|head|director|managing|general "
+    r"manager|partner|executive)\b", re.I)
+
+
+@dataclass
+class SourceCandidate:
+    """One candidate source of the vision and why."""
+
+    key: str
+    kind: str  # person / department / external
+    name: str
+    email: str
+    organization: str
+    department: str
+    title: str
+    score: float
+    clues: list[str] = field(default_factory=list)
+    first_seen: pd.Timestamp | None = None
+
+
+class VisionFinder:
+    """Turn the shared-source test into the finding's parts.
+
+    Parameters
+    ----------
+    min_term_z : float
+        Emerging phrases at least this strong become vision terms.
+    min_terms_in_request : int
+        A request after the onset joins the vision with this many vision terms
+        (or when its originator is the source).
+    """
+
+    def __init__(self, *, min_term_z=2.0, max_terms=15, min_terms_in_request=2):
+        self.min_term_z = min_term_z
+        self.max_terms = max_terms
+        self.min_terms_in_request = min_terms_in_request
+
+    def vision_terms(self, result: SharedSourceResult) -> list[str]:
+        feats = result.features
+        terms = feats[(feats["feature"].str.startswith("term:")) & (feats["z"] >= self.min_term_z)]
+        chosen: list[str] = []
+        for term in terms["feature"].str.slice(5):
+            if any(term in other or other in term for other in chosen):
+                continue
+            chosen.append(term)
+            if len(chosen) >= self.max_terms:
+                break
+        return chosen
+
+    def members(self, requests: pd.DataFrame, terms: list[str], onset,
+                source_ids: set[str]) -> pd.Series:
+        """Boolean Series: which requests belong to the vision."""
+        text = requests["text"].fillna("").astype(str).str.lower()
+        hits = pd.Series(0, index=requests.index)
+        for term in terms:
+            hits += text.str.contains(r"\b" + re.escape(term) + r"\b", regex=True).astype(int)
+        after = requests["sent_at"] >= onset if onset is not None else True
+        by_terms = hits >= min(self.min_terms_in_request, max(1, len(terms)))
+        by_source = requests.get("originator_id", pd.Series("", index=requests.index)).isin(
+            source_ids) & (requests["originator_id"] != requests.get("sender_id"))
+        return ((by_terms | by_source) & after).astype(bool)
+
+    def candidates(self, requests: pd.DataFrame, members: pd.Series, terms: list[str],
+                   people: pd.DataFrame, authored: pd.DataFrame, onset,
+                   primary_senders: set[str]) -> list[SourceCandidate]:
+        """Rank who (or what) is behind the vision requests.
+
+        Scores: share of the vision requests attributed to the candidate (other
+        than their sender), use of the vision terms in the candidate's own mail,
+        and first appearance near the onset. Departments compete when the
+        attributed originators are several people of one department; outside
+        organisations when their own mail carries the vision terms.
+        """
+        people = people.set_index("person_id")
+        vision = requests[members]
+        n = max(1, len(vision))
+        relayed = vision[(vision["originator_id"] != vision["sender_id"])
+                         & (vision["originator_id"] != "unknown")]
+        attributed = relayed.groupby("originator_id")["originator_confidence"].sum() / n
+        term_use = _term_use(authored, terms)
+        scores: dict[str, SourceCandidate] = {}
+        keys = set(attributed.index) | set(term_use.index)
+        for key in sorted(keys):
+            if key not in people.index:
+                continue
+            person = people.loc[key]
+            side = person.get("side", "")
+            if side == "seller":
+                continue
+            first = person["first_seen"] if not pd.isna(person["first_seen"]) else None
+            clues = []
+            score = 0.0
+            share = float(attributed.get(key, 0.0))
+            if share:
+                score += 2.0 * share
+                clues.append(f"originator of {int(round(share * n))} of {len(vision)} vision "
+                             "requests (relayed by others)")
+            use = float(term_use.get(key, 0.0))
+            if use:
+                score += use
+                clues.append(f"uses {use:.0%} of the vision terms in their own mail")
+            if onset is not None and first is not None and \
+                    -pd.Timedelta(days=60) <= first - onset <= pd.Timedelta(days=21):
+                score += 0.5
+                clues.append(f"first appeared {first:%d %b %Y}, near the onset")
+            if key in primary_senders and not share:
+                score *= 0.25  # the messenger's own words are not a source
+            kind = "external" if side == "external" else "person"
+            emails = person["emails"] if isinstance(person["emails"], list) else []
+            scores[key] = SourceCandidate(
+                key=key, kind=kind, name=str(person["name"]), email=emails[0] if emails else "",
+                organization=str(person["organization"]), department=str(person["department"]),
+                title=str(person["title"]), score=score, clues=clues, first_seen=first)
+        ranked = sorted(scores.values(), key=lambda c: (-c.score, c.key))
+        ranked = self._merge_organizations(ranked)
+        department = self._department(relayed, people, n)
+        if department is not None and (not ranked or department.score > ranked[0].score):
+            ranked.insert(0, department)
+        return [c for c in ranked if c.score > 0]
+
+    def _merge_organizations(self, ranked: list[SourceCandidate]) -> list[SourceCandidate]:
+        """Outside people of one organisation speak for it: one candidate per org."""
+        out: list[SourceCandidate] = []
+        orgs: dict[str, SourceCandidate] = {}
+        for cand in ranked:
+            if cand.kind != "external":
+                out.append(cand)
+                continue
+            org = cand.organization or cand.email.rsplit("@", 1)[-1]
+            if org in orgs:
+                orgs[org].score += 0.5 * cand.score
+                continue
+            merged = SourceCandidate(
+                key=f"org:{org}", kind="external", name=org, email=cand.email,
+                organization=org, department="", title="", score=cand.score,
+                clues=[f"{cand.name or cand.email}: " + "; ".join(cand.clues)],
+                first_seen=cand.first_seen)
+            orgs[org] = merged
+            out.append(merged)
+        return sorted(out, key=lambda c: (-c.score, c.key))
+
+    def _department(self, relayed: pd.DataFrame, people: pd.DataFrame,
+                    n: int) -> SourceCandidate | None:
+        if relayed.empty:
+            return None
+        by_person = relayed.groupby("originator_id")["originator_confidence"].sum()
+        departments: dict[str, list[tuple[str, float]]] = {}
+        for key, weight in by_person.items():
+            if key in people.index and people.loc[key, "department"]:
+                departments.setdefault(str(people.loc[key, "department"]), []).append(
+                    (key, float(weight)))
+        best = None
+        for department, members in sorted(departments.items()):
+            total = sum(w for _, w in members)
+            top = max(w for _, w in members)
+            # several people, none dominating: the department is the source
+            if len(members) >= 2 and top <= 0.6 * total:
+                score = 2.0 * total / n + 0.25
+                if best is None or score > best.score:
+                    org = str(people.loc[members[0][0], "organization"])
+                    best = SourceCandidate(
+                        key=f"dept:{department}", kind="department", name=department, email="",
+                        organization=org, department=department, title="", score=score,
+                        clues=[f"{len(members)} people of {department} originate "
+                               f"{total:.1f} of {n} vision requests, none more than 60%"])
+        return best
+
+    def origin(self, source: SourceCandidate | None, onset, start) -> tuple[str | None,
+                                                                         list[str]]:
+        """new_executive / competitor / it_organization / other, with the clues."""
+        if source is None:
+            return None, []
+        clues = []
+        if source.kind == "external":
+            clues.append(f"outside organisation {source.organization}")
+            return "competitor", clues
+        text = f"{source.title} {source.department}"
+        it_like = bool(_IT_WORDS.search(text))
+        if source.kind == "department":
+            clues.append(f"department {source.department}")
+            return ("it_organization" if it_like else "other"), clues
+        new = (source.first_seen is not None and onset is not None and start is not None
+               and source.first_seen - start > pd.Timedelta(days=30)
+               and source.first_seen - onset <= pd.Timedelta(days=30))
+        if new:
+            clues.append(f"first appeared {source.first_seen:%d %b %Y}, "
+                         f"{(source.first_seen - start).days} days into the mail")
+            if source.title:
+                clues.append(f"title: {source.title}")
+            return "new_executive", clues
+        if it_like:
+            clues.append(f"{source.title or source.department} is in the IT organisation")
+            return "it_organization", clues
+        if source.title and _SENIOR.search(source.title):
+            clues.append(f"senior title ({source.title}) but present from the start")
+        return "other", clues
+
+
+def _term_use(authored: pd.DataFrame, terms: list[str]) -> pd.Series:
+    """Share of the vision terms each author uses in their own mail."""
+    if authored.empty or not terms:
+        return pd.Series(dtype=float)
+    text = authored.groupby("author_id")["text"].agg(lambda s: " \n ".join(s)).str.lower()
+    counts = pd.Series(0.0, index=text.index)
+    for term in terms:
+        counts += text.str.contains(r"\b" + re.escape(term) + r"\b", regex=True).astype(float)
+    share = counts / len(terms)
+    return share[share > 0].sort_values(ascending=False)
+
+
+def change_onset(result: SharedSourceResult, requests: pd.DataFrame,
+                 members: pd.Series) -> pd.Timestamp | None:
+    """The first vision request at or after the test's split (its onset)."""
+    if result.split_time is None:
+        return None
+    times = requests.loc[members, "sent_at"].dropna().sort_values()
+    if times.empty:
+        return result.split_time
+    window = times[times >= result.split_time - pd.Timedelta(days=21)]
+    return (window.iloc[0] if len(window) else times.iloc[0]).normalize()
+
+
+def confidence_from_scores(candidates: list[SourceCandidate]) -> float:
+    if not candidates:
+        return 0.0
+    scores = np.array([c.score for c in candidates[:5]])
+    exp = np.exp(2.0 * (scores - scores.max()))
+    return float(exp[0] / (exp.sum() + np.exp(-2.0 * scores.max() + 0.5)))

@@ -1,0 +1,212 @@
+"""The three questions, the effort ledger and the recommendation."""
+
+from __future__ import annotations
+
+import re
+
+import numpy as np
+import pandas as pd
+
+__all__ = ["FUNDING", "answer_questions", "effort_ledger", "recommend"]
+
+#: Language that a vision is approved and funded (general business English).
+FUNDING = re.compile(
+    r"\b(budget(?:ed)? (?:is |has been )?(?:approved|allocated|signed off|released|secured)|"
+    r"(?:approved|allocated|secured|committed) (?:the |a )?budget|funded|funding (?:is |has been )?"
+    r"(?:approved|secured|in place)|business case (?:is |was |has been )?(?:approved|signed)|"
+    r"sponsor(?:ed)? by|executive sponsor|steering committee (?:approved|signed off|endorsed)|"
+    r"board (?:approved|signed off)|capex (?:approved|allocated)|purchase order|"
+    r"signed off|green[- ]lit|approved (?:by|at) (?:the )?(?:board|steering|exco|leadership))\b",
+    re.I)
+#: Language that approval or funding is missing or pending.
+UNFUNDED = re.compile(
+    r"\b(no budget|not (?:yet )?(?:approved|funded|budgeted)|unfunded|pending approval|"
+    r"(?:still )?need(?:s)? (?:to get |)approval|exploratory|just exploring|blue[- ]sky|"
+    r"no commitment|informal|for discussion only|not a formal|before we (?:seek|ask for) "
+    r"(?:budget|approval)|business case (?:is )?(?:not|yet to be))\b", re.I)
+
+
+def _hits(pattern, requests: pd.DataFrame, limit: int = 5) -> list[dict]:
+    out = []
+    for request_id, text, message_id in zip(requests.index, requests["text"].fillna(""),
+                                            requests["message_id"].fillna(""), strict=True):
+        for match in pattern.finditer(str(text)):
+            start, end = max(0, match.start() - 60), match.end() + 60
+            out.append({"request_id": str(request_id), "message_id": str(message_id),
+                        "excerpt": "…" + " ".join(str(text)[start:end].split()) + "…"})
+            break
+        if len(out) >= limit:
+            break
+    return out
+
+
+def answer_questions(finding: dict, requests: pd.DataFrame, members: pd.Series) -> dict:
+    """Whose vision / how and where developed / approved and funded — each a sentence
+    with the evidence behind it, or "not enough evidence"."""
+    vision = requests[members]
+    source = finding.get("source")
+    if not finding.get("shared_source"):
+        reason = finding.get("reason") or (
+            f"the requests do not share a source more than chance allows "
+            f"(p = {finding.get('p_value', 1.0):.2f})")
+        whose = {"answer": f"Not enough evidence of a hidden shared source: {reason}.",
+                 "evidence": []}
+        how = {"answer": "Not enough evidence: no shared vision was found to trace.",
+               "evidence": []}
+    else:
+        ids = finding.get("requests_in_vision", [])[:8]
+        who = _describe(source, finding.get("source_kind"))
+        whose = {
+            "answer": (f"The requests share a source: {who} "
+                       f"(confidence {finding.get('confidence', 0):.0%}, p = "
+                       f"{finding.get('p_value', 1):.3f}); {len(vision)} requests across "
+                       f"{vision['topic_id'].nunique() if len(vision) else 0} topics "
+                       "carry it."),
+            "evidence": [{"request_id": r, "excerpt": c} for r, c in
+                         zip(ids, finding.get("source_clues", []) + [""] * len(ids),
+                             strict=False)],
+        }
+        origin = finding.get("origin_hypothesis")
+        terms = ", ".join(f"“{t}”" for t in finding.get("vision_terms", [])[:6])
+        origin_text = {
+            "new_executive": "brought in by a newly arrived executive",
+            "competitor": "carried in from an outside organisation (a competitor's framing)",
+            "it_organization": "developed inside the IT organisation",
+            "other": "developed by an existing stakeholder",
+        }.get(origin, "of unclear origin")
+        onset = finding.get("onset")
+        how = {
+            "answer": (f"It looks {origin_text}; it surfaced around {onset or 'an unknown date'} "
+                       f"and speaks of {terms or 'no distinctive terms'}."),
+            "evidence": [{"excerpt": c} for c in finding.get("origin_clues", [])],
+        }
+    funded = _hits(FUNDING, vision if len(vision) else requests)
+    unfunded = _hits(UNFUNDED, vision if len(vision) else requests)
+    scope = f"{len(vision)} vision requests" if len(vision) else f"{len(requests)} requests"
+    if funded and not unfunded:
+        approved = {"answer": f"Yes, there are signs it is approved or funded ({len(funded)} "
+                              f"mention(s) of budget, sponsor or sign-off in {scope}).",
+                    "evidence": funded, "status": "funded"}
+    elif unfunded and not funded:
+        approved = {"answer": f"No: {scope} say it is not yet approved or funded.",
+                    "evidence": unfunded, "status": "unfunded"}
+    elif funded and unfunded:
+        approved = {"answer": f"Unclear: {scope} carry both funding and not-yet-approved "
+                              "language — ask who holds the budget.",
+                    "evidence": funded + unfunded, "status": "mixed"}
+    else:
+        approved = {"answer": f"Not enough evidence: no budget, sponsor, business-case or "
+                              f"approval language in {scope}.",
+                    "evidence": [], "status": "silent"}
+    return {"whose_vision": whose, "how_developed": how, "approved_funded": approved}
+
+
+def _describe(source: dict | None, kind: str | None) -> str:
+    if not source:
+        return "an unidentified source"
+    if kind == "department":
+        return f"the {source.get('department')} department of {source.get('organization')}"
+    if kind == "external":
+        return f"the outside organisation {source.get('organization') or source.get('name')}"
+    bits = [source.get("name") or source.get("email")]
+    if source.get("title"):
+        bits.append(source["title"])
+    if source.get("department"):
+        bits.append(source["department"])
+    return ", ".join(b for b in bits if b)
+
+
+def effort_ledger(requests: pd.DataFrame, messages: pd.DataFrame, members: pd.Series,
+                  *, words_per_hour: float = 300.0, hours_per_attachment: float = 1.0,
+                  base_hours: float = 0.25) -> dict:
+    """Requests received, replies sent, estimated hours and weekend share.
+
+    Hours come from the request log's ``hours_spent`` where present; otherwise
+    they are estimated from the seller team's replies in the request's thread:
+    ``base_hours`` per reply + words ÷ ``words_per_hour`` + ``hours_per_attachment``
+    per attachment (stated in the output as the method).
+    """
+    out_msgs = messages[messages["direction"] == "outbound"]
+    replies = out_msgs.groupby("thread_id")
+    per_request = []
+    for request_id, req in requests.iterrows():
+        logged = req.get("hours_spent", np.nan)
+        thread = req.get("thread_id", "")
+        after = None
+        if thread and thread in replies.groups:
+            group = replies.get_group(thread)
+            if pd.notna(req.get("sent_at")):
+                group = group[group["sent_at"] >= req["sent_at"]]
+            after = group
+        n_replies = 0 if after is None else len(after)
+        weekend = 0 if after is None else int((after["sent_at"].dt.day_of_week >= 5).sum())
+        if pd.notna(logged):
+            hours, method = float(logged), "log"
+        elif after is not None and n_replies:
+            words = after["body_text"].fillna("").str.split().str.len().sum()
+            attachments = int(after["attachment_names"].map(len).sum())
+            hours = base_hours * n_replies + words / words_per_hour + \
+                hours_per_attachment * attachments
+            method = "estimate"
+        else:
+            hours, method = 0.0, "none"
+        per_request.append({"request_id": str(request_id), "topic_id": req.get("topic_id", ""),
+                            "in_vision": bool(members.get(request_id, False)),
+                            "replies": n_replies, "weekend_replies": weekend,
+                            "hours": round(hours, 2), "method": method})
+    ledger = pd.DataFrame(per_request)
+    if ledger.empty:
+        return {"requests": 0, "replies": 0, "estimated_hours": 0.0, "weekend_share": 0.0,
+                "vision": {}, "per_topic": [], "method": _METHOD}
+
+    def summarize(frame: pd.DataFrame) -> dict:
+        replies_n = int(frame["replies"].sum())
+        return {"requests": int(len(frame)), "replies": replies_n,
+                "estimated_hours": round(float(frame["hours"].sum()), 1),
+                "weekend_share": round(float(frame["weekend_replies"].sum() / replies_n), 3)
+                if replies_n else 0.0}
+
+    totals = summarize(ledger)
+    totals["vision"] = summarize(ledger[ledger["in_vision"]])
+    totals["per_topic"] = [
+        {"topic_id": str(topic), **summarize(frame)}
+        for topic, frame in ledger.groupby("topic_id", sort=True)
+    ]
+    totals["hours_from_log"] = int((ledger["method"] == "log").sum())
+    totals["method"] = _METHOD
+    return totals
+
+
+_METHOD = ("hours from the request log where given; otherwise 0.25 h per seller reply + "
+           "reply words / 300 per hour + 1 h per attachment")
+
+
+def recommend(finding: dict, answers: dict, effort: dict) -> dict:
+    """pursue / qualify / lose_early with the reasons."""
+    reasons = []
+    status = answers["approved_funded"].get("status", "silent")
+    vision_effort = effort.get("vision", {}) or {}
+    n_vision = vision_effort.get("requests", 0)
+    hours = vision_effort.get("estimated_hours", 0.0)
+    if not finding.get("shared_source"):
+        reasons.append("no hidden shared source: the requests read as ordinary account work")
+        return {"decision": "pursue", "reasons": reasons}
+    origin = finding.get("origin_hypothesis")
+    reasons.append(f"{n_vision} requests serve one vision ({hours:.0f} estimated hours so far, "
+                   f"{vision_effort.get('weekend_share', 0):.0%} of replies on weekends)")
+    if origin == "competitor" and status != "funded":
+        reasons.append("the vision's vocabulary comes from an outside organisation and nothing "
+                       "shows it is funded: the requests may be written around someone else's "
+                       "offer")
+        return {"decision": "lose_early", "reasons": reasons}
+    if status == "funded":
+        reasons.append("there are signs of budget, sponsor or sign-off: engage the source "
+                       "directly and shape the vision")
+        return {"decision": "pursue", "reasons": reasons}
+    if status == "unfunded" and hours >= 80:
+        reasons.append("the requests themselves say it is not approved, after many hours of "
+                       "unpaid work: stop investing unless a sponsor commits")
+        return {"decision": "lose_early", "reasons": reasons}
+    reasons.append("no identified sponsor or funding language: qualify before answering more — "
+                   "ask who owns the vision, its budget and its timeline")
+    return {"decision": "qualify", "reasons": reasons}
