@@ -43,10 +43,10 @@ class Attributor:
     ...     "excerpt": ["sent by A", "forwarded from B"], "source": ["<m1>", "<m1>"]})
     >>> out = Attributor().attribute(pd.Index(["r1"], name="request_id"), ev)
     >>> out.loc["r1", "originator_id"], round(float(out.loc["r1", "originator_confidence"]), 2)
-    ('p_b', 0.82)
+    ('p_b', 0.88)
     """
 
-    def __init__(self, *, unknown_score=1.5, min_confidence=0.45, calibration=None):
+    def __init__(self, *, unknown_score=0.5, min_confidence=0.45, calibration=None):
         self.unknown_score = unknown_score
         self.min_confidence = min_confidence
         self.calibration = calibration

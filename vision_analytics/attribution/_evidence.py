@@ -45,8 +45,8 @@ _MENTION_ROLE = re.compile(
     rf"\b(?:our|the|my)\s+(?:new|incoming|recently appointed|interim)\s+({_ROLE})\b", re.I)
 _MENTION_NAME = re.compile(
     r"\b(?:per|from|on behalf of|at the request of|as requested by|as asked by|for|via|"
-    r"according to|with)\s+([A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)?)(?:'s)?\b"
-    r"|\b([A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)?)(?:'s)?\s+(?:has asked|asked|wants|would like|"
+    r"according to|with)\s+([A-Z][\w-]+(?:\s+[A-Z][\w-]+)?)(?:['’]s)?\b"
+    r"|\b([A-Z][\w-]+(?:\s+[A-Z][\w-]+)?)(?:['’]s)?\s+(?:has asked|asked|wants|would like|"
     r"requested|is asking|suggested|mentioned|raised|needs|expects|note|notes|request|team)\b"
 )
 _STOP_NAMES = {"I", "We", "You", "The", "This", "That", "Our", "Please", "Thanks", "Hi",
@@ -56,6 +56,8 @@ _STOP_NAMES = {"I", "We", "You", "The", "This", "That", "Our", "Please", "Thanks
                "Thursday", "Friday", "Saturday", "Sunday", "January", "February", "March",
                "April", "May", "June", "July", "August", "September", "October", "November",
                "December", "It", "They", "He", "She", "Everyone", "All"}
+_FORWARD_SUBJECT = re.compile(
+    r"^\s*(?:\[[^\]]*\]\s*)?(?:fw|fwd|wg|tr|rv|doorst|vs|i|enc|fs|転送|转发)\s*[:：]", re.I)
 _PARAGRAPH = re.compile(r"\n\s*\n")
 
 
@@ -120,7 +122,8 @@ class EvidenceCollector:
             if sender is not None:
                 add(sender.person_id, "sender", self.weights["sender"],
                     f"sent by {sender.name or sender.email}")
-            self._header_clues(add, segs.get(key, []), sender)
+            forward = bool(message is not None and _FORWARD_SUBJECT.match(message["subject"]))
+            self._header_clues(add, segs.get(key, []), sender, forward)
             self._mention_clues(add, text, sender)
             if message is not None:
                 self._cc_clues(add, message, sender)
@@ -135,7 +138,13 @@ class EvidenceCollector:
 
     # -- clue kinds ---------------------------------------------------------------------
 
-    def _header_clues(self, add, segments: list[dict], sender) -> None:
+    def _header_clues(self, add, segments: list[dict], sender, forward: bool) -> None:
+        # Outlook writes the same "Original Message" block for replies and forwards:
+        # under a forward's subject, the top quoted block is what was forwarded.
+        if forward:
+            top = min((s["depth"] for s in segments if s["depth"] >= 1), default=None)
+            segments = [{**s, "kind": "forwarded"} if s["depth"] == top and s["kind"] == "quoted"
+                        else s for s in segments]
         blocks = [s for s in segments if s["depth"] >= 1 and s["kind"] in ("forwarded", "quoted")
                   and (s["author"] or s["author_email"])]
         if not blocks:

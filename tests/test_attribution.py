@@ -1,0 +1,136 @@
+"""Evidence, attribution and the stakeholder graph on a small hand-written account."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+import vision_analytics as va
+from vision_analytics._schema import validate_frame
+from vision_analytics.attribution import (
+    Attributor,
+    EvidenceCollector,
+    stakeholder_graph,
+    stakeholders_frame,
+)
+from vision_analytics.normalize import (
+    detect_requests,
+    new_text,
+    resolve_identities,
+    segment_messages,
+)
+
+MAILS = {
+    "1.eml": """From: Pat Primary <pat@customer.com>
+To: sam@seller.com
+Subject: Renewal dates
+Date: Mon, 6 Jan 2025 09:00:00 +0000
+Message-ID: <1@customer.com>
+
+Hi Sam,
+Could you send the renewal dates for our support contract?
+Thanks,
+Pat
+""",
+    "2.eml": """From: Pat Primary <pat@customer.com>
+To: sam@seller.com
+Cc: Dana Whitfield <dana.whitfield@customer.com>
+Subject: FW: pricing scenarios
+Date: Tue, 4 Mar 2025 18:00:00 +0000
+Message-ID: <2@customer.com>
+
+Sam, can you work on the below by Friday?
+
+-----Original Message-----
+From: Whitfield, Dana <dana.whitfield@customer.com>
+Sent: Monday, March 3, 2025 10:15 AM
+To: Pat Primary <pat@customer.com>
+Subject: pricing scenarios
+
+Pat, please ask the supplier what a five-year outcome-based price would look like.
+""",
+    "3.eml": """From: Pat Primary <pat@customer.com>
+To: sam@seller.com
+Subject: roadmap
+Date: Wed, 12 Mar 2025 08:00:00 +0000
+Message-ID: <3@customer.com>
+
+Sam, per Dana's note, could you share your five-year platform roadmap?
+Pat
+""",
+    "4.eml": """From: Sam Seller <sam@seller.com>
+To: pat@customer.com
+Subject: RE: roadmap
+Date: Sat, 15 Mar 2025 08:00:00 +0000
+Message-ID: <4@seller.com>
+In-Reply-To: <3@customer.com>
+
+Pat, attached is the roadmap.
+""",
+}
+
+
+@pytest.fixture(scope="module")
+def account(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("account")
+    for name, text in MAILS.items():
+        (folder / name).write_text(text)
+    corpus = va.load(folder, seller_domains="seller.com")
+    messages = corpus.messages.copy()
+    messages["new_text"] = messages["body_text"].map(new_text)
+    segments = segment_messages(messages)
+    identities = resolve_identities(messages, seller_domains=("seller.com",), segments=segments)
+    requests = detect_requests(messages, seller_domains="seller.com")
+    return messages, segments, identities, requests
+
+
+def test_forwarded_header_and_mention_beat_the_sender(account):
+    messages, segments, identities, requests = account
+    evidence = EvidenceCollector(identities, messages, segments=segments,
+                                 new_texts=messages["new_text"]).collect(requests)
+    validate_frame(evidence, "evidence")
+    dana = identities.lookup("dana.whitfield@customer.com")
+    pat = identities.lookup("pat@customer.com")
+    by_subject = dict(zip(requests["subject"], requests.index, strict=True))
+    fw = evidence[evidence["request_id"] == by_subject["FW: pricing scenarios"]]
+    assert set(fw["kind"]) >= {"sender", "forwarded_header"}
+    assert fw.loc[fw["kind"] == "forwarded_header", "candidate"].tolist() == [dana]
+    assert "Whitfield" in fw.loc[fw["kind"] == "forwarded_header", "excerpt"].iloc[0]
+    mention = evidence[(evidence["request_id"] == by_subject["roadmap"])
+                       & (evidence["kind"] == "mention")]
+    assert mention["candidate"].tolist() == [dana]
+
+    attributed = Attributor().attribute(requests.index, evidence)
+    assert attributed.loc[by_subject["FW: pricing scenarios"], "originator_id"] == dana
+    assert attributed.loc[by_subject["roadmap"], "originator_id"] == dana
+    assert attributed.loc[by_subject["Renewal dates"], "originator_id"] == pat
+    line = attributed.loc[by_subject["FW: pricing scenarios"], "explanation"]
+    assert line.startswith("forwarded from")
+
+
+def test_low_evidence_gives_unknown():
+    evidence = pd.DataFrame({"request_id": ["r1", "r1"], "candidate": ["a", "b"],
+                             "kind": ["sender", "mention"], "weight": [1.0, 1.0],
+                             "excerpt": ["sent by a", "mentions b"], "source": ["", ""]})
+    out = Attributor().attribute(["r1", "r2"], evidence)
+    assert out.loc["r1", "originator_id"] == "unknown"
+    assert "best guess" in out.loc["r1", "explanation"]
+    assert out.loc["r2", "originator_id"] == "unknown" and out.loc["r2", "explanation"] == \
+        "no evidence"
+
+
+def test_stakeholder_roles(account):
+    messages, segments, identities, requests = account
+    evidence = EvidenceCollector(identities, messages, segments=segments,
+                                 new_texts=messages["new_text"]).collect(requests)
+    requests = requests.join(Attributor().attribute(requests.index, evidence))
+    requests["sender_id"] = [identities.lookup(s) for s in requests["sender"]]
+    graph = stakeholder_graph(messages, requests, identities)
+    table = stakeholders_frame(graph, requests, identities).set_index("person_id")
+    dana = identities.lookup("dana.whitfield@customer.com")
+    pat = identities.lookup("pat@customer.com")
+    assert table.loc[dana, "role"] == "originator"
+    assert table.loc[dana, "originated_through_others"] == 2
+    assert table.loc[dana, "influence_without_presence"] == 2.0  # never wrote to the seller
+    assert table.loc[pat, "role"] == "messenger" and table.loc[pat, "messenger_load"] == 2
+    assert graph[dana][pat]["relays"] == 2
