@@ -4,14 +4,17 @@ from ._detect import FORMATS, detect_format
 from ._load import Corpus, InputError, load
 from ._records import LoadError, new_record
 from ._rfc822 import parse_rfc822
+from ._tables import TableResult, read_table
 
 __all__ = [
     "FORMATS",
     "Corpus",
     "InputError",
     "LoadError",
+    "TableResult",
     "detect_format",
     "load",
     "new_record",
     "parse_rfc822",
+    "read_table",
 ]

@@ -100,13 +100,18 @@ def _looks_rfc822(head: bytes) -> bool:
 
 
 def _looks_tabular(head: bytes) -> bool:
-    lines = [line for line in head.splitlines()[:5] if line.strip()]
-    if len(lines) < 2 and not head.strip():
+    """A header line and rows with the same number of delimiters (prose rarely has)."""
+    lines = [line for line in head.splitlines()[:8] if line.strip()]
+    if len(lines) < 2:
         return False
-    first = lines[0] if lines else b""
-    for delimiter in (b",", b";", b"\t", b"|"):
-        if first.count(delimiter) >= 1 and all(
-            line.count(delimiter) >= 1 for line in lines[1:2]
-        ):
-            return b":" not in first.split(delimiter)[0]
+    first = lines[0]
+    for delimiter in (b"\t", b";", b",", b"|"):
+        n = first.count(delimiter)
+        # one comma per line is prose; a .csv name is trusted without this test
+        if n < (2 if delimiter == b"," else 1) or b":" in first.split(delimiter)[0]:
+            continue
+        rows = lines[1:6] if len(lines) > 2 else lines[1:]
+        same = sum(line.count(delimiter) == n for line in rows)
+        if same >= max(1, (len(rows) + 1) // 2):
+            return True
     return False
