@@ -1,3 +1,51 @@
 """The ``normalize``stage."""
 
-__all__: list[str] = []
+from ._headers import InnerHeader, parse_date, parse_inner_header, split_person
+from ._identity import IdentityResult, organization_from_domain, parse_name, resolve_identities
+from ._requests import (
+    REQUEST_CUES,
+    REQUEST_THRESHOLD,
+    REQUEST_WEIGHTS,
+    detect_requests,
+    request_cue_counts,
+    score_requests,
+    split_sentences,
+)
+from ._threads import (
+    GENERIC_SUBJECTS,
+    fallback_new_text,
+    mark_inclusive,
+    normalize_subject,
+    thread_details,
+    thread_messages,
+)
+from ._zoning import KINDS, Segment, new_text, segment_messages, zone_body
+
+__all__: list[str] = [
+    "KINDS",
+    "InnerHeader",
+    "Segment",
+    "new_text",
+    "parse_date",
+    "parse_inner_header",
+    "segment_messages",
+    "split_person",
+    "zone_body",
+    "GENERIC_SUBJECTS",
+    "IdentityResult",
+    "REQUEST_CUES",
+    "REQUEST_THRESHOLD",
+    "REQUEST_WEIGHTS",
+    "detect_requests",
+    "fallback_new_text",
+    "mark_inclusive",
+    "normalize_subject",
+    "organization_from_domain",
+    "parse_name",
+    "request_cue_counts",
+    "resolve_identities",
+    "score_requests",
+    "split_sentences",
+    "thread_details",
+    "thread_messages",
+]

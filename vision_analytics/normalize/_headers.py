@@ -11,7 +11,8 @@ Three families cover what real clients produce:
 * **attribution lines** (Gmail, Apple Mail, Thunderbird replies): ``On <date>,
   <name> <addr> wrote:`` and its translations, possibly wrapped over three lines;
 * **Lotus Notes reply headers**: a name line, a date line, then ``To:``/``cc:``/
-  ``Subject:`` lines.
+  ``Subject:`` lines — or all of it on one line, or in two columns (sender and
+  date on the left, recipients and subject on the right).
 
 This module holds the vocabulary and the parsers of single pieces (a date, a
 person, a recipient list, a header block); :mod:`._zoning` finds the blocks in a
@@ -23,7 +24,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 import pandas as pd
 
@@ -50,12 +51,10 @@ FIELD_NAMES: dict[str, tuple[str, ...]] = {
     "bcc": ("bcc", "cci", "cco", "blindkopie", "密送"),
     "subject": (
         "subject", "betreff", "objet", "asunto", "onderwerp", "oggetto", "assunto", "件名",
-        "主题", "主旨", "標題", "re",
+        "主题", "主旨", "標題",
     ),
     "sent_by": ("sent by",),
 }
-# "re" as a subject field name only appears in memo-style headers; it is kept
-# for them but never starts a block.
 _NAME_TO_FIELD = {n: f for f, names in FIELD_NAMES.items() for n in names}
 _FIELD_ALT = "|".join(
     re.escape(n).replace(r"\ ", r"[ \t]+") for n in sorted(_NAME_TO_FIELD, key=len, reverse=True)
@@ -77,7 +76,8 @@ ORIGINAL_SEP = re.compile(
 FORWARD_SEP = re.compile(
     r"^[ \t]*(?:-{2,}[ \t]*(?:forwarded message|weitergeleitete nachricht|"
     r"message transféré|mensaje reenviado|doorgestuurd bericht|messaggio inoltrato|"
-    r"mensagem encaminhada|転送されたメッセージ|转发的邮件|已转发邮件|forwarded e-?mail)"
+    r"mensagem encaminhada|転送されたメッセージ|转发的邮件|已转发邮件|forwarded e-?mail|"
+    r"inline attachment follows)"
     r"[ \t]*-{0,}[ \t]*|(?:begin forwarded message|anfang der weitergeleiteten nachricht|"
     r"début du message (?:réexpédié|transféré)|inicio del mensaje reenviado|"
     r"begin doorgestuurd bericht|inizio messaggio inoltrato|início da mensagem reencaminhada|"
@@ -120,7 +120,9 @@ WROTE_AFTER_LINE = re.compile(
     re.IGNORECASE,
 )
 # Chinese Gmail: "张三 <a@b.cn> 于2025年3月3日周一 10:15写道："
-WROTE_ZH = re.compile(r"^(?P<who>.{1,200}?)[ \t]*[于於][ \t]*(?P<date>.{1,80}?)[ \t]*[写寫]道[ \t]*[:：]?[ \t]*$")
+WROTE_ZH = re.compile(
+    r"^(?P<who>.{1,200}?)[ \t]*[于於][ \t]*(?P<date>.{1,80}?)[ \t]*[写寫]道[ \t]*[:：]?[ \t]*$"
+)
 # "2017-03-02 15:57 GMT+02:00 Name <addr>:" and Japanese Gmail
 # "2025年3月3日(月) 10:15 山田太郎 <taro@example.jp>:" — a date, a person, a colon.
 DATE_WHO_COLON = re.compile(
@@ -132,6 +134,22 @@ NUMERIC_DATETIME = re.compile(
     r"(?<![\d/.])\d{1,4}[/.-]\d{1,2}[/.-]\d{2,4}[ \t,]{1,6}\d{1,2}[:.]\d{2}(?::\d{2})?"
     r"(?:[ \t]*[AaPp]\.?[Mm]\.?)?"
 )
+
+# "Name <addr> on 04/19/2001" whose time wrapped to the next line.
+LOTUS_ON_DATE = re.compile(r"(?<=[ \t])(?:on[ \t]+)?\d{1,2}/\d{1,2}/\d{2,4}(?:[ \t]|$)", re.I)
+# Lotus Notes on one line: "Name/ORG@ORG 05/30/01 09:20 AM   To: …  cc: …  Subject: …"
+LOTUS_INLINE = re.compile(
+    r"^(?P<who>[^\t]{1,80}?)[ \t]+(?P<date>\d{1,2}/\d{1,2}/\d{2,4}[ \t]+\d{1,2}:\d{2}"
+    r"(?:[ \t]*[AaPp][Mm])?)[ \t]+to:[ \t]*(?P<to>.{0,1500}?)[ \t]+cc:[ \t]*(?P<cc>.{0,1500}?)"
+    r"[ \t]+subject:[ \t]*(?P<subject>.{0,300}?)[ \t]*$",
+    re.IGNORECASE,
+)
+# Lotus Notes in two columns: sender and date on the left, To/cc/Subject on the right.
+COLUMN_TO = re.compile(r"(?:\S[ \t]{3,}|^[ \t]{10,})(?P<field>to|cc|subject):[ \t]", re.IGNORECASE)
+# A time alone on a line (the wrapped end of "… on 04/19/2001").
+BARE_TIME = re.compile(r"^\d{1,2}:\d{2}(?::\d{2})?[ \t]*(?:[AaPp][Mm])?$")
+# Lines Lotus Notes writes between the name/date lines and To:.
+LOTUS_SKIP = re.compile(r"^(?:sent by|please respond to|respond to)\b", re.IGNORECASE)
 
 # --------------------------------------------------------------------------
 # Dates.
@@ -170,8 +188,12 @@ _TZ = re.compile(
     r"\b(?P<abbr>" + "|".join(sorted(_TZ_ABBREV, key=len, reverse=True)) + r")\b"
 )
 _YMD = re.compile(r"(?<!\d)(?P<y>\d{4})[-/.](?P<mo>\d{1,2})[-/.](?P<d>\d{1,2})(?!\d)")
-_CJK_DATE = re.compile(r"(?P<y>\d{4})[ \t]*年[ \t]*(?P<mo>\d{1,2})[ \t]*月[ \t]*(?P<d>\d{1,2})[ \t]*日")
-_NUMERIC = re.compile(r"(?<![\d:])(?P<a>\d{1,2})(?P<sep>[/.-])(?P<b>\d{1,2})(?P=sep)(?P<y>\d{2,4})(?!\d)")
+_CJK_DATE = re.compile(
+    r"(?P<y>\d{4})[ \t]*年[ \t]*(?P<mo>\d{1,2})[ \t]*月[ \t]*(?P<d>\d{1,2})[ \t]*日"
+)
+_NUMERIC = re.compile(
+    r"(?<![\d:])(?P<a>\d{1,2})(?P<sep>[/.-])(?P<b>\d{1,2})(?P=sep)(?P<y>\d{2,4})(?!\d)"
+)
 _DAY_MONTH_YEAR = re.compile(
     rf"(?<![\w])(?P<d>\d{{1,2}})\.?(?:[ \t]+de)?[ \t]*(?P<mon>{_MONTH_ALT})\.?(?:[ \t]+de)?"
     r"[ \t,]*(?P<y>\d{4})(?!\d)",
@@ -287,7 +309,7 @@ def parse_date(text: str, *, dayfirst: bool | None = None) -> pd.Timestamp | Non
         return None
     if not 1970 <= year <= 2100 or abs(offset) > 14 * 60:
         return None
-    utc = (local - timedelta(minutes=offset)).replace(tzinfo=timezone.utc)
+    utc = (local - timedelta(minutes=offset)).replace(tzinfo=UTC)
     return pd.Timestamp(utc).as_unit("us")
 
 
@@ -296,7 +318,9 @@ def parse_date(text: str, *, dayfirst: bool | None = None) -> pd.Timestamp | Non
 EMAIL = re.compile(r"[\w.+'=-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,8}", re.UNICODE)
 _BRACKETS = re.compile(r"[<\[(]\s*(?:mailto:|smtp:)?[^<>\[\]()]{0,200}[>\])]", re.IGNORECASE)
 # "Name/HOU/ECT@ECT", "Jeff Dasovich@ENRON": Lotus Notes hierarchical names.
-_LOTUS_TAIL = re.compile(r"[ \t]*(?:/[^/@,;]{1,40}){1,4}(?:@[\w .-]{1,40})?$|@[A-Za-z][\w-]{1,30}$")
+_LOTUS_TAIL = re.compile(
+    r"[ \t]*(?:/[^/@,;]{1,40}){1,4}(?:@[\w .-]{1,40})?$|[ \t]*@[ \t]*[A-Za-z][\w-]{1,30}$"
+)
 
 
 def split_person(value: str) -> tuple[str, str]:
@@ -327,7 +351,7 @@ def split_person(value: str) -> tuple[str, str]:
         if tail and tail.start() > 0:
             name = name[: tail.start()]
     name = re.sub(r"\(\s*\)", " ", name)
-    name = re.sub(r"\s+", " ", name).strip(" \t\"'<>,;:()")
+    name = re.sub(r"\s+", " ", name).strip(" \t\"'<>,;:()-")
     if "@" in name and EMAIL.fullmatch(name):
         email = email or name
         name = ""
@@ -345,7 +369,7 @@ def split_recipients(value: str) -> list[str]:
         return []
     parts = value.split(";") if ";" in value else None
     if parts is None:
-        pieces = [p for p in value.split(",")]
+        pieces = value.split(",")
         if len(pieces) == 2 and "@" not in value and "/" not in value and all(
             0 < len(p.split()) <= 2 for p in pieces
         ):
@@ -365,7 +389,8 @@ class InnerHeader:
     style : str
         How the client wrote it: ``"original_message"``, ``"outlook"`` (field
         block without a separator), ``"forward"``, ``"lotus_forward"``,
-        ``"lotus"``, ``"attribution"`` (``On … wrote:``), ``"reply_separator"``.
+        ``"lotus"``, ``"lotus_columns"``, ``"attribution"`` (``On … wrote:``),
+        ``"reply_separator"``.
     author, author_email : str
         Display name (Lotus organisation path dropped) and address; ``''`` when
         absent.
@@ -377,7 +402,9 @@ class InnerHeader:
         Recipients as written (one string per recipient).
     subject : str
     forwarded : bool
-        True when the header introduces a forwarded (not replied-to) message.
+        True when the header itself says the message below was forwarded
+        (a forward banner); a reply header under a ``FW:`` subject is told
+        apart by :func:`is_forward_subject` on the enclosing subject.
     """
 
     style: str
@@ -391,16 +418,40 @@ class InnerHeader:
     forwarded: bool = False
 
 
-_FORWARD_SUBJECT = re.compile(r"^\s*(?:fw|fwd|wg|tr|rv|doorst|i|enc)\s*:", re.IGNORECASE)
+_FORWARD_SUBJECT = re.compile(
+    r"^\s*(?:fw|fwd|wg|tr|rv|doorst|i|enc|转发|轉寄|転送)\s*[:：]", re.IGNORECASE
+)
+
+
+def is_forward_subject(subject: str) -> bool:
+    """True when ``subject`` starts with a forward prefix (``FW:``, ``WG:``, ``TR:``, ``RV:``, …).
+
+    Only the first prefix counts: ``RE: FW: x`` is a reply.
+    """
+    return bool(_FORWARD_SUBJECT.match(subject or ""))
 _FROM_ON_DATE = re.compile(r"^(?P<who>.{1,150}?)[ \t]+on[ \t]+(?P<date>\d[^\n]{4,60})$", re.I)
 _FROM_SPACES_DATE = re.compile(
     r"^(?P<who>.{1,150}?)[ \t]{2,}(?P<date>\d{1,4}[/.-]\d{1,2}[/.-]\d{2,4}.{0,30})$"
 )
 
 
+_QP = re.compile(r"=(09|20|3D)")
+_QUOTE = re.compile(r"^[ \t]{0,8}(?:>[ \t]?)+")
+
+
 def strip_quote(line: str) -> str:
-    """``line`` without its ``>`` quote prefix and surrounding blanks."""
-    return re.sub(r"^[ \t]*(?:>[ \t]?){1,}", "", line[:2000]).strip()
+    """``line`` without its ``>`` quote prefix and surrounding blanks.
+
+    Quoted-printable tabs and spaces left undecoded by some exporters (``=09``,
+    ``=20``) become blanks and a trailing soft-break ``=`` is dropped.
+    """
+    line = line[:2000]
+    m = None if line.startswith(">From ") else _QUOTE.match(line)
+    if m:
+        line = line[m.end() :]
+    if "=" in line:
+        line = _QP.sub(lambda q: "=" if q.group(1) == "3D" else " ", line).rstrip().rstrip("=")
+    return line.strip()
 
 
 def _person_and_date(value: str) -> tuple[str, str, str]:
@@ -507,6 +558,56 @@ def parse_attribution(line: str) -> InnerHeader | None:
     return header
 
 
+def _unquote_keep_columns(line: str) -> str:
+    m = None if line.startswith(">From ") else _QUOTE.match(line)
+    return (line[m.end() :] if m else line).expandtabs(8)
+
+
+def parse_lotus_columns(raw: list[str]) -> InnerHeader | None:
+    """Parse a two-column Lotus Notes header (sender/date left, To/cc/Subject right).
+
+    The right column starts where ``To:`` starts on its line; lines that do not
+    reach that column (wrapped recipients) continue the right column.
+    """
+    lines = [_unquote_keep_columns(ln) for ln in raw[:40]]
+    col = None
+    for ln in lines:
+        m = COLUMN_TO.search(ln)
+        if m and m["field"].lower() == "to":
+            col = m.start("field")
+            break
+    if col is None or col < 8:
+        return None
+    left: list[str] = []
+    right: list[str] = []
+    for ln in lines:
+        indent = len(ln) - len(ln.lstrip())
+        if indent >= 8 or COLUMN_TO.search(ln):
+            left.append(ln[:col].strip())
+            right.append(ln[col:].strip())
+        else:  # a wrapped right-column value that fell back to column 0
+            right.append(ln.strip())
+    # the sender: left-column text above the date, re-joining split addresses
+    who, date_parts = "", []
+    for part in (p for p in left if p):
+        starts_date = re.match(r"^\d{1,2}/\d{1,2}/\d{2,4}", part)
+        if date_parts or starts_date or NUMERIC_DATETIME.search(part):
+            date_parts.append(part)
+        elif who and ("<" in who and ">" not in who or who.endswith(("@", ".", "-"))):
+            who += part
+        else:
+            who = f"{who} {part}".strip()
+    if not who:
+        return None
+    header = parse_field_block(right, "lotus_columns")
+    header.author, header.author_email = split_person(who)
+    header.sent_raw = " ".join(date_parts)
+    header.sent_at = parse_date(header.sent_raw)
+    if not header.author and not header.author_email:
+        return None
+    return header
+
+
 def parse_inner_header(lines: str) -> InnerHeader | None:
     """Parse one inner header block into its fields.
 
@@ -531,9 +632,12 @@ def parse_inner_header(lines: str) -> InnerHeader | None:
     ...     "To: Roe, Rick; Poe, Paula\\n"
     ...     "Subject: Q3 numbers"
     ... )
-    >>> h.author, h.author_email, str(h.sent_at), h.to, h.subject
-    ('Doe, Jane', 'jane.doe@example.com', '2001-11-02 10:00:00+00:00', ['Roe, Rick', 'Poe, Paula'], 'Q3 numbers')
-    >>> parse_inner_header("On Mon, Nov 12, 2001 at 1:28 PM, Ann Lee <ann@example.org> wrote:").author
+    >>> h.author, h.author_email, str(h.sent_at)
+    ('Doe, Jane', 'jane.doe@example.com', '2001-11-02 10:00:00+00:00')
+    >>> h.to, h.subject
+    (['Roe, Rick', 'Poe, Paula'], 'Q3 numbers')
+    >>> line = "On Mon, Nov 12, 2001 at 1:28 PM, Ann Lee <ann@example.org> wrote:"
+    >>> parse_inner_header(line).author
     'Ann Lee'
     """
     if not isinstance(lines, str) or not lines.strip():
@@ -541,6 +645,9 @@ def parse_inner_header(lines: str) -> InnerHeader | None:
     raw = [ln.rstrip("\r") for ln in lines[:20000].split("\n")]
     content = [strip_quote(ln) for ln in raw]
     nonblank = [c for c in content if c]
+    if nonblank and UNDERSCORE_SEP.match(nonblank[0]):
+        nonblank = nonblank[1:]  # Outlook's rule above a "From:" block
+        raw = raw[next(k for k, c in enumerate(content) if c) + 1 :]
     if not nonblank:
         return None
     first = nonblank[0]
@@ -550,7 +657,7 @@ def parse_inner_header(lines: str) -> InnerHeader | None:
             else "reply_separator" if REPLY_SEPARATOR.match(first) else "original_message"
         )
         header = parse_field_block(raw, style)
-        header.forwarded = style == "forward" or bool(_FORWARD_SUBJECT.match(header.subject))
+        header.forwarded = style == "forward"
         return header
     if LOTUS_FORWARD_START.match(first):
         joined = " ".join(nonblank[:2]) if not re.search(r"-{2,}=?\s*$", first) else first
@@ -564,24 +671,43 @@ def parse_inner_header(lines: str) -> InnerHeader | None:
         header.sent_raw = m.group(2).strip(" -")
         header.sent_at = parse_date(header.sent_raw, dayfirst=None)
         return header
+    if any("o:" in ln and COLUMN_TO.search(ln) for ln in raw[:6]) and not FIELD_LINE.match(first):
+        header = parse_lotus_columns(raw)
+        if header is not None:
+            return header
+    inline = LOTUS_INLINE.match(first)
+    if inline and len(nonblank) == 1:
+        header = InnerHeader(style="lotus")
+        header.author, header.author_email = split_person(inline["who"])
+        header.sent_raw = inline["date"]
+        header.sent_at = parse_date(inline["date"])
+        header.to = split_recipients(inline["to"])
+        header.cc = split_recipients(inline["cc"])
+        header.subject = inline["subject"].strip()
+        return header
     fields = [FIELD_LINE.match(c) for c in nonblank]
     if fields[0] is not None:
         kinds = {_NAME_TO_FIELD.get(re.sub(r"[ \t]+", " ", f["name"].lower())) for f in fields if f}
         if len(kinds) >= 2 and kinds & {"from", "sent", "to"}:
             style = "outlook"
             header = parse_field_block(raw, style)
-            header.forwarded = bool(_FORWARD_SUBJECT.match(header.subject))
             return header
     # Lotus Notes reply header: name (and date) lines, then To:/cc:/Subject:.
-    first_field = next((i for i, f in enumerate(fields) if f), None)
-    if first_field is not None and 1 <= first_field <= 4:
-        pre = [c for c in nonblank[:first_field] if not re.match(r"^sent by\s*:", c, re.I)]
+    first_field = next(
+        (i for i, f in enumerate(fields)
+         if f and _NAME_TO_FIELD.get(re.sub(r"[ \t]+", " ", f["name"].lower())) != "sent_by"),
+        None,
+    )
+    if first_field is not None and 1 <= first_field <= 5:
+        pre = [c for c in nonblank[:first_field] if not LOTUS_SKIP.match(c)]
         date_raw = ""
         name_part = ""
         for c in pre:
-            dm = NUMERIC_DATETIME.search(c)
+            if BARE_TIME.match(c):
+                continue
+            dm = NUMERIC_DATETIME.search(c) or LOTUS_ON_DATE.search(c)
             if dm:
-                date_raw = c[dm.start():]
+                date_raw = " ".join(pre[pre.index(c):])[dm.start():]
                 if dm.start() > 0 and not name_part:
                     name_part = c[: dm.start()]
             elif not name_part:
@@ -594,6 +720,5 @@ def parse_inner_header(lines: str) -> InnerHeader | None:
             header.author, header.author_email = split_person(name_part)
             header.sent_raw = date_raw.strip()
             header.sent_at = parse_date(date_raw)
-            header.forwarded = bool(_FORWARD_SUBJECT.match(header.subject))
             return header
     return parse_attribution(" ".join(nonblank[:3]))

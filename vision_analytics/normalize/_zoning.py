@@ -1,0 +1,849 @@
+"""E-mail zoning: split a body into the latest author's new text, the quoted and
+forwarded blocks below it (each with its parsed inner header), and the
+greeting, closing, signature and disclaimer of every block.
+
+The zoner works line by line in one pass, so its cost grows linearly with the
+body: every line gets a quote level (number of leading ``>``) and a cheap
+classification; header detectors look ahead a bounded number of lines; the
+greeting/closing/signature/disclaimer rules look at a bounded window at the two
+ends of each block. Anything it cannot recognise stays new text — a degraded but
+honest result.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+from .._schema import empty_frame, validate_frame
+from ._headers import (
+    _NAME_TO_FIELD,
+    BARE_TIME,
+    COLUMN_TO,
+    EMAIL,
+    FIELD_LINE,
+    FORWARD_SEP,
+    LOTUS_FORWARD_START,
+    LOTUS_INLINE,
+    LOTUS_ON_DATE,
+    LOTUS_SKIP,
+    NUMERIC_DATETIME,
+    ORIGINAL_SEP,
+    REPLY_SEPARATOR,
+    UNDERSCORE_SEP,
+    WROTE_AFTER_LINE,
+    WROTE_END,
+    InnerHeader,
+    is_forward_subject,
+    parse_inner_header,
+    strip_quote,
+)
+
+__all__ = ["KINDS", "Segment", "new_text", "segment_messages", "zone_body"]
+
+#: Segment kinds, in the order a reader meets them in a typical block.
+KINDS = ("greeting", "new", "quoted", "forwarded", "closing", "signature", "disclaimer")
+
+_MAX_LINE = 2000  # longer lines are never headers, greetings or signatures
+_QUOTE_PREFIX = re.compile(r"^[ \t]{0,8}(?:>[ \t]?)+")
+# The first line of a two-column Lotus Notes header: indented sender name or address.
+_LEFT_COLUMN = re.compile(r"^[ \t]{0,8}(?:>[ \t]?)*[ \t]{10,}\S[^\n]{0,40}\n?$")
+# Every separator line starts like this; the full patterns run only on these.
+_SEPARATOR_START = re.compile(
+    r"^(?:[-_]{2}|begin|anfang|début|inicio|início|inizio)", re.IGNORECASE
+)
+
+_GREETING_WORDS = (
+    r"hi|hello|hey|dear|good[ \t]+(?:morning|afternoon|evening)|greetings|hallo|moin|servus|"
+    r"liebe[rs]?|sehr[ \t]+geehrte[rs]?|guten[ \t]+(?:tag|morgen|abend)|bonjour|bonsoir|salut|"
+    r"chers?|chère|madame|monsieur|hola|estimad[oa]s?|querid[oa]s?|buen(?:os|as)[ \t]+"
+    r"(?:días|dias|tardes)|beste|geachte|hoi|goedemorgen|goedemiddag|ciao|gentile|gentili|"
+    r"buongiorno|buonasera|car[oaie]|olá|ola|prezad[oa]s?|bom[ \t]+dia|boa[ \t]+tarde|"
+    r"拝啓|お疲れ様です|お世話になっております|您好|你好|尊敬的"
+)
+GREETING = re.compile(
+    rf"^(?:{_GREETING_WORDS})\b(?:[ \t]+[^\s,.!:;]{{1,30}}){{0,4}}[ \t]*[,!:.;]?[ \t]*$",
+    re.IGNORECASE,
+)
+# A line that only addresses people: "Dana,", "Sue & Mary --", "Team:", "Chris/Joe".
+VOCATIVE = re.compile(
+    r"[A-ZÀ-Þ][\w.'-]{0,20}(?:(?:[ \t]*(?:,|&|/|\band\b|\bund\b|\bet\b|\by\b|\ben\b|\be\b)"
+    r"[ \t]*|[ \t]+)[A-ZÀ-Þ(][\w.'()-]{0,20}){0,3}[ \t]*(?:,|:|-{1,2}|!)"
+)
+_CLOSING_WORDS = (
+    r"thanks|thank[ \t]+you|thx|tia|many[ \t]+thanks|cheers|best|all[ \t]+the[ \t]+best|"
+    r"(?:best|kind|warm|warmest|many|with[ \t]+kind)[ \t]+(?:regards|wishes)|regards|rgds|"
+    r"sincerely|yours(?:[ \t]+(?:truly|sincerely))?|respectfully|take[ \t]+care|talk[ \t]+soon|"
+    r"mit[ \t]+freundlichen[ \t]+gr(?:ü|ue)(?:ß|ss)en|(?:viele|beste|liebe|freundliche)[ \t]+"
+    r"gr(?:ü|ue)(?:ß|ss)e|gr(?:ü|ue)(?:ß|ss)e|gru(?:ß|ss)|danke|vielen[ \t]+dank|lg|mfg|"
+    r"cordialement|bien[ \t]+cordialement|bien[ \t]+à[ \t]+vous|salutations|amitiés|merci|"
+    r"saludos|un[ \t]+saludo|atentamente|gracias|muchas[ \t]+gracias|"
+    r"met[ \t]+vriendelijke[ \t]+groet(?:en)?|vriendelijke[ \t]+groet(?:en)?|groeten|groet|"
+    r"cordiali[ \t]+saluti|distinti[ \t]+saluti|saluti|grazie|atenciosamente|abraços|abs|"
+    r"obrigad[oa]|よろしくお願いします|よろしくお願いいたします|宜しくお願いします|此致|谢谢|祝好"
+)
+CLOSING = re.compile(
+    rf"^(?:{_CLOSING_WORDS})\b[^.?\n]{{0,25}}?[ \t]*[,!.]?[ \t]*$|^(?:{_CLOSING_WORDS})$",
+    re.IGNORECASE,
+)
+MOBILE = re.compile(
+    r"^(?:sent[ \t]+(?:from|via|with)[ \t]+(?:my|the)?[ \t]*\w.{0,40}|"
+    r"sent[ \t]+from[ \t]+\w.{0,40}|get[ \t]+outlook[ \t]+for[ \t]+\w.{0,20}|"
+    r"von[ \t]+meinem[ \t]+.{1,30}[ \t]+gesendet|envoyé[ \t]+de[ \t]+mon[ \t]+.{1,30}|"
+    r"enviado[ \t]+desde[ \t]+mi[ \t]+.{1,30}|"
+    r"verzonden[ \t]+(?:vanaf|met)[ \t]+(?:mijn[ \t]+)?.{1,30}|"
+    r"inviato[ \t]+da[ \t]+.{1,30}|enviado[ \t]+do[ \t]+meu[ \t]+.{1,30}|.{1,20}から送信|"
+    r"发自我的.{1,20})$",
+    re.IGNORECASE,
+)
+DISCLAIMER = re.compile(
+    r"confidential|privileged|intended[ \t]+(?:solely[ \t]+|only[ \t]+)?for|disclaimer|"
+    r"received[ \t]+this[ \t]+(?:e-?mail|message|communication|transmission)[ \t]+in[ \t]+error|"
+    r"if[ \t]+you[ \t]+are[ \t]+not[ \t]+the[ \t]+intended|addressee|unauthori[sz]ed[ \t]+"
+    r"(?:use|review|disclosure|dissemination)|strictly[ \t]+prohibited|"
+    r"vertraulich|irrtümlich|empfänger|confidentiel|destinataire|strictement|confidencial|"
+    r"destinatario|vertrouwelijk|geadresseerde|riservat|destinatário|機密|秘密|保密|免责",
+    re.IGNORECASE,
+)
+PHONE = re.compile(
+    r"(?<![\w.])(?:\+\d{1,3}[ .-]?)?(?:\(\d{1,4}\)[ .-]?|\d{1,4}[ .-])(?:\(0\)[ ]?)?\d{2,4}"
+    r"(?:[ .-]?\d{2,4}){0,3}(?![\w.])|\b[xX][ .]?\d{4,5}\b|"
+    r"\b(?:tel|phone|ph|fax|facsimile|mobile|mob|cell|direct|office|pager|voice|"
+    r"telefon|téléphone|teléfono|telefoon|telefono|handy|e-?mail)\b\.?[ \t]*[:.]",
+    re.IGNORECASE,
+)
+# Provider footers that clients append like a signature.
+FOOTER = re.compile(
+    r"do you yahoo|yahoo! mail|msn hotmail|msn explorer|get your (?:free|private)|"
+    r"join the world's largest e-?mail|powered by \w+|free e-?mail|get more from the web|"
+    r"msn messenger",
+    re.IGNORECASE,
+)
+ATTACHMENT = re.compile(
+    r"^(?:-[ \t]+.{15,200}|.{0,200}\.(?:docx?|xlsx?|pptx?|pdf|wpd|txt|jpe?g|gif|png|zip|pcx|html?|"
+    r"msg|csv|rtf)\b.{0,3}|<<.{0,200}>>.{0,200}|<[^<>]{1,100}>|\(see attached.{0,200}|"
+    r"file:.{1,150}\)|[?*=~_\W]{1,3}|\[?attachment.{0,100})[ \t]*$",
+    re.IGNORECASE,
+)
+FORM_LINE = re.compile(
+    r"^(?:[\w .()/-]{1,40}?[ \t]{2,}:[ \t]|(?:message-id|received|return-path|mime-version|"
+    r"content-[\w-]+|x-[\w-]+)[ \t]*:|<[^>]{1,40}>;)",
+    re.IGNORECASE,
+)
+URL = re.compile(r"https?://|www\.|\b[\w-]{2,}\.(?:com|org|net|de|fr|es|nl|it|br|jp|cn)\b", re.I)
+
+
+@dataclass
+class Segment:
+    """One zone of a body; ``text == body[start:end]``.
+
+    Attributes
+    ----------
+    kind : str
+        One of :data:`KINDS`.
+    start, end : int
+        Character offsets into the body.
+    depth : int
+        0 for the latest author's text, 1 for the first quoted/forwarded block, ….
+    author, author_email : str
+        The block's author from its inner header (``''`` when unknown; the
+        latest author is not in the body, so depth 0 has none).
+    sent_at : pandas.Timestamp or None
+        UTC date from the block's inner header (zone-less dates taken as UTC).
+    to, cc : list of str
+    subject : str
+    header_start, header_end : int
+        Offsets of the inner header lines of this block; -1 when it has none.
+    header_style : str
+        See :class:`InnerHeader`; ``''`` when the block has no header.
+    text : str
+    """
+
+    kind: str
+    start: int
+    end: int
+    depth: int = 0
+    author: str = ""
+    author_email: str = ""
+    sent_at: pd.Timestamp | None = None
+    to: list[str] = field(default_factory=list)
+    cc: list[str] = field(default_factory=list)
+    subject: str = ""
+    header_start: int = -1
+    header_end: int = -1
+    header_style: str = ""
+    text: str = ""
+
+
+@dataclass
+class _Block:
+    depth: int
+    kind: str
+    header: InnerHeader | None = None
+    header_start: int = -1
+    header_end: int = -1
+    header_lines: tuple[int, int] = (-1, -1)
+
+
+class _Lines:
+    """The body cut into lines, with offsets, quote levels and stripped content."""
+
+    def __init__(self, text: str):
+        self.text = text
+        self.starts: list[int] = []
+        self.ends: list[int] = []  # end including the newline
+        self.levels: list[int] = []
+        self.contents: list[str] = []
+        pos = 0
+        n = len(text)
+        while pos < n:
+            nl = text.find("\n", pos)
+            end = n if nl < 0 else nl + 1
+            line = text[pos : min(end, pos + _MAX_LINE)].rstrip("\r\n")
+            # ">From " is mbox escaping of a line starting with "From ", not a quote
+            m = None if line.startswith(">From ") else _QUOTE_PREFIX.match(line)
+            self.starts.append(pos)
+            self.ends.append(end)
+            self.levels.append(m.group(0).count(">") if m else 0)
+            if end - pos >= _MAX_LINE:
+                content = "\x00long"
+            elif m or "=" in line:
+                content = strip_quote(line)
+            else:
+                content = line.strip()
+            self.contents.append(content)
+            pos = end
+        self.n = len(self.starts)
+        self.fields = [self._field(c) for c in self.contents]
+        # cheap look-ups for the header detectors
+        self.column_to = [None] * self.n
+        for k, c in enumerate(self.contents):
+            if "o:" in c or "c:" in c:
+                m = COLUMN_TO.search(text[self.starts[k] : min(self.ends[k], self.starts[k] + 300)])
+                self.column_to[k] = m["field"].lower() if m else None
+        self.colon_end = [
+            c.endswith((":", "：")) or c[-5:].lower() == "wrote" for c in self.contents
+        ]
+        self.next_to = [self.n] * self.n
+        nxt = self.n
+        for k in range(self.n - 1, -1, -1):
+            if self.fields[k] == "to":
+                nxt = k
+            self.next_to[k] = nxt
+
+    @staticmethod
+    def _field(content: str) -> str | None:
+        if not content or ":" not in content and "：" not in content or len(content) > 600:
+            return None
+        m = FIELD_LINE.match(content)
+        if not m:
+            return None
+        return _NAME_TO_FIELD.get(re.sub(r"[ \t]+", " ", m["name"].lower()))
+
+    def blank(self, i: int) -> bool:
+        return not self.contents[i]
+
+    def raw(self, a: int, b: int) -> str:
+        return self.text[self.starts[a] : self.ends[b - 1]] if b > a else ""
+
+
+# --------------------------------------------------------------------------
+# Header detection.
+def _field_run(lines: _Lines, k: int, limit: int = 80) -> tuple[int, set[str]]:
+    """End (exclusive) of the field block starting at line ``k`` and its fields."""
+    seen: set[str] = set()
+    last = None
+    j = k
+    cont = 0
+    stop = min(lines.n, k + limit)
+    while j < stop:
+        f = lines.fields[j]
+        if f is not None:
+            if f in seen and f != "sent_by":
+                break
+            seen.add(f)
+            last = f
+            cont = 0
+            j += 1
+            continue
+        if lines.blank(j):
+            # blank lines inside Lotus blocks ("cc: \n\nSubject:")
+            nxt = j + 1
+            while nxt < stop and nxt < j + 3 and lines.blank(nxt):
+                nxt += 1
+            if nxt < stop and lines.fields[nxt] is not None and lines.fields[nxt] not in seen:
+                j = nxt
+                continue
+            break
+        c = lines.contents[j]
+        if last in ("to", "cc", "bcc") and cont < 60 and len(c) < 300 and (
+            "@" in c or "/" in c or c.endswith((",", ";"))
+            or lines.contents[j - 1].endswith((",", ";"))
+        ):
+            cont += 1
+            j += 1
+            continue
+        break
+    return j, seen
+
+
+def _plausible(header: InnerHeader, seen: set[str]) -> bool:
+    """A field block names a person and says when or about what.
+
+    ("From: the table below…" in prose does not.)
+    """
+    who = header.author
+    person = bool(header.author_email) or (
+        0 < len(who.split()) <= 6 and not who.endswith((".", "!", "?"))
+    )
+    return person and bool(header.sent_raw or seen & {"subject", "cc"})
+
+
+def _lotus_reply(lines: _Lines, i: int) -> int | None:
+    """Start of the To: line of a Lotus Notes reply header whose name line is ``i``."""
+    c = lines.contents[i]
+    if len(c) > 120 or lines.fields[i] not in (None, "from") or lines.next_to[i] - i > 15:
+        return None
+    has_date = bool(NUMERIC_DATETIME.search(c) or LOTUS_ON_DATE.search(c))
+    if not has_date and (len(c.split()) > 8 or c.endswith((".", "?", "!", ":"))):
+        return None
+    j = i + 1
+    stop = min(lines.n, i + 16)
+    while j < stop:
+        f = lines.fields[j]
+        cj = lines.contents[j]
+        if f == "to":
+            return j if has_date else None
+        if f == "sent_by" or not cj or LOTUS_SKIP.match(cj) or (has_date and BARE_TIME.match(cj)):
+            j += 1
+            continue
+        dm = NUMERIC_DATETIME.search(cj) if f is None and len(cj) < 60 else None
+        if dm and not has_date and not cj[: dm.start()].strip():
+            has_date = True
+            j += 1
+            continue
+        return None
+    return None
+
+
+def _attribution(lines: _Lines, i: int) -> tuple[int, InnerHeader] | None:
+    """An ``On … wrote:`` attribution starting at line ``i`` (wrapped over ≤ 3 lines)."""
+    c = lines.contents[i]
+    if len(c) > 400:
+        return None
+    # cheap filter: an attribution ends with a colon (or "wrote") within three lines
+    if not any(lines.colon_end[i : i + 3]):
+        return None
+    joined = c
+    for k in range(3):
+        j = i + k
+        if k:
+            if j >= lines.n or lines.blank(j) or len(lines.contents[j]) > 200:
+                return None
+            joined += " " + lines.contents[j]
+        tail = joined[-40:]
+        if WROTE_END.search(tail) or (tail.endswith((":", "：")) and (
+            "@" in joined or WROTE_AFTER_LINE.match(joined)
+        )):
+            header = parse_inner_header(joined)
+            if header is not None and header.style == "attribution":
+                return j + 1, header
+            return None
+        if k == 0 and not re.match(
+            r"^(?:on|am|le|el|op|il|em|den|w|в|at|quoting|citando|\d|.{0,80}@|\S.{0,80}<[^>]*$|"
+            r"[^\s<>]{1,80}[于於])",
+            c, re.IGNORECASE,
+        ):
+            return None
+    return None
+
+
+def _detect_header(lines: _Lines, i: int) -> tuple[int, int, InnerHeader] | None:
+    """A header block starting at (or just above) line ``i``: (start, end, header)."""
+    c = lines.contents[i]
+    if not c or len(c) > 400:
+        return None
+    f = lines.fields[i]
+    separator = _SEPARATOR_START.match(c) is not None
+    if separator and (ORIGINAL_SEP.match(c) or FORWARD_SEP.match(c) or REPLY_SEPARATOR.match(c)):
+        k = i + 1
+        while k < lines.n and k < i + 4 and lines.blank(k):
+            k += 1
+        end, seen = _field_run(lines, k) if k < lines.n else (k, set())
+        if not seen:
+            end = i + 1
+        header = parse_inner_header(lines.raw(i, end))
+        if header is None:
+            return None
+        return i, end, header
+    if separator and UNDERSCORE_SEP.match(c):
+        k = i + 1
+        while k < lines.n and k < i + 3 and lines.blank(k):
+            k += 1
+        if k < lines.n and lines.fields[k] == "from":
+            found = _detect_header(lines, k)
+            if found:
+                return i, found[1], found[2]
+        return None
+    if separator and LOTUS_FORWARD_START.match(c):
+        end = i + 1
+        if not re.search(r"-{2,}=?[ \t]*$", c) and end < lines.n and len(lines.contents[end]) < 80:
+            end += 1
+        header = parse_inner_header(lines.raw(i, end))
+        return (i, end, header) if header else None
+    if f in ("from", "sent", "to"):
+        end, seen = _field_run(lines, i)
+        if "from" in seen and seen & {"sent", "to", "subject", "cc"}:
+            header = parse_inner_header(lines.raw(i, end))
+            if header is not None and _plausible(header, seen):
+                return i, end, header
+    if f is None and lines.column_to[i] is None and _LEFT_COLUMN.match(lines.raw(i, i + 1)):
+        to_line = next((k for k in range(i + 1, min(i + 4, lines.n))
+                        if lines.column_to[k] == "to"), None)
+        if to_line is not None:
+            end = to_line + 1
+            while end < lines.n and end < to_line + 12 and not lines.blank(end):
+                end += 1
+            header = parse_inner_header(lines.raw(i, end))
+            if header is not None and header.style == "lotus_columns":
+                return i, end, header
+    if f is None and "ubject" in c and LOTUS_INLINE.match(c):
+        header = parse_inner_header(lines.raw(i, i + 1))
+        if header is not None:
+            return i, i + 1, header
+    to_line = _lotus_reply(lines, i)
+    if to_line is not None:
+        end, seen = _field_run(lines, to_line)
+        if seen & {"cc", "subject"}:
+            header = parse_inner_header(lines.raw(i, end))
+            if header is not None and (header.author or header.author_email):
+                return i, end, header
+    if f is None:
+        found = _attribution(lines, i)
+        if found:
+            return i, found[0], found[1]
+    return None
+
+
+# --------------------------------------------------------------------------
+# Zones inside a block.
+def _name_like(c: str, lower_ok: bool = False) -> bool:
+    """A line that can be a person's name (or a sign-off like "- Rob", "--Sally")."""
+    c = c.lstrip("-– ").strip()
+    words = c.split()
+    return (
+        0 < len(words) <= 4 and len(c) <= 40 and not any(ch.isdigit() for ch in c)
+        and "@" not in c and ":" not in c and not c.endswith(("?", ";", "!"))
+        and (c[:1].isupper() or (lower_ok and len(words) <= 2 and c.replace(" ", "").isalpha()))
+        and not (c.endswith(".") and len(words) > 2)
+    )
+
+
+def _contact(c: str) -> bool:
+    """A phone/fax number (7+ digits, an extension, or a labelled number), address or URL."""
+    if EMAIL.search(c) or URL.search(c):
+        return True
+    for m in PHONE.finditer(c):
+        token = m.group(0)
+        digits = sum(ch.isdigit() for ch in token)
+        if digits >= 7 or not token[:1].isdigit() and token[:1] != "(" or re.fullmatch(
+            r"\d-\d{4}|[xX][ .]?\d{4,5}", token.strip()
+        ):
+            return True
+    return False
+
+
+def _signature_like(lines: _Lines, run: list[int]) -> bool:
+    """Short lines with at least one contact pattern and no form/table layout."""
+    texts = [lines.contents[p] for p in run]
+    if any(FORM_LINE.match(t) or len(t) > 70 or t.count("\t") >= 2 for t in texts):
+        return False
+    return sum(_contact(t) for t in texts) >= 1
+
+
+def _subzones(lines: _Lines, a: int, b: int, at_block_start: bool) -> list[tuple[int, int, str]]:
+    """Greeting/closing/signature/disclaimer line ranges in body lines ``[a, b)``."""
+    out: list[tuple[int, int, str]] = []
+    nonblank = [k for k in range(max(a, b - 80), b) if not lines.blank(k)]
+    # trailing attachment lists stay with the body
+    while nonblank and ATTACHMENT.match(lines.contents[nonblank[-1]]):
+        nonblank.pop()
+    if not nonblank:
+        return out
+    b = nonblank[-1] + 1
+    end = b
+    # Disclaimer: trailing paragraphs with legal vocabulary.
+    disc_start = None
+    k = len(nonblank) - 1
+    while k >= 0:
+        para = [nonblank[k]]
+        while k > 0 and nonblank[k - 1] == para[0] - 1:
+            k -= 1
+            para.insert(0, nonblank[k])
+        text = " ".join(lines.contents[p] for p in para)
+        if FOOTER.search(text) and len(text) < 400 and disc_start is None:
+            footer_start = next(p for p in para if FOOTER.search(lines.contents[p]))
+            if footer_start > para[0] and FOOTER.search(
+                lines.contents[footer_start - 1] + " " + lines.contents[footer_start]
+            ) and not FOOTER.search(lines.contents[footer_start - 1]):
+                footer_start -= 1  # a footer wrapped over two lines
+            rule_above = re.fullmatch(r"[\W_]{3,}", lines.contents[footer_start - 1])
+            if footer_start > para[0] and rule_above:
+                footer_start -= 1
+            if footer_start == para[0] and k > 0 and re.fullmatch(
+                r"[\W_]{3,}", lines.contents[nonblank[k - 1]]
+            ):
+                footer_start = nonblank[k - 1]
+            out.append((footer_start, b, "signature"))
+            b = end = footer_start
+            nonblank = [p for p in nonblank if p < footer_start]
+            k = len(nonblank) - 1
+            continue
+        if DISCLAIMER.search(text) and (len(para) >= 2 or len(text) > 80) or (
+            disc_start is not None and re.fullmatch(r"[\W_]{3,}", text)
+        ):
+            disc_start = para[0]
+            k -= 1
+            continue
+        break
+    if disc_start is not None and disc_start > a:
+        out.append((disc_start, b, "disclaimer"))
+        end = disc_start
+    tail = [p for p in nonblank if p < end]
+    if not tail:
+        return out
+    # Signature after "-- ", or a mobile-client line.
+    sig_start = None
+    for p in reversed(tail[-15:]):
+        raw = lines.contents[p]
+        if raw in ("--", "-- ", "—", "__") or re.fullmatch(r"-{2,3}", raw):
+            sig_start = p
+            break
+    if sig_start is not None:
+        after = [p for p in tail if p > sig_start]
+        if after and CLOSING.match(lines.contents[after[0]]) and len(after) <= 3 and all(
+            _name_like(lines.contents[p], True) for p in after[1:]
+        ):
+            sig_start = None  # "-- \nRegards,\nName" is a closing under a separator
+    if sig_start is None and MOBILE.match(lines.contents[tail[-1]]):
+        sig_start = tail[-1]
+    before_sig = [p for p in tail if sig_start is None or p < sig_start]
+    # Closing ("Thanks,", "Mit freundlichen Grüßen") near the end, then the name.
+    closing = None
+    for idx in range(len(before_sig) - 1, max(-1, len(before_sig) - 9), -1):
+        p = before_sig[idx]
+        c = lines.contents[p]
+        if len(c) <= 50 and CLOSING.match(c):
+            after = before_sig[idx + 1 :]
+            if len(after) <= 12 and all(len(lines.contents[q]) <= 70 for q in after):
+                closing = idx
+                break
+        if len(c) > 70:
+            break
+    if closing is not None:
+        c_start = before_sig[closing]
+        after = before_sig[closing + 1 :]
+        q = closing + 1
+        first_is_name = bool(after) and _name_like(lines.contents[after[0]], True)
+        if len(after) >= 3 and after[1] - after[0] > 1 and first_is_name:
+            q += 1  # "Regards,\nSam\n\nSam Roe\nTitle…": the first name closes, the rest signs
+        elif not (len(after) >= 2 and _signature_like(lines, after)):
+            # "Thanks,\nJohn": the name belongs to the closing
+            names = 0
+            while (q < len(before_sig) and names < 2
+                   and _name_like(lines.contents[before_sig[q]], True)):
+                if before_sig[q] - before_sig[q - 1] > 2:
+                    break
+                names += 1
+                q += 1
+        c_end = before_sig[q - 1] + 1
+        # a block that opens with "Thanks!" has no closing there, but may still sign
+        opens_block = at_block_start and c_start == nonblank[0]
+        rest = before_sig[q:]
+        postscript = bool(rest) and re.match(r"^p\.?s\b", lines.contents[rest[0]], re.I)
+        if rest and sig_start is None and not postscript and len(rest) <= 10 and all(
+            len(lines.contents[p]) <= 70 for p in rest
+        ) and (_signature_like(lines, rest) or (
+            not opens_block and _name_like(lines.contents[rest[0]])
+        )):
+            sig_start = rest[0]
+        # a closing ends the author's words: only a name, signature or P.S. may follow
+        if not opens_block and (not rest or postscript or sig_start == rest[0]):
+            out.append((c_start, c_end, "closing"))
+    elif sig_start is None:
+        # Structural signature: trailing short lines with a contact pattern, under a name.
+        run: list[int] = []
+        for p in reversed(before_sig[-10:]):
+            c = lines.contents[p]
+            if len(c) > 70 or (c.endswith(("?", "!")) and not _contact(c)):
+                break
+            if run and run[0] - p > 2:
+                break
+            run.insert(0, p)
+        if len(run) >= 2 and _signature_like(lines, run):
+            # start at the first name-like line of the run (the signer's name)
+            start = next((p for p in run if _name_like(lines.contents[p], p == run[0])), run[0])
+            if start == run[0] and start > a and not lines.blank(start - 1):
+                # the run begins inside a wrapped paragraph: start after its next blank line
+                start = next((p for p in run[1:] if lines.blank(p - 1)), None)
+            if start is None:
+                run = []
+            whole = start == before_sig[0]
+            rest = [p for p in run if start is not None and p >= start]
+            contacts = sum(_contact(lines.contents[p]) for p in rest)
+            card = len(rest) >= 3 and all(len(lines.contents[p]) <= 40 for p in rest)
+            if rest and _signature_like(lines, rest) and (not whole or contacts >= 2 or card):
+                sig_start = start
+        elif len(before_sig) >= 2:
+            last = before_sig[-1]
+            short_name = _name_like(lines.contents[last], True) and len(
+                lines.contents[last].split()) <= 3
+            if short_name and not CLOSING.match(lines.contents[before_sig[-2]] or ""):
+                prev = lines.contents[before_sig[-2]]
+                if prev.endswith((".", "!", "?", ":")) or last - before_sig[-2] > 1:
+                    out.append((last, last + 1, "closing"))
+    if sig_start is not None and sig_start >= a:
+        out.append((sig_start, end, "signature"))
+    # Greeting at the top of the block.
+    if at_block_start:
+        g = nonblank[0]
+        c = lines.contents[g]
+        if len(c) <= 80 and (GREETING.match(c) or (VOCATIVE.fullmatch(c) and not CLOSING.match(c))
+                             ) and all(g < s for s, _, _ in out):
+            out.append((g, g + 1, "greeting"))
+    # Keep the ranges disjoint: a signature never reaches into a disclaimer, etc.
+    out.sort()
+    cleaned: list[tuple[int, int, str]] = []
+    for s, e, kind in out:
+        if cleaned and s < cleaned[-1][1]:
+            ps, pe, pk = cleaned[-1]
+            cleaned[-1] = (ps, s, pk)
+            if s <= ps:
+                cleaned.pop()
+        if e > s:
+            cleaned.append((s, e, kind))
+    return cleaned
+
+
+# --------------------------------------------------------------------------
+def _blocks(lines: _Lines, subject: str = "") -> tuple[list[_Block], list[int]]:
+    """Assign every line to a block; return the blocks and the block index per line.
+
+    A block is ``forwarded`` when its header is a forward banner, when the
+    message that encloses it has a ``FW:``-style subject (``subject`` for the
+    body's own text), or when it sits right under a Lotus/Gmail forward banner.
+    """
+    blocks = [_Block(depth=0, kind="new")]
+    owner = [0] * lines.n
+    stack: list[tuple[int, int]] = [(0, 0)]  # (content quote level, block index)
+    i = 0
+    while i < lines.n:
+        level = lines.levels[i]
+        if not lines.blank(i):
+            while len(stack) > 1 and stack[-1][0] > level:
+                stack.pop()
+            found = _detect_header(lines, i)
+            if found:
+                start, end, header = found
+                parent = blocks[stack[-1][1]]
+                parent_subject = parent.header.subject if parent.header else subject
+                under_banner = parent.header is not None and parent.header.style in (
+                    "lotus_forward", "forward"
+                ) and parent.header_lines[1] >= start - 4
+                forwarded = header.forwarded or is_forward_subject(parent_subject) or under_banner
+                kind = "forwarded" if forwarded else "quoted"
+                block = _Block(
+                    depth=parent.depth + 1, kind=kind, header=header,
+                    header_start=lines.starts[start], header_end=lines.ends[end - 1],
+                    header_lines=(start, end),
+                )
+                blocks.append(block)
+                content_level = level
+                nxt = end
+                while nxt < lines.n and nxt < end + 4 and lines.blank(nxt):
+                    nxt += 1
+                if header.style == "attribution" and nxt < lines.n and lines.levels[nxt] > level:
+                    content_level = lines.levels[nxt]
+                stack.append((content_level, len(blocks) - 1))
+                for k in range(start, end):
+                    owner[k] = len(blocks) - 1
+                i = end
+                continue
+            if level > stack[-1][0]:
+                parent = blocks[stack[-1][1]]
+                blocks.append(_Block(depth=parent.depth + 1, kind="quoted"))
+                stack.append((level, len(blocks) - 1))
+        owner[i] = stack[-1][1]
+        i += 1
+    return blocks, owner
+
+
+def zone_body(text: str, *, subject: str = "") -> list[Segment]:
+    """Split a body into segments that tile it in order.
+
+    Parameters
+    ----------
+    text : str
+        A decoded message body (``None`` or non-text is treated as empty).
+    subject : str, default ""
+        The message's own subject; a ``FW:``-style subject marks the first
+        quoted block as ``forwarded`` rather than ``quoted``.
+
+    Returns
+    -------
+    list of Segment
+        Contiguous, non-overlapping, covering ``text`` from 0 to ``len(text)``;
+        ``text[s.start:s.end] == s.text`` for every segment. Empty for an empty
+        body.
+
+    Examples
+    --------
+    >>> body = ("Hi Dana,\\n\\nPlease see below.\\n\\nThanks,\\nSam\\n\\n"
+    ...         "-----Original Message-----\\nFrom: Lee, Ann [mailto:ann@example.com]\\n"
+    ...         "Sent: Monday, March 03, 2025 10:15 AM\\nTo: Sam Roe\\nSubject: prices\\n\\n"
+    ...         "Can you send the 5-year plan?\\n")
+    >>> for s in zone_body(body):
+    ...     print(s.kind, s.depth, s.author or "-")
+    greeting 0 -
+    new 0 -
+    closing 0 -
+    new 0 -
+    quoted 1 Lee, Ann
+    """
+    if not isinstance(text, str) or not text:
+        return []
+    lines = _Lines(text)
+    blocks, owner = _blocks(lines, subject if isinstance(subject, str) else "")
+    segments: list[Segment] = []
+
+    def emit(a_off: int, b_off: int, kind: str, block: _Block) -> None:
+        if b_off <= a_off:
+            return
+        h = block.header
+        if segments and segments[-1].kind == kind and segments[-1].depth == block.depth and (
+            segments[-1].header_start == block.header_start
+        ):
+            segments[-1].end = b_off
+            return
+        segments.append(Segment(
+            kind=kind, start=a_off, end=b_off, depth=block.depth,
+            author=h.author if h else "", author_email=h.author_email if h else "",
+            sent_at=h.sent_at if h else None, to=list(h.to) if h else [],
+            cc=list(h.cc) if h else [], subject=h.subject if h else "",
+            header_start=block.header_start, header_end=block.header_end,
+            header_style=h.style if h else "",
+        ))
+
+    seen_blocks: set[int] = set()
+    i = 0
+    while i < lines.n:
+        b_idx = owner[i]
+        j = i
+        while j < lines.n and owner[j] == b_idx:
+            j += 1
+        block = blocks[b_idx]
+        h0, h1 = block.header_lines
+        body_a = h1 if h0 <= i < h1 else i
+        first_run = b_idx not in seen_blocks
+        seen_blocks.add(b_idx)
+        base = block.kind
+        zones = _subzones(lines, body_a, j, first_run)
+        pos = lines.starts[i]
+        for s, e, kind in zones:
+            emit(pos, lines.starts[s], base, block)
+            emit(lines.starts[s], lines.ends[e - 1], kind, block)
+            pos = lines.ends[e - 1]
+        emit(pos, lines.ends[j - 1], base, block)
+        i = j
+    for s in segments:
+        s.text = text[s.start : s.end]
+    return segments
+
+
+def new_text(text: str) -> str:
+    """The latest author's own words: depth-0 ``new`` segments, joined.
+
+    Greeting, closing, signature, disclaimer and every quoted or forwarded
+    block are left out; this is what text features should see.
+
+    Examples
+    --------
+    >>> new_text("Hi Ann,\\nCan we meet Friday?\\nThanks,\\nBo\\n\\nOn Mon, 3 Mar 2025 at 10:15, "
+    ...          "Ann Lee <ann@example.org> wrote:\\n> Agenda attached.\\n")
+    'Can we meet Friday?'
+    """
+    parts = [s.text for s in zone_body(text) if s.depth == 0 and s.kind == "new"]
+    return "\n".join(p.strip("\n") for p in parts if p.strip()).strip()
+
+
+def segment_messages(messages: pd.DataFrame) -> pd.DataFrame:
+    """The ``segments`` frame for a ``messages`` frame.
+
+    Parameters
+    ----------
+    messages : pandas.DataFrame
+        Indexed by ``message_key``, with a ``body_text`` column. When the
+        frame also has ``sender``, ``sender_name`` and ``sent_at``, depth-0
+        segments take them as author, address and date.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per segment, validated against the ``segments`` contract, with
+        the extra columns ``depth``, ``to``, ``cc``, ``subject``,
+        ``header_start``, ``header_end`` and ``header_style``.
+
+    Raises
+    ------
+    ValueError
+        When ``messages`` has no ``body_text`` column.
+    """
+    if not isinstance(messages, pd.DataFrame) or "body_text" not in messages.columns:
+        got = (list(messages.columns) if isinstance(messages, pd.DataFrame)
+               else type(messages).__name__)
+        raise ValueError(
+            "segment_messages: 'messages' must be a DataFrame with a 'body_text' column "
+            f"(the messages frame from vision_analytics.ingest.load); got {got}. "
+            "Pass corpus.messages."
+        )
+    has = {c: c in messages.columns for c in ("sender", "sender_name", "sent_at", "subject")}
+    rows = []
+    for pos, key in enumerate(messages.index):
+        body = messages["body_text"].iat[pos]
+        body = body if isinstance(body, str) else ""
+        subject = _clean(messages["subject"].iat[pos]) if has["subject"] else ""
+        for s in zone_body(body, subject=subject):
+            author, email, sent = s.author, s.author_email, s.sent_at
+            if s.depth == 0:
+                author = _clean(messages["sender_name"].iat[pos]) if has["sender_name"] else ""
+                email = _clean(messages["sender"].iat[pos]) if has["sender"] else ""
+                sent = messages["sent_at"].iat[pos] if has["sent_at"] else None
+            rows.append({
+                "message_key": str(key), "kind": s.kind, "start": s.start, "end": s.end,
+                "author": author, "author_email": email,
+                "sent_at": sent if isinstance(sent, pd.Timestamp) and not pd.isna(sent) else pd.NaT,
+                "text": s.text, "depth": s.depth, "to": s.to, "cc": s.cc, "subject": s.subject,
+                "header_start": s.header_start, "header_end": s.header_end,
+                "header_style": s.header_style,
+            })
+    base = empty_frame("segments")
+    extra = {"depth": "int64", "to": object, "cc": object, "subject": "str",
+             "header_start": "int64", "header_end": "int64", "header_style": "str"}
+    if not rows:
+        for col, dtype in extra.items():
+            base[col] = pd.Series([], dtype=dtype)
+        return validate_frame(base, "segments")
+    frame = pd.DataFrame(rows)
+    frame["sent_at"] = pd.to_datetime(frame["sent_at"], utc=True).astype("datetime64[us, UTC]")
+    for col in ("start", "end", "depth", "header_start", "header_end"):
+        frame[col] = frame[col].astype("int64")
+    for col in ("message_key", "kind", "author", "author_email", "text", "subject", "header_style"):
+        frame[col] = frame[col].astype("str")
+    frame = frame[list(base.columns) + list(extra)]
+    return validate_frame(frame, "segments")
+
+
+def _clean(value: object) -> str:
+    return value if isinstance(value, str) else ""
