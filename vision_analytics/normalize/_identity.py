@@ -43,6 +43,7 @@ import numpy as np
 import pandas as pd
 
 from .._schema import validate_frame
+from ._threads import fallback_new_text
 
 __all__ = [
     "GENERIC_NAME_TOKENS",
@@ -51,6 +52,7 @@ __all__ = [
     "organization_from_domain",
     "parse_name",
     "resolve_identities",
+    "title_from_signature",
 ]
 
 #: Tokens that make a name or an address local part a role, not a person.
@@ -65,6 +67,13 @@ GENERIC_NAME_TOKENS = frozenset({
     "account", "accounts", "billing", "feedback", "enquiries", "inquiries", "root",
     "bounce", "bounces", "owner", "request", "requests", "digest", "editor",
     "distribution", "address", "undisclosed", "recipients", "the", "and",
+    # organisation words: "Continental Airlines" is a sender, not a person
+    "inc", "corp", "corporation", "llc", "ltd", "plc", "gmbh", "company", "airlines",
+    "airways", "bank", "capital", "partners", "holdings", "international", "network",
+    "online", "daily", "weekly", "monthly", "magazine", "journal", "report", "times",
+    "club", "travel", "store", "shop", "deals", "rewards", "offers", "update", "updates",
+    "center", "centre", "foundation", "association", "institute", "university",
+    "committee", "council", "board", "operations", "hotline", "calendar",
 })
 
 #: Free webmail: an address there belongs to an individual, not an organisation.
@@ -236,6 +245,15 @@ def _is_generic_address(address: str) -> bool:
             or joined in GENERIC_NAME_TOKENS or joined.startswith(("noreply", "donotreply")))
 
 
+def _all_nicknames(keys: set[str]) -> bool:
+    """True when the full names differ only by a short form of the first name."""
+    split = [k.rsplit(" ", 1) for k in keys]
+    if len({last for _, last in split}) != 1:
+        return False
+    firsts = sorted({first for first, _ in split})
+    return all(_nick_equivalent(firsts[0], f) for f in firsts[1:])
+
+
 def _compatible(a: _Name, b: _Name) -> bool:
     if a.first != b.first or a.last != b.last:
         return False
@@ -349,9 +367,20 @@ class _Graph:
         self.parent: dict[str, str] = {}
         self.blocked: set[str] = set()
         self.merges: list[tuple[str, str, str, str]] = []
+        # per root: Exchange mailboxes (X.500 CN) and middle initials seen; two groups
+        # with disjoint non-empty sets are different people (a "cannot link")
+        self.mailboxes: dict[str, set[str]] = defaultdict(set)
+        self.middles: dict[str, set[str]] = defaultdict(set)
 
     def add(self, node: str) -> None:
         self.parent.setdefault(node, node)
+
+    def conflict(self, a: str, b: str) -> str:
+        ra, rb = self.find(a), self.find(b)
+        for label, sets in (("X.500 mailboxes", self.mailboxes), ("middle initials", self.middles)):
+            if sets[ra] and sets[rb] and not sets[ra] & sets[rb]:
+                return f"different {label}: {sorted(sets[ra])} vs {sorted(sets[rb])}"
+        return ""
 
     def find(self, x: str) -> str:
         root = x
@@ -362,12 +391,15 @@ class _Graph:
         return root
 
     def union(self, a: str, b: str, rule: str, evidence: str, *, force: bool = False) -> bool:
-        if not force and (a in self.blocked or b in self.blocked):
+        if not force and (a in self.blocked or b in self.blocked or self.conflict(a, b)):
             return False
         ra, rb = self.find(a), self.find(b)
         if ra == rb:
             return False
-        self.parent[max(ra, rb)] = min(ra, rb)
+        keep, gone = min(ra, rb), max(ra, rb)
+        self.parent[gone] = keep
+        self.mailboxes[keep] |= self.mailboxes.pop(gone, set())
+        self.middles[keep] |= self.middles.pop(gone, set())
         self.merges.append((rule, a, b, evidence))
         return True
 
@@ -450,9 +482,9 @@ def resolve_identities(
         if display and display.strip().lower() != address:
             raw_aliases[address].add(display.strip())
             names[address][display.strip()] += 1
-            cn = _X500.search(display)
+            cn = _mailbox(display)
             if cn:
-                x500s[cn.group(1).lower()].add(address)
+                x500s[cn].add(address)
         if when is not None and not pd.isna(when):
             if address not in first_seen or when < first_seen[address]:
                 first_seen[address] = when
@@ -542,13 +574,38 @@ def resolve_identities(
             found.append((from_address, address))
         parsed_names[address] = found
 
-    for cn, addresses in sorted(x500s.items()):
-        ordered = sorted(addresses)
-        for other in ordered[1:]:
-            graph.union(ordered[0], other, "same_x500", f"X.500 CN={cn.upper()} seen with both")
+    variants: dict[str, list[str]] = defaultdict(list)
+    for address in sorted(graph.parent):
+        if "@" in address:
+            local, _, domain = address.partition("@")
+            variants[re.sub(r"['\"`]", "", local) + "@" + domain].append(address)
+    for _key, addresses in sorted(variants.items()):
+        for other in addresses[1:]:
+            graph.union(addresses[0], other, "address_variant",
+                        f"{addresses[0]} and {other} differ only by quote marks")
+
+    # an address seen with two Exchange mailboxes or two different full names is a
+    # shared or garbled address: it takes part in no name or mailbox rule
+    cns_of: dict[str, set[str]] = defaultdict(set)
+    for cn, addresses in x500s.items():
+        for address in addresses:
+            cns_of[address].add(cn)
+    ambiguous = {a for a, cns in cns_of.items() if len(cns) > 1}
+    for address, found in parsed_names.items():
+        keys = {p.key for p, display in found if display != address}
+        if len(keys) > 1 and not _all_nicknames(keys):
+            ambiguous.add(address)
+        if address not in ambiguous:
+            graph.mailboxes[address] |= cns_of.get(address, set())
+            graph.middles[address] |= {p.middles[0] for p, _ in found if p.middles}
 
     def usable(address: str) -> bool:
-        return "@" in address and not _is_generic_address(address)
+        return "@" in address and not _is_generic_address(address) and address not in ambiguous
+
+    for cn, addresses in sorted(x500s.items()):
+        ordered = sorted(a for a in addresses if usable(a))
+        for other in ordered[1:]:
+            graph.union(ordered[0], other, "same_x500", f"X.500 CN={cn.upper()} seen with both")
 
     by_domain_name: dict[tuple[str, str], list[tuple[str, _Name, str]]] = defaultdict(list)
     by_domain_last: dict[tuple[str, str], list[tuple[str, _Name, str]]] = defaultdict(list)
@@ -560,7 +617,7 @@ def resolve_identities(
             by_domain_name[(org, parsed.key)].append((address, parsed, display))
             by_domain_last[(org, parsed.last)].append((address, parsed, display))
 
-    for (org, key), entries in sorted(by_domain_name.items()):
+    for (org, _key), entries in sorted(by_domain_name.items()):
         if org in PUBLIC_MAIL_DOMAINS:
             continue  # a name on two webmail accounts is not evidence enough
         entries = sorted(entries, key=lambda e: (e[0], e[2]))
@@ -574,7 +631,7 @@ def resolve_identities(
             graph.union(anchor[0], other[0], rule,
                         f"name {anchor[2]!r} on {anchor[0]} and {other[2]!r} on {other[0]}")
 
-    for (org, last), entries in sorted(by_domain_last.items()):
+    for (org, _last), entries in sorted(by_domain_last.items()):
         if org in PUBLIC_MAIL_DOMAINS:
             continue
         firsts = sorted({e[1].first for e in entries})
@@ -586,8 +643,8 @@ def resolve_identities(
                 side_a = {graph.find(e[0]) for e in entries if e[1].first == a}
                 side_b = {graph.find(e[0]) for e in entries if e[1].first == b}
                 if len(side_a) == 1 and len(side_b) == 1:
-                    ea = min(e for e in entries if e[1].first == a)
-                    eb = min(e for e in entries if e[1].first == b)
+                    ea = min((e for e in entries if e[1].first == a), key=lambda e: (e[0], e[2]))
+                    eb = min((e for e in entries if e[1].first == b), key=lambda e: (e[0], e[2]))
                     graph.union(ea[0], eb[0], "nickname",
                                 f"{ea[2]!r} and {eb[2]!r}: {a}/{b}, same last name and domain")
 
@@ -596,14 +653,13 @@ def resolve_identities(
             continue
         local = address.split("@", 1)[0]
         match = re.fullmatch(r"([a-z])\.\.([a-z][a-z'-]+)", local)
-        if not match or address in graph.blocked:
+        if not match or not usable(address):
             continue
         initial, last = match.groups()
         org = _org_domain(_domain(address))
         candidates = {
             graph.find(e[0]) for e in by_domain_last.get((org, last), [])
-            if e[0] != address and (e[1].first.startswith(initial)
-                                    or (e[1].middles and e[1].middles[0] == initial))
+            if e[0] != address and e[1].middles and e[1].middles[0] == initial
         }
         candidates.discard(graph.find(address))
         if len(candidates) == 1:
@@ -654,18 +710,28 @@ def _build(graph, names, raw_aliases, parsed_names, name_nodes, sent_count, seen
         if parsed is not None:
             chart_by_name[parsed.key].append(r)
     signature_titles = _signature_titles(segments)
+    body_titles = _body_signature_titles(frame, parsed_names) if not signature_titles else {}
 
     rows = []
     node_to_person: dict[str, str] = {}
+    canonical_of: dict[str, str] = {}
     for root, nodes in members.items():
         emails = [n for n in nodes if "@" in n]
         if emails:
-            canonical = min(emails, key=lambda a: (-sent_count[a], -seen_count[a],
-                                                   _name_from_address(a) is None, a))
-            person_id = "p_" + _slug(canonical)
+            # the org chart's address, else a first.last address, else the most used one
+            canonical_of[root] = min(emails, key=lambda a: (
+                a not in chart_by_email, _name_from_address(a) is None, -sent_count[a],
+                -seen_count[a], a))
         else:
-            canonical = ""
-            person_id = "p_" + _slug(name_nodes.get(nodes[0], nodes[0][5:]))
+            canonical_of[root] = ""
+    ids = _unique_ids({
+        root: "p_" + _slug(canonical_of[root] or name_nodes.get(nodes[0], nodes[0][5:]))
+        for root, nodes in members.items()
+    })
+    for root, nodes in members.items():
+        emails = [n for n in nodes if "@" in n]
+        canonical = canonical_of[root]
+        person_id = ids[root]
         for n in nodes:
             node_to_person[n] = person_id
         name = _best_name(nodes, names, parsed_names, name_nodes)
@@ -683,6 +749,10 @@ def _build(graph, names, raw_aliases, parsed_names, name_nodes, sent_count, seen
             title, department = chart_row.title, chart_row.department
         elif parsed is not None and parsed.key in signature_titles:
             title, department = signature_titles[parsed.key]
+        else:
+            found = [body_titles[a] for a in emails if a in body_titles]
+            if found:
+                title, department = found[0]
         if any(_in(a, sellers) for a in emails):
             side = "seller"
         elif customers:
@@ -733,7 +803,7 @@ def _build(graph, names, raw_aliases, parsed_names, name_nodes, sent_count, seen
 
     merges = pd.DataFrame(graph.merges, columns=["rule", "alias_a", "alias_b", "evidence"])
     merges.insert(3, "person_id", [node_to_person.get(a, "") for a in merges["alias_a"]])
-    merges = merges.astype({c: "str" for c in merges.columns})
+    merges = merges.astype(dict.fromkeys(merges.columns, "str"))
     return IdentityResult(people=people, alias_map=dict(sorted(alias_map.items())),
                           merges=merges, _names=unique_names)
 
@@ -754,16 +824,18 @@ def _people_frame(rows: list[dict]) -> pd.DataFrame:
         frame[col] = frame[col].astype(object)
     for col in ("person_id", "name", "organization", "domain", "department", "title", "side"):
         frame[col] = frame[col].fillna("").astype("str")
-    # person ids collide only when two groups share a canonical slug; keep them unique
-    if frame["person_id"].duplicated().any():
-        counts: Counter = Counter()
-        ids = []
-        for pid in frame["person_id"]:
-            counts[pid] += 1
-            ids.append(pid if counts[pid] == 1 else f"{pid}_{counts[pid]}")
-        frame["person_id"] = ids
     frame = frame.sort_values("person_id", kind="stable").reset_index(drop=True)
     return validate_frame(frame, "people")
+
+
+def _unique_ids(ids: dict[str, str]) -> dict[str, str]:
+    """Suffix ``_2``, ``_3``… to ids two groups share (slugs can collide)."""
+    out: dict[str, str] = {}
+    taken: Counter = Counter()
+    for root in sorted(ids, key=lambda r: (ids[r], r)):
+        taken[ids[root]] += 1
+        out[root] = ids[root] if taken[ids[root]] == 1 else f"{ids[root]}_{taken[ids[root]]}"
+    return out
 
 
 def _best_name(nodes, names, parsed_names, name_nodes) -> str:
@@ -799,7 +871,31 @@ def _signature_titles(segments) -> dict[str, tuple[str, str]]:
             continue
         found = title_from_signature(text)
         if found is not None:
-            out.setdefault(*found[:1], found[1:])
+            key, title, department = found
+            out.setdefault(key, (title, department))
+    return out
+
+
+def _body_signature_titles(frame: pd.DataFrame, parsed_names, per_sender: int = 20):
+    """``address → (title, department)`` from the signatures at the end of sent mail.
+
+    Used when no segments frame is given: the last lines of a sender's own new
+    text, when they hold the sender's name followed by a title line.
+    """
+    out: dict[str, tuple[str, str]] = {}
+    tried: Counter = Counter()
+    for sender, body in zip(frame["sender"], frame["body_text"], strict=True):
+        address = _clean_address(sender)
+        if not address or address in out or tried[address] >= per_sender or not body:
+            continue
+        tried[address] += 1
+        lines = [ln for ln in fallback_new_text(body).splitlines() if ln.strip()]
+        found = title_from_signature("\n".join(lines[-8:]))
+        if found is None:
+            continue
+        keys = {p.key for p, _ in parsed_names.get(address, [])}
+        if found[0] in keys:
+            out[address] = (found[1], found[2])
     return out
 
 
@@ -826,7 +922,7 @@ def _prepare_messages(messages) -> pd.DataFrame:
         raise TypeError(f"messages must be a pandas DataFrame (the messages frame), got "
                         f"{type(messages).__name__}.")
     frame = pd.DataFrame(index=range(len(messages)))
-    for col in ("sender", "sender_name", "x_from", "x_to", "x_cc"):
+    for col in ("sender", "sender_name", "x_from", "x_to", "x_cc", "body_text"):
         values = messages[col] if col in messages.columns else pd.Series("", index=messages.index)
         frame[col] = values.fillna("").astype(str).to_numpy()
     for col in ("to", "cc"):
@@ -841,6 +937,18 @@ def _prepare_messages(messages) -> pd.DataFrame:
     else:
         frame["sent_at"] = pd.Series(pd.NaT, index=frame.index, dtype="datetime64[us, UTC]")
     return frame
+
+
+def _mailbox(display: str) -> str:
+    """The Exchange mailbox (last X.500 CN, lower case) in a display form, or "".
+
+    Lotus Notes gateway entries (``CN=Notesaddr/cn=<hex>``) name a routing
+    record, not a mailbox, and are ignored.
+    """
+    found = _X500.search(display)
+    if not found or "/cn=notesaddr/" in display.lower():
+        return ""
+    return found.group(1).lower()
 
 
 def _clean_address(value) -> str:

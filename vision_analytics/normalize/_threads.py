@@ -40,13 +40,13 @@ __all__ = [
 
 # Reply / forward prefixes in the languages mail clients write them in.
 _PREFIX = re.compile(
-    r"^\s*(?:"
+    r"^\s*(?:(?:"
     r"\[[^\]]{1,40}\]"  # [list-tag]
     r"|(?:re|aw|fw|fwd|tr|sv|wg|rv|antw|vs|vl|ref|rif|réf|odp|pd|ynt|ilt|"
     r"r|enc|res|doorst|továbbítás|vá|atb|trs|fs)"
     r"(?:\s*\[\d+\]|\s*\(\d+\))?\s*[:：]"  # RE[2]: / Re(3):
     r"|回复\s*[:：]|回覆\s*[:：]|答复\s*[:：]|转发\s*[:：]|轉寄\s*[:：]|返信\s*[:：]|転送\s*[:：]"
-    r")\s*",
+    r")\s*)+",
     re.IGNORECASE,
 )
 _TRAILER = re.compile(r"\s*\((?:fwd|fw)\)\s*$", re.IGNORECASE)
@@ -65,9 +65,17 @@ GENERIC_SUBJECTS = frozenset({
 _ORIGINAL = re.compile(
     r"^\s*(?:-{2,}\s*(?:original message|forwarded by|forwarded message|"
     r"ursprüngliche nachricht|message d'origine|mensaje original)"
-    r"|>|on .{0,200} wrote:\s*$|from:\s.+|_{10,})",
+    r"|>|on .{0,200} wrote:\s*$|from:\s.+|_{10,}"
+    # Lotus Notes reply headers: "Name  04/30/2001 08:18 AM" and "… From: Name  04/30/2001"
+    r"|.{0,80}\bfrom:\s.{0,80}\d{1,2}/\d{1,2}/\d{2,4}"
+    r"|[^\n]{2,80}?\s\d{1,2}/\d{1,2}/\d{2,4}\s+\d{1,2}:\d{2}(?::\d{2})?\s*(?:am|pm)?\s*$"
+    r"|to:\s.{0,200}(?:@|/[a-z]{2,5}/)"
+    r"|\d{1,2}/\d{1,2}/\d{2,4}\s+\d{1,2}:\d{2}(?::\d{2})?\s*(?:am|pm)?\s*$)",
     re.IGNORECASE,
 )
+# every pattern of _ORIGINAL needs one of these somewhere in the line
+_TRIGGER = re.compile(r">|--|__|wrote|from:|to:|\d/\d", re.IGNORECASE)
+_BARE_DATE = re.compile(r"^\s*\d{1,2}/\d{1,2}/\d{2,4}\s+\d{1,2}:\d{2}", re.IGNORECASE)
 
 
 def normalize_subject(subject) -> str:
@@ -98,13 +106,23 @@ def fallback_new_text(body) -> str:
     A deliberately simple stand-in for the zoning stage
     (``normalize.new_text``): everything before the first line starting with
     ``>``, "-----Original Message", "---- Forwarded by", "On … wrote:", an
-    inner ``From:`` header or a long underscore rule.
+    inner ``From:`` / ``To:`` header, a Lotus Notes reply header ("Name
+    04/30/2001 08:18 AM") or a long underscore rule.
     """
     if not isinstance(body, str) or not body:
         return ""
     lines = body.splitlines()
     for i, line in enumerate(lines):
+        if not _TRIGGER.search(line):
+            continue  # cheap pre-check: most lines cannot start a quote
         if _ORIGINAL.match(line):
+            if _BARE_DATE.match(line):
+                # Lotus puts the author's name on the line above the date
+                j = i - 1
+                while j >= 0 and not lines[j].strip():
+                    j -= 1
+                if j >= 0 and len(lines[j].strip()) <= 60:
+                    i = j
             return "\n".join(lines[:i]).strip()
     return body.strip()
 
@@ -144,7 +162,7 @@ def thread_messages(messages: pd.DataFrame, **kwargs) -> pd.Series:
 def thread_details(
     messages: pd.DataFrame,
     *,
-    window=pd.Timedelta(days=30),
+    window="30D",
     use_subject: bool = True,
     generic_subjects=GENERIC_SUBJECTS,
     new_text: Callable[[str], str] | None = None,
@@ -156,7 +174,7 @@ def thread_details(
     ----------
     messages : DataFrame
         The messages frame. Missing optional columns are treated as empty.
-    window : Timedelta or str, default 30 days
+    window : Timedelta or str, default "30D"
         A message joins a same-subject conversation only when sent at most this
         long after the conversation's previous message.
     use_subject : bool, default True
@@ -174,9 +192,10 @@ def thread_details(
     -------
     DataFrame, index ``message_key``, columns:
         ``thread_id``; ``header_thread`` (the component by headers alone);
-        ``linked_by`` ("headers", "thread_index", "subject" or "none": how the
-        message's header component joined the thread; "none" for a thread of
-        its own); ``parent_key`` (the nearest ancestor present in the frame, or
+        ``linked_by`` (how the message's header component joined the thread:
+        "headers" — a header-linked component; "thread_index" / "subject" — it
+        joined through that fallback; "root" — a lone message others joined;
+        "none" — a thread of its own); ``parent_key`` (the nearest ancestor present in the frame, or
         ""); ``depth`` (number of ancestors by headers, phantoms included);
         ``position`` (0-based rank by date within the thread);
         ``contains_thread`` (its body contains the new text of every earlier
@@ -245,7 +264,8 @@ def thread_details(
     for i in order:
         g = groups[i]
         if g not in thread_of_group:
-            thread_of_group[g] = "t" + hashlib.sha1(top[i].encode("utf-8", "replace")).hexdigest()[:12]
+            digest = hashlib.sha1(top[i].encode("utf-8", "replace")).hexdigest()
+            thread_of_group[g] = "t" + digest[:12]
         position[i] = counter.get(g, 0)
         counter[g] = position[i] + 1
     thread_id = [thread_of_group[g] for g in groups]
@@ -461,7 +481,8 @@ def _inclusive_flags(frame, info, new_text, max_compare):
         idx = group["i"].tolist()
         if len(idx) == 1:
             continue
-        whole = [_squash(bodies[i]) for i in idx]
+        # quoted history beyond the first 100k characters is not compared (bounded cost)
+        whole = [_squash(bodies[i][:100_000]) for i in idx]
         # a snippet of each message's own text: its first 300 squashed characters
         own = [_squash(new_text(bodies[i]) or "")[:300] for i in idx]
         for j in range(1, len(idx)):

@@ -1,0 +1,197 @@
+"""Request detection: cues, the scored model, the requests contract, real labels."""
+
+from __future__ import annotations
+
+import warnings
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from vision_analytics._schema import empty_frame, validate_frame
+from vision_analytics.normalize import (
+    REQUEST_THRESHOLD,
+    detect_requests,
+    fallback_new_text,
+    request_cue_counts,
+    score_requests,
+    split_sentences,
+)
+
+LABELS = Path(__file__).resolve().parents[1] / "benchmarks" / "labels" / "enron_requests.csv"
+
+
+def inbound(bodies, *, subjects=None, senders=None):
+    n = len(bodies)
+    return pd.DataFrame({
+        "message_id": [f"<{i}@acme.com>" for i in range(n)],
+        "sent_at": pd.date_range("2021-03-01", periods=n, freq="D", tz="UTC"),
+        "sender": senders or ["dana.lee@acme.com"] * n,
+        "subject": subjects or ["x"] * n,
+        "body_text": bodies,
+        "direction": ["inbound"] * n,
+    }, index=pd.Index([f"m{i}" for i in range(n)], name="message_key"))
+
+
+REQUESTS = [
+    "Hi Sam,\n\nCould you send us the price list for the premium tier?\n\nThanks, Dana",
+    "Sam, we need a quote for 200 extra seats by Friday. Thanks",
+    "Hi Sam, what would it cost if we doubled the number of sites? Best, Dana",
+    "Sam - is it possible to extend the pilot to the Berlin office? Thanks",
+    "Hi Sam,\n\nPlease provide the security questionnaire answers for our audit team.\nThanks",
+    "Sam, our new CIO asked whether you could present a five-year roadmap. Let me know.",
+    "Please provide the security questionnaire answers for our audit team.\nThanks",
+]
+NOT_REQUESTS = [
+    "FYI - minutes from yesterday attached.",
+    "Thanks!",
+    "Thank you, that is great news.",
+    "Does Tuesday at 10am work for the meeting?",
+    "Accepted: Quarterly review",
+    "I am out of the office until Monday with limited access to e-mail.",
+    "[IMAGE] Special offer! Click here to unsubscribe from this newsletter.",
+]
+
+
+def test_split_sentences():
+    text = "Hi Sam. Could you send it? See http://x.com/a.b?c=d\n\n- first\n- second"
+    assert split_sentences(text) == ["Hi Sam.", "Could you send it?", "See", "- first",
+                                     "- second"]
+    assert split_sentences("") == [] and split_sentences(None) == []
+
+
+def test_cue_counts_are_per_sentence():
+    counts = request_cue_counts(
+        "Could you price it? Can you also send the deck? FYI the CFO is in town. Thanks.")
+    assert counts["question"] == 2
+    assert counts["polite_ask"] == 2
+    assert counts["fyi"] == 1
+    assert counts["thanks"] == 1
+    assert request_cue_counts("Pourriez-vous envoyer le devis ?")["foreign_ask"] == 1
+    # a lone "?" (a garbled byte) is not a question
+    assert request_cue_counts("? ? Dear Mike, here is the report.")["question"] == 0
+
+
+@pytest.mark.parametrize("body", REQUESTS)
+def test_requests_score_above_threshold(body):
+    score = score_requests(inbound([body]))["request_score"].iloc[0]
+    assert score >= REQUEST_THRESHOLD
+
+
+@pytest.mark.parametrize("body", NOT_REQUESTS)
+def test_noise_scores_below_threshold(body):
+    subjects = ["Accepted: Quarterly review"] if body.startswith("Accepted") else None
+    score = score_requests(inbound([body], subjects=subjects))["request_score"].iloc[0]
+    assert score < REQUEST_THRESHOLD
+
+
+def test_automated_senders_and_bounces_are_suppressed():
+    scored = score_requests(inbound(
+        ["Could you please confirm your address?"] * 2,
+        senders=["mailer-daemon@acme.com", "dana.lee@acme.com"],
+        subjects=["Could you confirm", "Undeliverable: Could you confirm"]))
+    assert scored["automated"].tolist() == [True, True]
+    assert (scored["request_score"] < 0.05).all()
+
+
+def test_score_uses_new_text_not_quoted_history():
+    quoted = "Thanks, received.\n\n-----Original Message-----\nCould you send the price list?"
+    assert score_requests(inbound([quoted]))["request_score"].iloc[0] < REQUEST_THRESHOLD
+    with_column = inbound(["ignored body"]).assign(new_text=["Could you send the price list?"])
+    assert score_requests(with_column)["request_score"].iloc[0] >= REQUEST_THRESHOLD
+    upper = score_requests(inbound(["x"]), new_text=lambda body: "Can you send the file?")
+    assert upper["request_score"].iloc[0] >= REQUEST_THRESHOLD
+
+
+def test_detect_requests_contract_ids_and_text():
+    msgs = inbound(REQUESTS[:2] + NOT_REQUESTS[:2])
+    msgs.loc["m3", "sender"] = "sam@seller.com"  # ours: never a request
+    out = detect_requests(msgs, seller_domains="seller.com")
+    validate_frame(out, "requests")
+    assert out.index.tolist() == ["rm0", "rm1"]
+    assert (out["channel"] == "email").all()
+    assert out.loc["rm0", "message_key"] == "m0"
+    assert out.loc["rm0", "text"] == "Could you send us the price list for the premium tier?"
+    assert "polite_ask" in out.loc["rm0", "cues"]
+    assert out["request_score"].between(0, 1).all()
+
+
+def test_outbound_and_seller_addresses_are_not_requests():
+    msgs = inbound(REQUESTS[:2], senders=["sam@seller.com", "ann@sales.seller.com"])
+    assert len(detect_requests(msgs, seller_domains=["seller.com"])) == 0
+
+
+def test_direction_column_when_no_seller_domains():
+    msgs = inbound(REQUESTS[:2])
+    msgs["direction"] = ["inbound", "internal"]
+    assert detect_requests(msgs, seller_domains=None).index.tolist() == ["rm0"]
+    with pytest.raises(ValueError, match="seller_domains is empty"):
+        detect_requests(msgs.drop(columns="direction"), seller_domains=())
+
+
+def test_request_log_rows_are_appended():
+    log = empty_frame("requests")
+    row = pd.DataFrame({
+        "message_key": [""], "message_id": ["RFI-7"],
+        "sent_at": pd.to_datetime(["2021-02-01"], utc=True).astype("datetime64[us, UTC]"),
+        "sender": ["dana.lee@acme.com"], "subject": ["Pricing"],
+        "text": ["Price for a five-year term"], "channel": ["rfi_log"],
+    }, index=pd.Index(["log:1"], name="request_id"))
+    log = pd.concat([log, row])
+    out = detect_requests(inbound(REQUESTS[:1]), seller_domains="seller.com", request_log=log)
+    validate_frame(out, "requests")
+    assert out.index.tolist() == ["log:1", "rm0"]  # sorted by date
+    assert out.loc["log:1", "channel"] == "rfi_log"
+    assert out.loc["log:1", "cues"] == []
+
+
+def test_empty_and_header_poor_input():
+    out = detect_requests(inbound([]), seller_domains="seller.com")
+    validate_frame(out, "requests")
+    assert len(out) == 0
+    bare = pd.DataFrame({"body_text": ["Could you send the price list?", None]})
+    bare.index.name = "message_key"
+    found = detect_requests(bare, seller_domains="seller.com")
+    validate_frame(found, "requests")
+    assert found.index.tolist() == ["r0"]
+    assert found["sent_at"].isna().all()
+
+
+def test_bad_parameters_are_clear_errors():
+    with pytest.raises(ValueError, match="'threshold' parameter of detect_requests"):
+        detect_requests(inbound(["x"]), seller_domains="s.com", threshold=2)
+    with pytest.raises(ValueError, match="unknown key"):
+        score_requests(inbound(["x"]), weights={"nonsense": 1.0})
+    with pytest.raises(TypeError, match="'new_text' parameter"):
+        score_requests(inbound(["x"]), new_text="not a function")
+
+
+def _prf(truth, predicted):
+    truth, predicted = np.asarray(truth, bool), np.asarray(predicted, bool)
+    tp = (truth & predicted).sum()
+    precision = tp / max(predicted.sum(), 1)
+    recall = tp / max(truth.sum(), 1)
+    return 2 * precision * recall / max(precision + recall, 1e-12)
+
+
+@pytest.mark.real_data
+def test_f1_on_held_out_enron_labels_beats_question_mark_baseline(real_data):
+    import vision_analytics as va
+
+    labels = pd.read_csv(LABELS, keep_default_na=False)
+    held_out = labels[labels["split"] == "test"]
+    maildir = real_data / "enron-5users" / "maildir"
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        corpus = va.load([maildir / p for p in held_out["path"]], seller_domains="enron.com")
+    messages = corpus.messages.reset_index().set_index("message_id")
+    messages = messages.loc[held_out["message_id"]]
+    truth = held_out["label"].to_numpy()
+    scores = score_requests(messages)["request_score"].to_numpy()
+    ours = _prf(truth, scores >= REQUEST_THRESHOLD)
+    baseline = _prf(truth, ["?" in fallback_new_text(b) for b in messages["body_text"]])
+    assert truth.sum() >= 30
+    assert ours > baseline + 0.15, (ours, baseline)
+    # measured 2026-11-28: F1 0.65 vs baseline 0.26 (217 held-out messages, 34 requests)
+    assert ours > 0.5

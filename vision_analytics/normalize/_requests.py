@@ -1,0 +1,444 @@
+"""Request detection: which inbound messages ask the team for something.
+
+A transparent scored model. Each message's new text (the latest author's
+words) is scanned for cues — questions, polite asks ("could you", "please
+send"), needs ("we need", "we would like"), what-if and pricing asks, imperative
+asks, and the same in a few other languages — and for noise cues — FYI,
+thanks-only, scheduling, newsletters, auto-replies, bounces. The cue counts go
+through a logistic function with the weights in :data:`REQUEST_WEIGHTS`
+(hand-set priors updated by the training half of hand labels of Enron mail, see
+``benchmarks/request_detection.py``); the cues that fired are listed with each
+request, so every decision can be read.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Callable, Iterable
+
+import numpy as np
+import pandas as pd
+
+from .._schema import empty_frame, validate_frame
+from ._threads import fallback_new_text
+
+__all__ = [
+    "REQUEST_CUES",
+    "REQUEST_THRESHOLD",
+    "REQUEST_WEIGHTS",
+    "detect_requests",
+    "request_cue_counts",
+    "score_requests",
+    "split_sentences",
+]
+
+_F = re.IGNORECASE | re.UNICODE
+
+#: Cue name → regex. Counted once per sentence (``question``: per question mark).
+REQUEST_CUES: dict[str, re.Pattern] = {
+    "polite_ask": re.compile(
+        r"\b(?:could|can|would|will|might)\s+(?:you|u|we|someone|somebody|anyone|y'all)\b"
+        r"(?!\s+(?:believe|imagine))", _F),
+    "please_do": re.compile(
+        r"\b(?:please|pls|plz|kindly)\b(?!\s+(?:find|see|note|be advised|disregard|ignore|"
+        r"accept my|forgive|excuse|call if|let me know if you have any questions|feel free|"
+        r"do not hesitate|don't hesitate|click|refer to|visit|go to|read|use|join|respond to|"
+        r"contact (?:me|us|the|your) if|call (?:me|us) if|log ?off|be aware))", _F),
+    "need_want": re.compile(
+        r"\b(?:i|we|they|he|she|our \w+)\s+(?:really\s+|will\s+|would\s+|still\s+|also\s+)?"
+        r"(?:need|needs|require|requires|want|wants|would like|'d like|d like|would love|"
+        r"am looking for|are looking for|is looking for|must have)\b"
+        r"|\bi'd like\b|\bwe'd like\b|\bneed (?:to get|you to|your|a copy|the)\b", _F),
+    "let_me_know": re.compile(
+        r"\b(?:let (?:me|us) know|get back to (?:me|us)|advise (?:me|us)?|keep me posted|"
+        r"send (?:me|us)|forward (?:me|us)|give (?:me|us)|email me|e-mail me|call me|"
+        r"your (?:thoughts|input|comments|feedback|help|assistance|approval|opinion)|"
+        r"any (?:thoughts|ideas|suggestions|comments|feedback|update)|"
+        r"i (?:was )?wonder(?:ing)?|would (?:you )?mind|appreciate (?:it )?if|"
+        r"would be (?:great|helpful|appreciated)|i'd appreciate|we'd appreciate|"
+        r"(?:i|we) would appreciate|what do you think|your opinion|i want (?:to know|you to)|"
+        r"should we|do you (?:want|think|need)|can we|are these|am i|what about)\b", _F),
+    "what_if_price": re.compile(
+        r"\b(?:what (?:would|will|does|is) (?:it|the|that) (?:cost|price|take)|how much|"
+        r"what if|quote (?:for|on|me|us)|price (?:for|on|of)|pricing (?:for|on|of)|"
+        r"cost (?:of|for) |give (?:me|us) a (?:price|quote|number|bid)|bid (?:for|on)|"
+        r"is it possible|would it be possible|are you able|do you have|do you know|"
+        r"how (?:would|could|can|do|does|should) (?:we|i|you|it|this|the))\b", _F),
+    "imperative": re.compile(
+        r"(?:^|[.!?]\s+|\n\s*)(?:please\s+)?(?:send|provide|forward|review|confirm|check|"
+        r"prepare|update|fill out|complete|sign|approve|fax|print|add|remove|change|fix|"
+        r"schedule|book|reserve|arrange|find|look into|follow up|call|contact|tell|ask|"
+        r"explain|clarify|verify|submit|return|reply|respond|resend)\b", _F),
+    "foreign_ask": re.compile(
+        r"\b(?:pourriez-vous|pouvez-vous|merci de|veuillez|könnten sie|können sie|bitte|"
+        r"podría|podrían|puede usted|por favor|potrebbe|potreste|per favore|kunt u|"
+        r"zou u|graag|poderia|você pode)\b|请|能否|麻烦|是否可以|お願い|頂けますか", _F),
+    "direct_ask": re.compile(
+        # the sentence itself opens on the ask: "Could you…", "Please send…", "Can we…"
+        r"^(?:[A-Z][a-z]+\s*[,:-]\s*)?(?:(?:could|can|would|will) (?:you|u|we|someone)|"
+        r"please (?!find|see|note|be advised|disregard|ignore|click|refer|read|use|join)\w+|"
+        r"kindly \w+|(?:i|we) (?:need|would like|'d like|want) (?:you|a|an|the|to)|"
+        r"(?:is|would) it (?:be )?possible|do you (?:have|know|want|think|need)|"
+        r"what (?:would|will|is|are|about)|how (?:much|many|would|could|can|do|does|should)|"
+        r"when (?:can|could|will|would|do)|should (?:we|i))\b", _F),
+    "addressed": re.compile(
+        # the text opens on one or a few first names: "Kevin,", "Pete:", "Mike and Joe,"
+        r"\A\s*(?:(?i:hi|hello|hey|dear|good morning|good afternoon)\s+)?"
+        r"(?!(?i:hi|hello|hey|dear|all|team|everyone|investor|customer|client|member|friends|"
+        r"colleagues|sir|"
+        r"madam|trader|valued|subscriber)\b)"
+        r"[A-Z][a-z]+(?:\s*(?:/|and|&)\s*[A-Z][a-z]+){0,4}\s*(?:[,:]|-\s|–)",
+        re.UNICODE),
+    # noise cues (negative weights)
+    "broadcast": re.compile(
+        r"\b(?:all employees|employees|everyone|to all|announce\w*|join us|you are invited|"
+        r"you're invited|reminder|this is to remind|effective (?:immediately|monday|tuesday|"
+        r"wednesday|thursday|friday|today)|organization(?:al)? announcement|dear (?:all|team|"
+        r"colleagues|friends|investor|customer|client|member|valued|subscriber)|hello everyone|"
+        r"all,)", _F),
+    "fyi": re.compile(
+        r"\b(?:fyi|for your (?:information|reference|records|review)|see (?:attached|below)|"
+        r"attached (?:is|are|please find)|please find attached|here (?:is|are) (?:the|a|my)|"
+        r"as requested|as discussed|for your files|just so you know|heads up|"
+        r"no action (?:is )?(?:required|needed)|please note)\b", _F),
+    "thanks": re.compile(
+        r"\b(?:thanks|thank you|thx|many thanks|much appreciated|cheers|great job|"
+        r"congratulations|congrats|well done|merci|danke|gracias)\b", _F),
+    "scheduling": re.compile(
+        r"\b(?:does (?:mon|tues|wednes|thurs|fri|satur|sun)day work|"
+        r"(?:mon|tues|wednes|thurs|fri|satur|sun)day (?:at|works|is fine|morning|afternoon)|"
+        r"meeting|conference call|reschedul\w*|calendar|lunch|dinner|"
+        r"(?:accepted|declined|tentative):|invitation|available (?:at|on)|"
+        r"\d{1,2}(?::\d\d)?\s*(?:am|pm)\b|what time)\b", _F),
+    "newsletter": re.compile(
+        r"\b(?:unsubscribe|to be removed from|remove you from|mailing list|view (?:this|it) "
+        r"in (?:your|a) browser|privacy policy|opt[- ]out|click here|subscribers?|"
+        r"this (?:e-?mail|message) was sent to|you are receiving this|special offer|"
+        r"newsletter|copyright ©|all rights reserved|free shipping|% off|\[image\]|"
+        r"click (?:here|now|below|on)|special offer|free trial|you have been selected)", _F),
+}
+
+_AUTO_SUBJECT = re.compile(
+    r"^\s*(?:out of (?:the )?office|automatic reply|auto(?:matic)?[- ]?(?:reply|response)|"
+    r"undeliverable|undelivered mail|delivery status notification|delivery failure|"
+    r"returned mail|mail delivery failed|failure notice|accepted:|declined:|tentative:|"
+    r"new time proposed|read:|not read:|abwesenheitsnotiz|réponse automatique|"
+    r"absence du bureau|fuera de la oficina)", _F)
+_AUTO_BODY = re.compile(
+    r"\b(?:i (?:am|will be) (?:currently )?out of (?:the )?office|i am away from|"
+    r"this is an automated|do not reply to this (?:e-?mail|message)|"
+    r"could not be delivered|delivery has failed|permanent fatal errors|"
+    r"the following recipient|mailbox unavailable|automatically generated)\b", _F)
+_AUTO_SENDER = re.compile(
+    r"^(?:mailer-daemon|postmaster|no-?reply|do-?not-?reply|donotreply|bounce|"
+    r"notifications?|alerts?|newsletters?|news|info|announce\w*|listserv|majordomo)[@+._-]",
+    _F)
+
+#: Logistic weights of the cue counts (see the module docstring for their origin).
+REQUEST_WEIGHTS: dict[str, float] = {
+    # hand-set priors updated by the train half of the Enron labels (logistic
+    # regression with a Gaussian prior, sd 0.5 chosen by 5-fold CV on train):
+    # benchmarks/request_detection.py --fit
+    "intercept": -2.60,
+    "question": 0.16,
+    "polite_ask": 0.90,
+    "please_do": 0.62,
+    "need_want": 1.35,
+    "let_me_know": 1.21,
+    "what_if_price": 0.74,
+    "imperative": 0.05,
+    "fyi": -0.51,
+    "thanks": 0.34,
+    "scheduling": -0.70,
+    "newsletter": -1.69,
+    "addressed": 0.55,
+    "direct_ask": 0.61,
+    "broadcast": -0.71,
+    "short_question": 1.10,
+    "long": -0.66,
+    "short": -0.68,
+    "foreign_ask": 1.00,
+    "automated": -4.00,
+}
+
+# a question ends on a word then "?" (garbled bytes often decode to a lone "?")
+_QUESTION = re.compile(r"\w[\w)'\"]*\s*[?？]+[\"')]*\s*$")
+#: Characters of new text scanned for cues (word counts use the whole text).
+MAX_SCAN_CHARS = 5000
+
+#: Default decision threshold of :func:`detect_requests` (best F1 on the train labels).
+REQUEST_THRESHOLD = 0.25
+
+_SENTENCE = re.compile(r"(?<=[.!?。！？])\s+|\n\s*\n|\n(?=\s*[-*•]\s)")
+_URL = re.compile(r"https?://\S+|www\.\S+", _F)
+
+
+def split_sentences(text: str) -> list[str]:
+    """Sentences of a text (punctuation, blank lines and bullets end one).
+
+    Examples
+    --------
+    >>> split_sentences("Hi Sam. Could you send the price list?\\n\\nThanks")
+    ['Hi Sam.', 'Could you send the price list?', 'Thanks']
+    """
+    if not isinstance(text, str) or not text.strip():
+        return []
+    text = _URL.sub(" ", text)
+    parts = (" ".join(p.split()) for p in _SENTENCE.split(text))
+    return [p for p in parts if p]
+
+
+def request_cue_counts(text: str) -> dict[str, int]:
+    """Counts of every cue in :data:`REQUEST_CUES` plus ``question`` sentences.
+
+    Examples
+    --------
+    >>> counts = request_cue_counts("Could you price a five-year option? Thanks")
+    >>> counts["question"], counts["polite_ask"], counts["thanks"]
+    (1, 1, 1)
+    """
+    return _scan(text)[0]
+
+
+def is_question(sentence: str) -> bool:
+    """True when a sentence ends as a question (a word, then "?")."""
+    # only the tail can end the sentence: keeps the regex linear on huge "sentences"
+    return bool(_QUESTION.search(sentence[-120:]))
+
+
+_ASK_CUES = ("polite_ask", "please_do", "need_want", "let_me_know", "what_if_price",
+             "imperative", "foreign_ask", "direct_ask")
+
+
+def _scan(text: str) -> tuple[dict[str, int], list[str]]:
+    """Cue counts and the asking sentences of one text, in one pass."""
+    sentences = split_sentences(text)
+    questions = [is_question(s) for s in sentences]
+    counts = {"question": sum(questions)}
+    asking = list(questions)
+    for name, pattern in REQUEST_CUES.items():
+        if name == "addressed":
+            counts[name] = int(bool(pattern.search(text or "")))
+            continue
+        hits = [bool(pattern.search(s)) for s in sentences]
+        counts[name] = sum(hits)
+        if name in _ASK_CUES:
+            asking = [a or h for a, h in zip(asking, hits, strict=True)]
+    return counts, [s for s, a in zip(sentences, asking, strict=True) if a]
+
+
+def score_requests(
+    messages: pd.DataFrame,
+    *,
+    new_text: Callable[[str], str] | None = None,
+    weights: dict[str, float] | None = None,
+) -> pd.DataFrame:
+    """Request score, cues and asking sentences for every message.
+
+    Parameters
+    ----------
+    messages : DataFrame
+        The messages frame (``body_text``, ``subject``, ``sender``); a
+        ``new_text`` column is used as-is when present.
+    new_text : callable, optional
+        ``body -> latest author's text``; by default the ``new_text`` column
+        when there is one, else :func:`~vision_analytics.normalize.fallback_new_text`
+        (text before the first quoted line or quote header).
+    weights : dict, optional
+        Replaces :data:`REQUEST_WEIGHTS` (same keys).
+
+    Returns
+    -------
+    DataFrame with the index of ``messages``: ``request_score`` (0–1),
+    ``cues`` (list of the cues that fired), ``text`` (the asking sentences, or
+    the start of the new text when none), ``automated`` (bool) and one column
+    per cue count (``cue_<name>``).
+    """
+    if not isinstance(messages, pd.DataFrame):
+        raise TypeError(f"messages must be a pandas DataFrame (the messages frame), got "
+                        f"{type(messages).__name__}.")
+    w = dict(REQUEST_WEIGHTS)
+    if weights is not None:
+        unknown = sorted(set(weights) - set(w))
+        if unknown:
+            raise ValueError(f"The 'weights' parameter of score_requests has unknown key(s) "
+                             f"{unknown}; known keys: {sorted(w)}.")
+        w.update(weights)
+    texts = _new_texts(messages, new_text)
+    subjects = _column(messages, "subject")
+    senders = _column(messages, "sender")
+    bodies = _column(messages, "body_text")
+    rows = []
+    for text, subject, sender, body in zip(texts, subjects, senders, bodies, strict=True):
+        # asks sit at the start: scanning the first MAX_SCAN_CHARS bounds the cost of
+        # huge newsletters without changing what a person's note says
+        counts, asks = _scan(text[:MAX_SCAN_CHARS])
+        n_words = len(text.split())
+        counts["long"] = int(n_words > 250)
+        counts["short"] = int(n_words < 4)
+        # a question in a short personal note is an ask far more often than in a long text
+        counts["short_question"] = counts["question"] if n_words <= 80 else 0
+        automated = bool(_AUTO_SUBJECT.search(subject) or _AUTO_SENDER.search(sender)
+                         or _AUTO_BODY.search(body[:3000]))
+        counts["automated"] = int(automated)
+        z = w["intercept"]
+        fired = []
+        for name, count in counts.items():
+            if count:
+                # diminishing returns: the first cue counts most
+                z += w[name] * math.log1p(count) / math.log(2)
+                fired.append(name)
+        score = 1.0 / (1.0 + math.exp(-z))
+        summary = " ".join(asks) if asks else " ".join(text.split())[:300]
+        rows.append({"request_score": score, "cues": fired, "text": summary[:2000],
+                     "automated": automated, **{f"cue_{k}": v for k, v in counts.items()}})
+    columns = ["request_score", "cues", "text", "automated",
+               *[f"cue_{k}" for k in ("question", *REQUEST_CUES, "long", "short",
+                                      "short_question", "automated")]]
+    out = pd.DataFrame(rows, index=messages.index, columns=columns)
+    out["request_score"] = out["request_score"].astype("float64")
+    out["automated"] = out["automated"].astype(bool)
+    out["text"] = out["text"].astype("str")
+    out["cues"] = out["cues"].astype(object)
+    return out
+
+
+def detect_requests(
+    messages: pd.DataFrame,
+    *,
+    seller_domains: Iterable[str] | str | None,
+    new_text: Callable[[str], str] | None = None,
+    request_log: pd.DataFrame | None = None,
+    threshold: float = REQUEST_THRESHOLD,
+) -> pd.DataFrame:
+    """The requests frame: inbound messages that ask for something, plus the request log.
+
+    Parameters
+    ----------
+    messages : DataFrame
+        The messages frame.
+    seller_domains : str, list of str or None
+        The seller's domains (or addresses): a message is inbound when its
+        sender is outside them. When empty or None, the ``direction`` column
+        decides (``"inbound"``).
+    new_text : callable, optional
+        ``body -> latest author's text`` (e.g. ``normalize.new_text`` from the
+        zoning stage); see :func:`score_requests` for the default.
+    request_log : DataFrame, optional
+        A requests frame from request / RFI logs (``corpus.request_log``);
+        its rows are appended with ``channel == "rfi_log"``.
+    threshold : float, default :data:`REQUEST_THRESHOLD` (0.25)
+        Minimum ``request_score`` for an e-mail to be a request (0.25 maximised
+        F1 on the training half of the labels; requests are ~15% of that mail).
+
+    Returns
+    -------
+    DataFrame
+        The requests contract (index ``request_id`` = ``"r" + message_key``)
+        with extra columns ``request_score`` and ``cues``.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> msgs = pd.DataFrame({
+    ...     "message_id": ["<1@acme.com>", "<2@acme.com>"],
+    ...     "sent_at": pd.to_datetime(["2020-01-07", "2020-01-08"], utc=True),
+    ...     "sender": ["dana@acme.com", "dana@acme.com"],
+    ...     "subject": ["pricing", "minutes"],
+    ...     "body_text": ["Could you price a five-year option for us?", "FYI, minutes attached."],
+    ... }, index=pd.Index(["m1", "m2"], name="message_key"))
+    >>> detect_requests(msgs, seller_domains="seller.com").index.tolist()
+    ['rm1']
+    """
+    if not 0.0 <= float(threshold) <= 1.0:
+        raise ValueError(f"The 'threshold' parameter of detect_requests must be in [0, 1]. "
+                         f"Got {threshold!r} instead.")
+    if not isinstance(messages, pd.DataFrame):
+        raise TypeError(f"messages must be a pandas DataFrame (the messages frame), got "
+                        f"{type(messages).__name__}.")
+    inbound = _inbound(messages, seller_domains)
+    candidates = messages.loc[inbound]
+    scores = score_requests(candidates, new_text=new_text)
+    keep = scores["request_score"] >= threshold
+    chosen = candidates.loc[keep.to_numpy()]
+    scored = scores.loc[keep.to_numpy()]
+    keys = chosen.index.astype(str)
+    frame = pd.DataFrame(
+        {
+            "message_key": pd.array(keys, dtype="str"),
+            "message_id": _column(chosen, "message_id"),
+            "sent_at": _times(chosen),
+            "sender": _column(chosen, "sender"),
+            "subject": _column(chosen, "subject"),
+            "text": scored["text"].to_numpy(),
+            "channel": "email",
+            "request_score": scored["request_score"].to_numpy(),
+            "cues": list(scored["cues"]),
+        },
+        index=pd.Index(["r" + k for k in keys], dtype="str", name="request_id"),
+    )
+    if not len(frame):
+        frame = empty_frame("requests")
+        frame["request_score"] = pd.Series([], dtype="float64")
+        frame["cues"] = pd.Series([], dtype=object)
+    if request_log is not None and len(request_log):
+        log = validate_frame(request_log.copy(), "requests")
+        log["channel"] = "rfi_log"
+        if "request_score" not in log.columns:
+            log["request_score"] = 1.0
+        if "cues" not in log.columns:
+            log["cues"] = [[] for _ in range(len(log))]
+        frame = pd.concat([frame, log])
+        frame["sent_at"] = pd.to_datetime(frame["sent_at"], utc=True).astype(
+            "datetime64[us, UTC]")
+    frame = frame.sort_values(["sent_at", "channel"], kind="stable", na_position="last")
+    frame["cues"] = frame["cues"].astype(object)
+    return validate_frame(frame, "requests")
+
+
+# ------------------------------------------------------------------------ helpers
+
+
+def _column(frame: pd.DataFrame, name: str) -> list[str]:
+    if name not in frame.columns:
+        return [""] * len(frame)
+    return frame[name].fillna("").astype(str).tolist()
+
+
+def _times(frame: pd.DataFrame):
+    """Sending times as a timezone-aware (UTC) array; NaT when absent."""
+    if "sent_at" not in frame.columns:
+        return pd.array([pd.NaT] * len(frame), dtype="datetime64[us, UTC]")
+    times = pd.to_datetime(frame["sent_at"], utc=True, errors="coerce")
+    return times.astype("datetime64[us, UTC]").array
+
+
+def _new_texts(messages: pd.DataFrame, new_text) -> list[str]:
+    if new_text is not None:
+        if not callable(new_text):
+            raise TypeError(f"The 'new_text' parameter must be a function body -> text. Got "
+                            f"{type(new_text).__name__} instead.")
+        return [str(new_text(b) or "") for b in _column(messages, "body_text")]
+    if "new_text" in messages.columns:
+        return _column(messages, "new_text")
+    return [fallback_new_text(b) for b in _column(messages, "body_text")]
+
+
+def _inbound(messages: pd.DataFrame, seller_domains) -> np.ndarray:
+    if isinstance(seller_domains, str):
+        seller_domains = [seller_domains]
+    domains = tuple(sorted({str(d).lower().lstrip("@").strip() for d in seller_domains or ()
+                            if str(d).strip()}))
+    if not domains:
+        if "direction" not in messages.columns:
+            raise ValueError("detect_requests: seller_domains is empty and messages has no "
+                             "'direction' column; pass seller_domains=['your-company.com'].")
+        return (messages["direction"].fillna("") == "inbound").to_numpy()
+    out = []
+    for sender in _column(messages, "sender"):
+        sender = sender.lower()
+        domain = sender.rsplit("@", 1)[1] if "@" in sender else ""
+        ours = any(sender == d or domain == d or domain.endswith("." + d) for d in domains)
+        out.append(not ours)
+    return np.asarray(out, dtype=bool)
