@@ -66,6 +66,12 @@ MESSAGES = FrameSpec(
         "attachment_sizes": "list",
         "body_kind": "str",
         "notes": "list",
+        # Raw forms identity resolution uses: Enron's X-From/X-To/X-cc carry X.500
+        # and Lotus names; Outlook's Thread-Index links replies without References.
+        "x_from": "str",
+        "x_to": "str",
+        "x_cc": "str",
+        "thread_index": "str",
     },
 )
 

@@ -48,6 +48,10 @@ def new_record(*, source: str, fmt: str) -> dict:
         "attachment_sizes": [],
         "body_kind": "none",
         "notes": [],
+        "x_from": "",
+        "x_to": "",
+        "x_cc": "",
+        "thread_index": "",
     }
 
 

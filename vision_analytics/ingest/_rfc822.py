@@ -210,6 +210,11 @@ def fill_from_message(record: dict, msg: Message) -> None:
     record["in_reply_to"] = _first_msgid(get("In-Reply-To"))
     record["references"] = _MSGID.findall(header_text(get("References")))
     record["subject"] = header_text(get("Subject"))
+    for field, name in (("x_from", "X-From"), ("x_to", "X-To"), ("x_cc", "X-cc"),
+                        ("thread_index", "Thread-Index")):
+        value = get(name)
+        if value is not None:
+            record[field] = header_text(value)
 
     senders = parse_addresses([get("From")]) or parse_addresses([get("Sender")])
     if senders:
