@@ -92,6 +92,9 @@ CULTURE_LANGUAGE = {
     "turkish": "en", "portuguese": "en",
 }
 
+MONTHS_EN = ("January", "February", "March", "April", "May", "June", "July", "August",
+             "September", "October", "November", "December")
+
 # --------------------------------------------------------------------------- companies
 SELLER_NAMES = (
     ("Corvane", "Systems"), ("Tessaro", "Technologies"), ("Brightwell", "Solutions"),
@@ -115,11 +118,15 @@ COMPETITOR_NAMES = (
     ("Stellarine", ("Polaris", "Polaris Mesh", "Polaris Command")),
     ("Tectonic Works", ("Bedrock", "Bedrock One", "Bedrock Insight")),
 )
-INDUSTRIES = (
-    "manufacturing", "logistics", "energy", "retail", "pharmaceuticals", "aviation",
-    "food and beverage", "telecommunications", "utilities", "insurance", "chemicals",
-    "healthcare",
-)
+#: The industry a customer's name implies (second part of ``CUSTOMER_NAMES``).
+INDUSTRIES = {
+    "Industries": "manufacturing", "Group": "logistics", "Energy": "energy",
+    "Retail": "retail", "Pharmaceuticals": "pharmaceuticals", "Airlines": "aviation",
+    "Foods": "food and beverage", "Telecom": "telecommunications",
+    "Manufacturing": "manufacturing", "Health Systems": "healthcare", "Freight": "logistics",
+    "Financial": "financial services", "Utilities": "utilities", "Insurance": "insurance",
+    "Chemicals": "chemicals",
+}
 PRODUCT_STEMS = (
     "FleetSense", "OrderFlow", "GridPilot", "PlantView", "SupplyLens", "DockSync",
     "AssetTrack", "NetGuard", "QualityHub", "RouteWise", "YardMaster", "FieldLink",
@@ -253,7 +260,8 @@ BACKGROUND_TOPICS: dict[str, dict[str, tuple[str, ...]]] = {
         ),
     },
     "invoice_query": {
-        "subjects": ("Invoice {invoice}", "Query on invoice {invoice}", "Billing question - {month}",
+        "subjects": ("Invoice {invoice}", "Query on invoice {invoice}",
+                     "Billing question - {month}",
                      "{invoice} does not match PO", "Credit note for {invoice}"),
         "asks": (
             "Could you explain the extra line on invoice {invoice}?",
@@ -469,7 +477,8 @@ BACKGROUND_TOPICS: dict[str, dict[str, tuple[str, ...]]] = {
 VISION_TOPICS: dict[str, dict[str, tuple[str, ...]]] = {
     "what_if_pricing": {
         "subjects": ("What-if pricing scenarios", "Pricing scenarios for {years} years",
-                     "Commercial what-if", "Scenario pricing - {term}", "Alternative pricing models"),
+                     "Commercial what-if", "Scenario pricing - {term}",
+                     "Alternative pricing models"),
         "asks": (
             "What would the price look like if we moved to {term} across all {n} sites?",
             "Could you model three pricing scenarios for {term}, over {years} years?",
@@ -691,6 +700,21 @@ SELLER_ANSWERS = (
     "We are on it and will come back with numbers by {date}.",
     "Here is where we are: {detail}",
 )
+#: How the team answers the visionary asks (often with a weekend's work behind it).
+SELLER_VISION_ANSWERS = (
+    "We have put together a first set of scenarios; see attached. Happy to walk your team "
+    "through the assumptions.",
+    "This goes beyond the current contract, but we have prepared an initial view, attached.",
+    "Our architects worked on this over the weekend; the attached deck has two options.",
+    "We will need a few more days to model this properly. Could you tell us who the audience "
+    "is and what decision it supports?",
+    "Attached is our draft roadmap view. Could we meet the sponsor to make sure it answers "
+    "the right question?",
+    "We are on it and will come back with numbers by {date}. It would help to know the "
+    "budget and timeline behind this.",
+    "Please find our response attached. We would welcome a conversation about where this "
+    "initiative is heading.",
+)
 SELLER_DETAILS = (
     "the shipment left our warehouse on {date}", "the credit note has been raised",
     "the engineer is assigned and will call you today", "the report is attached",
@@ -704,6 +728,9 @@ SELLER_INTERNAL = (
     "Drafting the response to {customer} now; please review by tomorrow morning.",
     "This is the {n}th request of this kind in a few weeks. Do we know who is behind it?",
     "I will need help from presales on this one, it goes well beyond the current contract.",
+    "None of this is in the scope of the contract we won from {incumbent}. Who is really "
+    "asking for it, and is there a budget behind it?",
+    "Weekend again, sorry all. {customer} wants this by {date}; I will take the pricing part.",
 )
 OUT_OF_OFFICE = (
     "I am out of the office until {date} with limited access to e-mail. "
