@@ -1,3 +1,11 @@
-"""The ``cluster``stage."""
+"""The ``cluster`` stage: requests grouped into topics, with an automatic number of topics."""
 
-__all__: list[str] = []
+from ._stability import candidate_ks, choose_k
+from ._topics import UNASSIGNED, TopicClusterer
+
+__all__: list[str] = [
+    "UNASSIGNED",
+    "TopicClusterer",
+    "candidate_ks",
+    "choose_k",
+]
