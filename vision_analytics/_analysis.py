@@ -130,12 +130,22 @@ def analyze(inputs, *, seller_domains=None, org_chart=None, alias_table=None,
             "--seller-domain: inbound means sent from outside those domains."
         )
     requests = requests.copy()
+    # A relayed request's content sits in the block it forwards or quotes: the
+    # ask is the customer's text below, not the relay's "can you help?".
+    relayed = _relayed_text(segments, identities, domains)
+    extra = requests["message_key"].map(relayed).fillna("")
+    requests["text"] = (requests["text"].fillna("") + "\n\n" + extra).str.strip()
     requests["thread_id"] = requests["message_key"].map(messages["thread_id"]).fillna("")
     requests["sender_id"] = [identities.lookup(s) or s for s in requests["sender"]]
     steps.update()
 
+    # What a request asks (its topic) and the framing it is asked in (a vision's
+    # vocabulary) are different things: words that emerge across the whole stream
+    # are kept out of the topic model, so a shared framing does not fuse unrelated
+    # asks into one topic. The test below still sees them.
+    framing = _framing_words(requests, random_state)
     topic_ids, topic_labels, topics, clusterer, vectors = _topics(requests, n_topics,
-                                                                  random_state)
+                                                                  random_state, framing)
     requests["topic_id"] = topic_ids
     requests["topic_label"] = topic_labels
     steps.update()
@@ -173,7 +183,18 @@ def analyze(inputs, *, seller_domains=None, org_chart=None, alias_table=None,
 
 # -- steps --------------------------------------------------------------------------------
 
-def _topics(requests: pd.DataFrame, n_topics, random_state):
+def _framing_words(requests: pd.DataFrame, random_state, min_surprise: float = 4.0,
+                   limit: int = 25) -> tuple[str, ...]:
+    """Words of phrases that emerge over time across the whole request stream."""
+    probe = SharedSourceTest(n_permutations=0, min_topic_spread=1, random_state=random_state)
+    result = probe.fit(requests.assign(topic_id="all"))
+    feats = result.features
+    terms = feats.loc[feats["feature"].str.startswith("term:") & (feats["surprise"] >= min_surprise),
+                      "feature"].str.slice(5).head(limit)
+    return tuple(sorted({w for t in terms for w in t.split()}))
+
+
+def _topics(requests: pd.DataFrame, n_topics, random_state, framing=()):
     from .cluster import TopicClusterer
 
     texts = (requests["subject"].fillna("") + "\n" + requests["text"].fillna("")).tolist()
@@ -186,7 +207,12 @@ def _topics(requests: pd.DataFrame, n_topics, random_state):
                               "last_seen": [requests["sent_at"].max()],
                               "representative_ids": [list(requests.index[:3])]})
         return ids, ["all requests"] * n, frame, None, None
-    clusterer = TopicClusterer(n_topics=n_topics, random_state=random_state)
+    # A stream of hundreds of customer asks is not two topics: the automatic scan
+    # starts at sqrt(n)/2 (5 topics for 100 requests, 8 for 250), where the most
+    # stable split into "vision vs the rest" can no longer pass for the topic map.
+    min_topics = int(min(max(3, np.ceil(np.sqrt(n) / 2)), 12))
+    clusterer = TopicClusterer(n_topics=n_topics or "auto", min_topics=min_topics,
+                               extra_stop_words=framing, random_state=random_state)
     frame_in = pd.DataFrame({"text": texts}, index=requests.index)
     clusterer.fit(frame_in)
     ids = [str(t) for t in clusterer.labels_]
@@ -194,6 +220,29 @@ def _topics(requests: pd.DataFrame, n_topics, random_state):
     labels = dict(zip(topics["topic_id"], topics["label"], strict=True))
     vectors = getattr(clusterer, "embedding_", None)
     return ids, [labels.get(t, t) for t in ids], topics, clusterer, vectors
+
+
+def _relayed_text(segments: pd.DataFrame, identities, domains) -> pd.Series:
+    """Per message: the text of quoted/forwarded blocks written outside the seller."""
+    blocks = segments[(segments["depth"] >= 1)
+                      & segments["kind"].isin(["forwarded", "quoted"])]
+    if blocks.empty:
+        return pd.Series(dtype=str)
+    seller = set(identities.people.loc[identities.people["side"] == "seller", "person_id"])
+
+    def outside(author: str, email: str) -> bool:
+        if email and "@" in email:
+            domain = email.rsplit("@", 1)[1].lower()
+            if any(domain == d or domain.endswith("." + d) for d in domains):
+                return False
+        pid = identities.lookup(email) or identities.lookup(author)
+        return pid not in seller if pid else bool(author or email)
+
+    keep = [outside(a, e) for a, e in zip(blocks["author"], blocks["author_email"],
+                                          strict=True)]
+    blocks = blocks[keep]
+    return blocks.groupby("message_key", sort=False)["text"].agg(
+        lambda t: "\n\n".join(x.strip() for x in t))
 
 
 def _style_model(messages: pd.DataFrame, identities, random_state):
@@ -263,6 +312,7 @@ def _finding(test, requests, messages, segments, identities, alpha):
         "source": None, "source_kind": None, "origin_hypothesis": None, "onset": None,
         "vision_terms": [], "requests_in_vision": [], "topics_in_vision": [],
         "runner_up_sources": [], "alpha": alpha, "statistic": round(float(test.statistic), 4),
+        "n_families": test.n_families,
         "null_hypothesis": ("the order in which the customer's conversations arrive is "
                             "exchangeable: no source starts pushing one set of ideas across "
                             "unrelated topics"),
@@ -271,7 +321,11 @@ def _finding(test, requests, messages, segments, identities, alpha):
     members = pd.Series(False, index=requests.index)
     if not test.significant(alpha):
         if not base["reason"]:
-            base["reason"] = (f"p = {test.p_value:.3f} is not below the level {alpha}")
+            base["reason"] = (
+                f"p = {test.p_value:.3f} is not below the level {alpha}"
+                if test.p_value >= alpha else
+                f"only {test.n_families} independent emerging phrase(s) (a vision needs "
+                f"{test.min_families}): ordinary drift, not a shared vocabulary")
         return base, members
     terms = finder.vision_terms(test)
     originator_features = [f.removeprefix("originator:") for f in test.features["feature"]

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
+from scipy import sparse
 from sklearn.feature_extraction.text import CountVectorizer
 
 from .._schema import empty_frame
@@ -26,13 +27,13 @@ __all__ = ["EvidenceCollector", "WEIGHTS"]
 WEIGHTS = {
     "sender": 1.0,
     "forwarded_header": 2.5,
-    "forwarded_origin": 1.0,  # extra for the deepest block of a forward chain
-    "quoted_author": 1.2,
+    "chain_origin": 1.0,  # extra for the deepest outside author of a quoted chain
+    "quoted_author": 2.0,
     "mention": 2.0,
     "mention_role": 1.5,
     "cc": 0.5,
     "style": 2.5,
-    "vocabulary": 0.6,
+    "vocabulary": 0.5,
     "timing": 0.4,
 }
 
@@ -119,6 +120,7 @@ class EvidenceCollector:
             text = str(req.get("text", "") or "")
             sender = self._person(req.get("sender", ""))
             add = _adder(rows, str(request_id), source)
+            first_row = len(rows)
             if sender is not None:
                 add(sender.person_id, "sender", self.weights["sender"],
                     f"sent by {sender.name or sender.email}")
@@ -129,7 +131,10 @@ class EvidenceCollector:
                 self._cc_clues(add, message, sender)
             self._style_clues(add, text, sender)
             self._vocabulary_clues(add, vocab, str(request_id), sender)
-            self._timing_clues(add, req.get("sent_at"), sender)
+            # timing alone points at everyone who arrived lately: it only
+            # corroborates a candidate that another clue already names
+            named = {r["candidate"] for r in rows[first_row:]}
+            self._timing_clues(add, req.get("sent_at"), sender, named)
         if not rows:
             return empty_frame("evidence")
         frame = pd.DataFrame(rows)
@@ -147,26 +152,32 @@ class EvidenceCollector:
                         else s for s in segments]
         blocks = [s for s in segments if s["depth"] >= 1 and s["kind"] in ("forwarded", "quoted")
                   and (s["author"] or s["author_email"])]
-        if not blocks:
-            return
-        deepest_forward = max((s["depth"] for s in blocks if s["kind"] == "forwarded"),
-                              default=None)
-        seen: set[tuple[str, str]] = set()
+        authors = []
         for seg in sorted(blocks, key=lambda s: s["depth"]):
             person = self._person(seg["author_email"]) or self._person(seg["author"])
             if person is None or person.side == "seller":
-                continue
+                continue  # the seller's own words quoted back originate nothing
+            if sender is not None and person.person_id == sender.person_id:
+                continue  # the sender quoting themselves: the sender clue covers it
+            authors.append((seg, person))
+        if not authors:
+            return
+        # The deepest outside-the-seller author started the chain the request
+        # builds on: that is where an idea relayed through replies comes from.
+        origin_depth = max(seg["depth"] for seg, _ in authors)
+        seen: set[tuple[str, str]] = set()
+        for seg, person in authors:
             kind = "forwarded_header" if seg["kind"] == "forwarded" else "quoted_author"
             if (person.person_id, kind) in seen:
                 continue
             seen.add((person.person_id, kind))
             weight = self.weights[kind]
+            if seg["depth"] == origin_depth:
+                weight += self.weights["chain_origin"]
             when = ""
             if seg.get("sent_at") is not None and not pd.isna(seg["sent_at"]):
                 when = f" on {pd.Timestamp(seg['sent_at']):%d %b %Y}"
             label = "forwarded from" if kind == "forwarded_header" else "quotes"
-            if kind == "forwarded_header" and seg["depth"] == deepest_forward:
-                weight += self.weights["forwarded_origin"]
             add(person.person_id, kind, weight,
                 f"{label} {person.name or person.email}{when}: " + _excerpt(seg["text"]))
 
@@ -242,11 +253,13 @@ class EvidenceCollector:
                 f"shares {len(phrases)} rare phrase(s) with {name}'s own mail: "
                 + ", ".join(f"“{p}”" for p in phrases[:4]))
 
-    def _timing_clues(self, add, sent_at, sender) -> None:
+    def _timing_clues(self, add, sent_at, sender, named: set[str]) -> None:
         if sent_at is None or pd.isna(sent_at):
             return
         for person_id, first in self._first_seen.items():
             person = self._people[person_id]
+            if person_id not in named:
+                continue
             if person.side != "customer" or (sender is not None and person_id == sender.person_id):
                 continue
             lag = sent_at - first
@@ -292,53 +305,67 @@ class EvidenceCollector:
         return out
 
     def _vocabulary_index(self, requests: pd.DataFrame):
-        """Rare phrases each request shares with a candidate's own writing."""
-        authored: dict[str, list[str]] = defaultdict(list)
-        inbound = self.messages
-        for key, sender in zip(inbound.index, inbound["sender"], strict=True):
+        """Characteristic phrases each request shares with a candidate's own writing.
+
+        A phrase (2-3 words) is characteristic of a candidate when it appears in
+        at least two of their own messages, is used by at most two people, and
+        occurs in at most 5% of all messages: habits and pet terms, not the
+        account's everyday vocabulary. The request's own message is left out of
+        its candidates' writing, so a request never matches itself.
+        """
+        keys, owners_of, docs = [], [], []
+        for key, sender in zip(self.messages.index, self.messages["sender"], strict=True):
             person = self._person(sender)
             if person is None or person.side == "seller":
                 continue
-            candidate = person.person_id
             text = self.new_texts.get(key, "")
-            if isinstance(text, str) and text:
-                authored[candidate].append(text)
+            if isinstance(text, str) and text.strip():
+                keys.append(str(key))
+                owners_of.append(person.person_id)
+                docs.append(text)
         for names, candidate in self._attachment_owners():
-            authored[candidate].append(names)
-        if not authored:
+            keys.append("")
+            owners_of.append(candidate)
+            docs.append(names)
+        if len(set(owners_of)) < 2:
             return None
-        candidates = sorted(authored)
-        docs = [" \n ".join(authored[c]) for c in candidates]
-        request_ids = [str(r) for r in requests.index]
-        request_texts = requests["text"].fillna("").astype(str).tolist()
-        vectorizer = CountVectorizer(ngram_range=(2, 3), binary=True, min_df=1,
+        vectorizer = CountVectorizer(ngram_range=(2, 3), binary=True, min_df=2,
                                      token_pattern=r"(?u)\b[^\W\d_][\w-]{2,}\b",
                                      stop_words="english")
         try:
-            vectorizer.fit(docs + request_texts)
+            by_doc = vectorizer.fit_transform(docs).tocsc()
         except ValueError:
             return None
-        owners = vectorizer.transform(docs).tocsc()
-        asked = vectorizer.transform(request_texts).tocsr()
-        # rare: used by at most two candidates and in at most 10% of requests
-        n_owners = np.asarray(owners.sum(axis=0)).ravel()
-        n_requests = np.asarray(asked.sum(axis=0)).ravel()
-        rare = (n_owners >= 1) & (n_owners <= 2) & (n_requests <= max(2, 0.1 * len(request_ids)))
-        vocab_names = vectorizer.get_feature_names_out()
-        owners = owners.tocsr()
+        candidates = sorted(set(owners_of))
+        owner_index = np.array([candidates.index(o) for o in owners_of])
+        membership = sparse.csr_matrix(
+            (np.ones(len(owners_of)), (owner_index, np.arange(len(owners_of)))),
+            shape=(len(candidates), len(owners_of)))
+        per_owner = (membership @ by_doc).toarray()  # documents per candidate and phrase
+        n_users = (per_owner > 0).sum(axis=0)
+        df = np.asarray(by_doc.sum(axis=0)).ravel()
+        rare = (n_users <= 2) & (df <= max(3, 0.05 * len(docs)))
+        characteristic = (per_owner >= 2) & rare  # candidate x phrase
+        names = vectorizer.get_feature_names_out()
+        doc_of_key = {k: i for i, k in enumerate(keys) if k}
+        asked = vectorizer.transform(requests["text"].fillna("").astype(str).tolist()).tocsr()
         out: dict[str, dict[str, list[str]]] = {}
-        for i, request_id in enumerate(request_ids):
+        for i, (request_id, key) in enumerate(zip(requests.index, requests.get(
+                "message_key", pd.Series("", index=requests.index)), strict=True)):
             cols = asked.indices[asked.indptr[i]: asked.indptr[i + 1]]
-            cols = cols[rare[cols]]
             if not len(cols):
                 continue
-            hits = owners[:, cols]
+            own = doc_of_key.get(str(key))
             per: dict[str, list[str]] = {}
-            for c_index in np.flatnonzero(np.asarray(hits.sum(axis=1)).ravel() >= 2):
-                row = hits[c_index]
-                per[candidates[c_index]] = sorted(vocab_names[cols[row.indices]])
+            for c_index in np.flatnonzero(characteristic[:, cols].any(axis=1)):
+                counts = per_owner[c_index, cols].copy()
+                if own is not None and owners_of[own] == candidates[c_index]:
+                    counts -= by_doc[own, cols].toarray().ravel()  # not the request itself
+                shared = cols[(counts >= 2) & rare[cols]]
+                if len(shared) >= 2:
+                    per[candidates[c_index]] = sorted(names[shared])
             if per:
-                out[request_id] = per
+                out[str(request_id)] = per
         return out
 
     def _attachment_owners(self):

@@ -41,21 +41,21 @@ class VisionFinder:
 
     Parameters
     ----------
-    min_term_z : float
-        Emerging phrases at least this strong become vision terms.
+    min_surprise : float
+        Emerging phrases at least this surprising (nats) become vision terms.
     min_terms_in_request : int
         A request after the onset joins the vision with this many vision terms
         (or when its originator is the source).
     """
 
-    def __init__(self, *, min_term_z=2.0, max_terms=15, min_terms_in_request=2):
-        self.min_term_z = min_term_z
+    def __init__(self, *, min_surprise=3.0, max_terms=15, min_terms_in_request=2):
+        self.min_surprise = min_surprise
         self.max_terms = max_terms
         self.min_terms_in_request = min_terms_in_request
 
     def vision_terms(self, result: SharedSourceResult) -> list[str]:
         feats = result.features
-        terms = feats[(feats["feature"].str.startswith("term:")) & (feats["z"] >= self.min_term_z)]
+        terms = feats[(feats["feature"].str.startswith("term:")) & (feats["surprise"] >= self.min_surprise)]
         chosen: list[str] = []
         for term in terms["feature"].str.slice(5):
             if any(term in other or other in term for other in chosen):

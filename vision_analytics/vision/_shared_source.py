@@ -7,14 +7,15 @@ across otherwise unrelated topics. Under H0, shuffling whole threads in time
 in the null) gives the distribution of the statistic.
 
 Statistic: for every split point ``t`` of the time-ordered requests, each
-feature — a phrase of the requests' new text, or "originated by X" where the
-attribution found an originator other than the sender — gets a log-odds
-z-score of appearing after ``t`` rather than before, with an informative
-Dirichlet prior (Monroe, Colaresi & Quinn 2008) so rare features do not
-dominate. Only features whose occurrences after ``t`` reach at least
-``min_topic_spread`` different topic clusters count: a new vision cuts
-across topics, an ordinary topic surge does not. The split's score is the sum
-of its ``top_k`` largest z-scores; the statistic is the maximum over splits.
+feature — a phrase of the requests' text, or "originated by X" where the
+attribution found an originator other than the sender — gets an emergence
+score: the surprise (in nats) of seeing so few of its occurrences before
+``t``, by the Chernoff bound of the binomial tail. A new vocabulary that was
+absent before and recurs after scores high; a common word whose rate wobbles
+does not. Only features whose occurrences after ``t`` reach at least
+``min_topic_spread`` different topic clusters count: a new vision cuts across
+topics, an ordinary topic surge does not. The split's score is the sum of the
+counted surprises; the statistic is the maximum over splits.
 
 The p-value is ``(1 + #{null >= observed}) / (1 + n_permutations)``.
 """
@@ -35,6 +36,9 @@ _EMAIL_STOP = {
     "pls", "fyi", "fw", "fwd", "re", "sent", "subject", "cc", "team", "email", "mail", "let",
     "know", "need", "like", "would", "could", "can", "also", "just", "get", "us", "we",
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today",
+    "january", "february", "march", "april", "june", "july", "august", "september",
+    "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
+    "sep", "sept", "oct", "nov", "dec", "q1", "q2", "q3", "q4",
     "tomorrow", "week", "weeks", "month", "months", "year", "asap", "soon", "attached",
     "attachment", "see", "below", "question", "questions", "quick", "ok", "okay", "yes", "no",
 }
@@ -60,8 +64,24 @@ class SharedSourceResult:
     features: pd.DataFrame = field(repr=False)
     reason: str = ""
 
+    @property
+    def n_families(self) -> int:
+        """Independent emerging phrases (or originators) at the split."""
+        if "family_head" not in self.features:
+            return 0
+        return int(self.features["family_head"].sum())
+
+    min_families: int = 6
+
     def significant(self, alpha: float) -> bool:
-        return self.split_index is not None and self.p_value < alpha
+        """Below the level *and* carried by enough independent phrases.
+
+        The p-value guards against chance; the family count is an effect size:
+        ordinary drift in a customer's asks moves a phrase or two, a vision
+        brings a vocabulary.
+        """
+        return (self.split_index is not None and self.p_value < alpha
+                and self.n_families >= self.min_families)
 
 
 class SharedSourceTest:
@@ -71,14 +91,18 @@ class SharedSourceTest:
     ----------
     n_permutations : int
         Thread-order shuffles drawn for the null distribution.
-    top_k : int
-        Emerging features summed per split.
+    min_surprise : float
+        A feature counts at a split when so few of its occurrences fall before
+        it that the chance of it is below ``exp(-min_surprise)``.
+    min_count : int
+        Features seen fewer times than this never count.
     min_topic_spread : int
         Topics a feature must reach after the split to count.
+    min_families : int
+        Independent emerging phrases needed for a finding (an effect size on
+        top of the p-value; see :meth:`SharedSourceResult.significant`).
     min_requests : int
         Fewer requests than this gives no finding ("too thin").
-    prior_strength : float
-        Total pseudo-count of the informative Dirichlet prior.
     random_state : int
         Seed of the permutations.
 
@@ -95,13 +119,14 @@ class SharedSourceTest:
     True
     """
 
-    def __init__(self, *, n_permutations=199, top_k=8, min_topic_spread=3, min_requests=20,
-                 prior_strength=10.0, random_state=0):
+    def __init__(self, *, n_permutations=199, min_surprise=3.0, min_count=4,
+                 min_topic_spread=3, min_families=6, min_requests=20, random_state=0):
+        self.min_families = min_families
         self.n_permutations = n_permutations
-        self.top_k = top_k
+        self.min_surprise = min_surprise
+        self.min_count = min_count
         self.min_topic_spread = min_topic_spread
         self.min_requests = min_requests
-        self.prior_strength = prior_strength
         self.random_state = random_state
 
     def fit(self, requests: pd.DataFrame) -> SharedSourceResult:
@@ -137,21 +162,22 @@ class SharedSourceTest:
             order = np.concatenate([members[i] for i in rng.permutation(len(members))])
             null[b] = self._statistic(X, topics, order)[0]
         p_value = (1 + np.sum(null >= observed - 1e-12)) / (1 + self.n_permutations)
-        features = pd.DataFrame({"feature": names, "z": z[0], "topic_spread": z[1]})
-        features = features[features["z"] > 0].sort_values(
-            ["z", "feature"], ascending=[False, True], kind="stable").reset_index(drop=True)
+        features = pd.DataFrame({"feature": names, "surprise": z[0], "topic_spread": z[1],
+                                 "family_head": np.isin(np.arange(len(names)), z[2])})
+        features = features[features["surprise"] > 0].sort_values(
+            ["surprise", "feature"], ascending=[False, True], kind="stable").reset_index(drop=True)
         return SharedSourceResult(
             statistic=float(observed), p_value=float(p_value), null_distribution=null,
             n_requests=n, n_units=len(unit_ids), split_index=split,
             split_time=data["sent_at"].iloc[split] if split is not None else None,
-            features=features,
+            features=features, min_families=self.min_families,
         )
 
     # -- internals ------------------------------------------------------------------------
 
     def _empty(self, n: int, reason: str) -> SharedSourceResult:
         return SharedSourceResult(0.0, 1.0, np.zeros(0), n, 0, None, None,
-                                  pd.DataFrame(columns=["feature", "z", "topic_spread"]),
+                                  pd.DataFrame(columns=["feature", "surprise", "topic_spread", "family_head"]),
                                   reason=reason)
 
     def _features(self, data: pd.DataFrame):
@@ -198,36 +224,68 @@ class SharedSourceTest:
         Xo = X[order]
         to = topics[order]
         total = Xo.sum(axis=0)
-        rate = (total + 0.5) / (n + 1.0)
-        alpha = self.prior_strength * rate
         cum = np.cumsum(Xo, axis=0)
         lo = max(5, int(0.15 * n))
         hi = min(n - 5, int(0.85 * n))
         if hi <= lo:
-            return 0.0, None, (np.zeros(n_features), np.zeros(n_features))
+            return 0.0, None, (np.zeros(n_features), np.zeros(n_features), [])
         splits = np.unique(np.linspace(lo, hi, num=min(24, hi - lo + 1)).astype(int))
         n_topics = int(topics.max()) + 1
         onehot = np.zeros((n, n_topics))
         onehot[np.arange(n), to] = 1.0
-        # present[t, k, f] would be large; walk splits from the end, accumulating
-        # per-topic presence of each feature after the split instead.
+        counted = total >= self.min_count
         best, best_split, best_z = -np.inf, None, None
         for s in splits:
             before = cum[s - 1]
-            after = total - before
-            n1, n2 = s, n - s
-            a1, a2 = before + alpha, after + alpha
-            b1, b2 = n1 - before + alpha, n2 - after + alpha
-            delta = np.log(a2 / b2) - np.log(a1 / b1)
-            z = delta / np.sqrt(1 / a1 + 1 / a2 + 1 / b1 + 1 / b2)
+            surprise = _emergence(before, total, s / n)
             spread = ((onehot[s:].T @ Xo[s:]) > 0).sum(axis=0)
-            eligible = (spread >= self.min_topic_spread) & (z > 0)
-            values = np.where(eligible, z, 0.0)
-            k = min(self.top_k, n_features)
-            score = float(np.sort(values)[-k:].sum())
+            eligible = counted & (spread >= self.min_topic_spread) & (
+                surprise >= self.min_surprise)
+            values = np.where(eligible, surprise, 0.0)
+            score, heads = _family_score(Xo[s:], values)
             if score > best:
-                best, best_split, best_z = score, int(s), (np.where(eligible, z, 0.0), spread)
+                best, best_split, best_z = score, int(s), (values, spread, heads)
         return best, best_split, best_z
+
+
+def _family_score(after: np.ndarray, values: np.ndarray,
+                  max_jaccard: float = 0.5) -> tuple[float, list[int]]:
+    """Sum of surprises over independent pieces of evidence.
+
+    The n-grams of one recurring sentence rise together; they are one piece of
+    evidence, not ten. Eligible features whose occurrences overlap (Jaccard at
+    least ``max_jaccard``) with a stronger one join its family; a family counts
+    once, by its strongest member. A new vocabulary of many phrases used in
+    varying combinations scores as many families.
+    """
+    chosen = np.flatnonzero(values > 0)
+    if not len(chosen):
+        return 0.0, []
+    chosen = chosen[np.argsort(-values[chosen], kind="stable")]
+    occ = after[:, chosen] > 0
+    sizes = occ.sum(axis=0)
+    inter = occ.T.astype(np.float64) @ occ.astype(np.float64)
+    union = sizes[:, None] + sizes[None, :] - inter
+    jaccard = np.divide(inter, union, out=np.zeros_like(inter), where=union > 0)
+    heads: list[int] = []
+    for j in range(len(chosen)):
+        if not any(jaccard[j, h] >= max_jaccard for h in heads):
+            heads.append(j)
+    return float(values[chosen[heads]].sum()), [int(chosen[h]) for h in heads]
+
+
+def _emergence(before: np.ndarray, total: np.ndarray, q: float) -> np.ndarray:
+    """Surprise (nats) of so few occurrences before a split that holds a share q.
+
+    The Chernoff bound of the binomial lower tail: ``c * KL(a/c || q)`` when the
+    before-share ``a/c`` is below ``q``, else 0 — cheap for every feature, split
+    and permutation, and exact in its limit ``-c log(1 - q)`` for ``a = 0``.
+    """
+    with np.errstate(divide="ignore", invalid="ignore"):
+        p = np.where(total > 0, before / np.maximum(total, 1), q)
+        kl = np.where(p > 0, p * np.log(p / q), 0.0) + np.where(
+            p < 1, (1 - p) * np.log((1 - p) / (1 - q)), np.log(1 / (1 - q)) * 0)
+    return np.where(p < q, total * kl, 0.0)
 
 
 def _dedupe_columns(X: sparse.csc_matrix, names: list[str]):
