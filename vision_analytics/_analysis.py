@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import warnings
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -166,6 +167,14 @@ def analyze(inputs, *, seller_domains=None, org_chart=None, alias_table=None,
     test = SharedSourceTest(random_state=random_state).fit(requests)
     vision, members = _finding(test, requests, messages, segments, identities, alpha)
     requests["part_of_vision"] = members.reindex(requests.index).fillna(False).astype(bool)
+    if vision["shared_source"] and vision.get("source_key"):
+        evidence = pd.concat([evidence, _vision_clues(requests, vision)], ignore_index=True)
+        attributed = Attributor().attribute(requests.index, evidence)
+        requests.update(attributed)
+        requests["originator"] = [_display_id(p, people) for p in requests["originator_id"]]
+        requests["evidence"] = requests["explanation"]
+        graph = stakeholder_graph(messages, requests, identities)
+        stakeholders = stakeholders_frame(graph, requests, identities)
     steps.update()
 
     answers = answer_questions(vision, requests, requests["part_of_vision"])
@@ -191,7 +200,7 @@ def _framing_words(requests: pd.DataFrame, random_state, min_surprise: float = 4
     feats = result.features
     terms = feats.loc[feats["feature"].str.startswith("term:") & (feats["surprise"] >= min_surprise),
                       "feature"].str.slice(5).head(limit)
-    return tuple(sorted({w for t in terms for w in t.split()}))
+    return tuple(sorted({w for t in terms for w in re.findall(r"\w+", t)}))
 
 
 def _topics(requests: pd.DataFrame, n_topics, random_state, framing=()):
@@ -241,8 +250,12 @@ def _relayed_text(segments: pd.DataFrame, identities, domains) -> pd.Series:
     keep = [outside(a, e) for a, e in zip(blocks["author"], blocks["author_email"],
                                           strict=True)]
     blocks = blocks[keep]
-    return blocks.groupby("message_key", sort=False)["text"].agg(
-        lambda t: "\n\n".join(x.strip() for x in t))
+    # the block's inner header (From:/Sent:/To:) is metadata, not the ask
+    body = [text[max(0, end - start):] if end > start else text
+            for text, start, end in zip(blocks["text"], blocks["start"], blocks["header_end"],
+                                        strict=True)]
+    return pd.Series(body, index=blocks.index).groupby(
+        blocks["message_key"], sort=False).agg(lambda t: "\n\n".join(x.strip() for x in t))
 
 
 def _style_model(messages: pd.DataFrame, identities, random_state):
@@ -271,9 +284,40 @@ def _style_model(messages: pd.DataFrame, identities, random_state):
     return model
 
 
+def _vision_clues(requests: pd.DataFrame, vision: dict) -> pd.DataFrame:
+    """Evidence that a vision request carries the vision's own vocabulary.
+
+    Once the test has found a shared source, a request in the vision that uses
+    its phrases points at that source even when no header names it (pasted or
+    rephrased asks); the weight grows with the phrases it uses.
+    """
+    terms = [t.lower() for t in vision.get("vision_terms", [])]
+    key, label = vision["source_key"], vision.get("source_label", "")
+    rows = []
+    for request_id, text, part, message_id in zip(
+            requests.index, requests["text"].fillna("").str.lower(),
+            requests["part_of_vision"], requests["message_id"], strict=True):
+        if not part:
+            continue
+        used = [t for t in terms if t in text]
+        if not used:
+            continue
+        rows.append({"request_id": str(request_id), "candidate": key, "kind": "vision",
+                     "weight": 1.0 + 0.5 * min(len(used), 4),
+                     "excerpt": f"uses the vision's phrases of {label}: "
+                                + ", ".join(f"“{t}”" for t in used[:4]),
+                     "source": str(message_id)})
+    return pd.DataFrame(rows, columns=["request_id", "candidate", "kind", "weight", "excerpt",
+                                       "source"])
+
+
 def _display_id(person_id: str, people: pd.DataFrame) -> str:
     if person_id in (UNKNOWN, "", None):
         return UNKNOWN
+    if person_id.startswith("org:"):
+        return person_id.removeprefix("org:")
+    if person_id.startswith("dept:"):
+        return person_id.removeprefix("dept:") + " (department)"
     if person_id in people.index:
         emails = people.loc[person_id, "emails"]
         if isinstance(emails, list) and emails:
@@ -348,6 +392,8 @@ def _finding(test, requests, messages, segments, identities, alpha):
             "name": source.name, "email": source.email, "organization": source.organization,
             "department": source.department, "title": source.title},
         "source_kind": None if source is None else source.kind,
+        "source_key": None if source is None else source.key,
+        "source_label": "" if source is None else (source.name or source.email),
         "source_clues": [] if source is None else source.clues,
         "origin_hypothesis": origin,
         "origin_clues": origin_clues,

@@ -234,7 +234,9 @@ class EvidenceCollector:
                 best[candidate] = (p, paragraph)
         for candidate, (p, paragraph) in sorted(best.items()):
             person = self._people.get(candidate)
-            if person is None:
+            if person is None or (sender is not None and candidate == sender.person_id):
+                # The sender's own style is what their mail is trained on, pasted
+                # paragraphs included: it cannot speak for the sender.
                 continue
             add(candidate, "style", self.weights["style"] * (p - 0.4) / 0.6,
                 f"style match {p:.2f} with {person.name or person.email}: " + _excerpt(paragraph))

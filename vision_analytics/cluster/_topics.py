@@ -338,7 +338,8 @@ class TopicClusterer(ClusterMixin, TransformerMixin, BaseEstimator):
         sent = _sent_at(requests, len(index))
         info = self.topic_info_.set_index("topic_id")
         near = normalize(data)
-        codes = pd.Categorical(ids, categories=list(self.topics_)).codes
+        position = {t: i for i, t in enumerate(self.topics_)}
+        codes = np.array([position.get(t, -1) for t in ids], dtype=np.int64)
         reps = representatives(near, np.asarray(codes), self.n_topics_)
         rows = []
         for pos, topic in enumerate(self.topics_):

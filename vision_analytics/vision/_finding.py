@@ -57,7 +57,13 @@ class VisionFinder:
         feats = result.features
         terms = feats[(feats["feature"].str.startswith("term:")) & (feats["surprise"] >= self.min_surprise)]
         chosen: list[str] = []
-        for term in terms["feature"].str.slice(5):
+        names = terms["feature"].str.slice(5).tolist()
+        # Phrases carry a vision ("real-time control tower"); a lone word that
+        # rose with the new asks ("cost", "years") is shown only to fill up.
+        phrases = [t for t in names if " " in t or "-" in t]
+        if len(phrases) >= 5:
+            names = phrases + [t for t in names if t not in phrases][: max(0, 5 - len(phrases))]
+        for term in names:
             if any(term in other or other in term for other in chosen):
                 continue
             chosen.append(term)
