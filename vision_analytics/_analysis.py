@@ -327,25 +327,31 @@ def _display_id(person_id: str, people: pd.DataFrame) -> str:
 
 
 def _authored(messages, segments, identities) -> pd.DataFrame:
-    """Text each person wrote: their messages' new text and blocks they authored."""
+    """Text each person wrote, with when: their messages' new text, the quoted or
+    forwarded blocks they authored (dated by the block's inner header), and the
+    names of the files they attached."""
     rows = []
-    for sender, text in zip(messages["sender"], messages["new_text"], strict=True):
+    for sender, text, sent in zip(messages["sender"], messages["new_text"],
+                                  messages["sent_at"], strict=True):
         pid = identities.lookup(sender)
         if pid and text:
-            rows.append((pid, text))
+            rows.append((pid, text, sent))
     blocks = segments[(segments["depth"] >= 1) & (segments["kind"].isin(["forwarded",
                                                                           "quoted"]))]
-    for author, email, text in zip(blocks["author"], blocks["author_email"], blocks["text"],
-                                   strict=True):
+    for author, email, text, sent in zip(blocks["author"], blocks["author_email"],
+                                         blocks["text"], blocks["sent_at"], strict=True):
         pid = identities.lookup(email) or identities.lookup(author)
         if pid and text:
-            rows.append((pid, text))
-    for sender, names in zip(messages["sender"], messages["attachment_names"], strict=True):
+            rows.append((pid, text, sent))
+    for sender, names, sent in zip(messages["sender"], messages["attachment_names"],
+                                   messages["sent_at"], strict=True):
         pid = identities.lookup(sender)
         if pid and names:
             rows.append((pid, " ".join(n.rsplit(".", 1)[0].replace("_", " ").replace("-", " ")
-                                       for n in names)))
-    return pd.DataFrame(rows, columns=["author_id", "text"])
+                                       for n in names), sent))
+    frame = pd.DataFrame(rows, columns=["author_id", "text", "sent_at"])
+    frame["sent_at"] = pd.to_datetime(frame["sent_at"], utc=True)
+    return frame
 
 
 def _finding(test, requests, messages, segments, identities, alpha):
@@ -378,9 +384,8 @@ def _finding(test, requests, messages, segments, identities, alpha):
                              set(originator_features[:1]))
     onset = change_onset(test, requests, members)
     members = finder.members(requests, terms, onset, set(originator_features[:1]))
-    primary = set(requests["sender_id"].value_counts().head(1).index)
     authored = _authored(messages, segments, identities)
-    candidates = finder.candidates(requests, members, terms, people, authored, onset, primary)
+    candidates = finder.candidates(requests, members, terms, people, authored, onset)
     source = candidates[0] if candidates else None
     start = messages["sent_at"].min()
     origin, origin_clues = finder.origin(source, onset, start)

@@ -44,8 +44,8 @@ class VisionFinder:
     min_surprise : float
         Emerging phrases at least this surprising (nats) become vision terms.
     min_terms_in_request : int
-        A request after the onset joins the vision with this many vision terms
-        (or when its originator is the source).
+        A request after the onset joins the vision with one of its phrases, or
+        this many of its single-word terms (or when its originator is the source).
     """
 
     def __init__(self, *, min_surprise=3.0, max_terms=15, min_terms_in_request=2):
@@ -76,17 +76,22 @@ class VisionFinder:
         """Boolean Series: which requests belong to the vision."""
         text = requests["text"].fillna("").astype(str).str.lower()
         hits = pd.Series(0, index=requests.index)
+        phrase_hits = pd.Series(0, index=requests.index)
         for term in terms:
-            hits += text.str.contains(r"\b" + re.escape(term) + r"\b", regex=True).astype(int)
+            found = text.str.contains(r"\b" + re.escape(term) + r"\b", regex=True).astype(int)
+            hits += found
+            if " " in term or "-" in term:
+                phrase_hits += found
         after = requests["sent_at"] >= onset if onset is not None else True
-        by_terms = hits >= min(self.min_terms_in_request, max(1, len(terms)))
+        # one of the vision's own phrases is enough; lone words need company
+        by_terms = (phrase_hits >= 1) | (hits >= min(self.min_terms_in_request,
+                                                     max(1, len(terms))))
         by_source = requests.get("originator_id", pd.Series("", index=requests.index)).isin(
             source_ids) & (requests["originator_id"] != requests.get("sender_id"))
         return ((by_terms | by_source) & after).astype(bool)
 
     def candidates(self, requests: pd.DataFrame, members: pd.Series, terms: list[str],
-                   people: pd.DataFrame, authored: pd.DataFrame, onset,
-                   primary_senders: set[str]) -> list[SourceCandidate]:
+                   people: pd.DataFrame, authored: pd.DataFrame, onset) -> list[SourceCandidate]:
         """Rank who (or what) is behind the vision requests.
 
         Scores: share of the vision requests attributed to the candidate (other
@@ -102,6 +107,8 @@ class VisionFinder:
                          & (vision["originator_id"] != "unknown")]
         attributed = relayed.groupby("originator_id")["originator_confidence"].sum() / n
         term_use = _term_use(authored, terms)
+        first_use = _first_use(authored, terms)
+        sent_share = vision.groupby("sender_id").size() / n
         scores: dict[str, SourceCandidate] = {}
         keys = set(attributed.index) | set(term_use.index)
         for key in sorted(keys):
@@ -127,8 +134,17 @@ class VisionFinder:
                     -pd.Timedelta(days=60) <= first - onset <= pd.Timedelta(days=21):
                 score += 0.5
                 clues.append(f"first appeared {first:%d %b %Y}, near the onset")
-            if key in primary_senders and not share:
-                score *= 0.25  # the messenger's own words are not a source
+            rank = first_use.get(key)
+            if rank is not None and rank[0] < 2:
+                score += 1.0 if rank[0] == 0 else 0.5
+                clues.append(("first" if rank[0] == 0 else "second")
+                             + f" to write the vision's phrases ({rank[1]:%d %b %Y})")
+            carried = float(sent_share.get(key, 0.0))
+            if carried:
+                # the messenger repeats the vision in every relay: sending it is
+                # evidence of carrying it, not of owning it
+                score -= 1.5 * carried
+                clues.append(f"sent {carried:.0%} of the vision requests (a messenger)")
             kind = "external" if side == "external" else "person"
             emails = person["emails"] if isinstance(person["emails"], list) else []
             scores[key] = SourceCandidate(
@@ -230,6 +246,18 @@ def _term_use(authored: pd.DataFrame, terms: list[str]) -> pd.Series:
         counts += text.str.contains(r"\b" + re.escape(term) + r"\b", regex=True).astype(float)
     share = counts / len(terms)
     return share[share > 0].sort_values(ascending=False)
+
+
+def _first_use(authored: pd.DataFrame, terms: list[str]) -> dict[str, tuple[int, pd.Timestamp]]:
+    """Who wrote the vision's phrases first: author → (rank, date), earliest first."""
+    phrases = [t for t in terms if " " in t or "-" in t] or terms
+    if authored.empty or not phrases or "sent_at" not in authored:
+        return {}
+    pattern = "|".join(r"\b" + re.escape(t) + r"\b" for t in phrases)
+    dated = authored[authored["sent_at"].notna()]
+    using = dated[dated["text"].str.lower().str.contains(pattern, regex=True)]
+    firsts = using.groupby("author_id")["sent_at"].min().sort_values(kind="stable")
+    return {author: (rank, when) for rank, (author, when) in enumerate(firsts.items())}
 
 
 def change_onset(result: SharedSourceResult, requests: pd.DataFrame,
