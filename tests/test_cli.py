@@ -69,3 +69,55 @@ def test_usage_errors_exit_2(argv):
     with pytest.raises(SystemExit) as info:
         main(argv)
     assert info.value.code == 2
+
+
+@pytest.fixture(scope="module")
+def demo_outputs(tmp_path_factory):
+    out = tmp_path_factory.mktemp("demo")
+    plain, anonymous = out / "plain", out / "anonymous"
+    assert main(["demo", "--out", str(plain), "--quiet"]) == 0
+    assert main(["demo", "--out", str(anonymous), "--quiet", "--anonymize"]) == 0
+    return plain, anonymous
+
+
+def test_demo_writes_exactly_the_output_contract(demo_outputs):
+    import csv
+    import json
+
+    from vision_analytics._outputs import OUTPUT_FILES, REQUEST_COLUMNS, VISION_KEYS
+
+    plain, _ = demo_outputs
+    assert sorted(p.name for p in plain.iterdir()) == sorted(OUTPUT_FILES)
+    with open(plain / "requests.csv", newline="", encoding="utf-8") as handle:
+        rows = list(csv.reader(handle))
+    assert rows[0] == REQUEST_COLUMNS and len(rows) > 100
+    vision = json.loads((plain / "vision.json").read_text(encoding="utf-8"))
+    assert list(vision)[: len(VISION_KEYS)] == VISION_KEYS
+    assert set(vision["answers"]) == {"whose_vision", "how_developed", "approved_funded"}
+    assert vision["recommendation"]["decision"] in {"pursue", "qualify", "lose_early"}
+    assert vision["source_kind"] in {"person", "department", "external", None}
+    html = (plain / "report.html").read_text(encoding="utf-8")
+    assert "<script" not in html.lower() and "http://" not in html and "https://" not in html
+
+
+def test_anonymized_outputs_hide_every_name_and_address(demo_outputs):
+    from vision_analytics.datasets import load_sample
+
+    _, anonymous = demo_outputs
+    people = load_sample("sample").answer_key["people"]
+    text = "\n".join(p.read_text(encoding="utf-8") for p in anonymous.iterdir()).lower()
+    leaked = [p["email"] for p in people if p["email"] and p["email"].lower() in text]
+    leaked += [p["name"] for p in people if p["name"] and p["name"].lower() in text]
+    assert leaked == []
+
+
+def test_csv_cells_cannot_become_formulas():
+    from vision_analytics._outputs import _csv_frame
+
+    import pandas as pd
+
+    frame = _csv_frame(pd.DataFrame({"subject": ["=cmd|' /C calc'!A0", "+1", "@SUM(A1)",
+                                                 "-2", "plain"], "n": [1, 2, 3, 4, 5]}))
+    assert frame["subject"].tolist() == ["'=cmd|' /C calc'!A0", "'+1", "'@SUM(A1)", "'-2",
+                                         "plain"]
+    assert frame["n"].tolist() == [1, 2, 3, 4, 5]

@@ -13,7 +13,7 @@ import pandas as pd
 from tqdm.auto import tqdm
 
 from .attribution import Attributor, EvidenceCollector, stakeholder_graph, stakeholders_frame
-from .attribution import UNKNOWN
+from .attribution import DEFAULT_CALIBRATION, UNKNOWN
 from .ingest import Corpus, load
 from .normalize import (
     detect_requests,
@@ -155,7 +155,7 @@ def analyze(inputs, *, seller_domains=None, org_chart=None, alias_table=None,
     collector = EvidenceCollector(identities, messages, segments=segments,
                                   new_texts=messages["new_text"], style_model=style)
     evidence = collector.collect(requests)
-    attributed = Attributor().attribute(requests.index, evidence)
+    attributed = _attributor().attribute(requests.index, evidence)
     requests = requests.join(attributed)
     people = identities.people.set_index("person_id")
     requests["originator"] = [_display_id(p, people) for p in requests["originator_id"]]
@@ -169,7 +169,7 @@ def analyze(inputs, *, seller_domains=None, org_chart=None, alias_table=None,
     requests["part_of_vision"] = members.reindex(requests.index).fillna(False).astype(bool)
     if vision["shared_source"] and vision.get("source_key"):
         evidence = pd.concat([evidence, _vision_clues(requests, vision)], ignore_index=True)
-        attributed = Attributor().attribute(requests.index, evidence)
+        attributed = _attributor().attribute(requests.index, evidence)
         requests.update(attributed)
         requests["originator"] = [_display_id(p, people) for p in requests["originator_id"]]
         requests["evidence"] = requests["explanation"]
@@ -282,6 +282,11 @@ def _style_model(messages: pd.DataFrame, identities, random_state):
         except ValueError:
             return None
     return model
+
+
+def _attributor() -> Attributor:
+    """The combiner, with the calibration map when the package ships one."""
+    return Attributor(calibration=DEFAULT_CALIBRATION if DEFAULT_CALIBRATION.exists() else None)
 
 
 def _vision_clues(requests: pd.DataFrame, vision: dict) -> pd.DataFrame:

@@ -19,7 +19,10 @@ import pandas as pd
 
 from ._stylometry import UNKNOWN
 
-__all__ = ["Attributor"]
+__all__ = ["Attributor", "DEFAULT_CALIBRATION"]
+
+#: Isotonic map fitted on simulated accounts by benchmarks/calibrate_attribution.py.
+DEFAULT_CALIBRATION = Path(__file__).with_name("calibration.json")
 
 
 class Attributor:

@@ -364,7 +364,8 @@ class StyleFeatures(TransformerMixin, BaseEstimator):
     >>> texts = pd.Series(["Thanks for the colour chart\u2014lovely!\\n\\nCheers,\\nAlex",
     ...                    "Please see the color chart.\\n\\nThanks,\\nSam"], index=["m1", "m2"])
     >>> out = StyleFeatures().fit_transform(texts)
-    >>> out.loc[:, ["style__em_dash_rate", "style__british_share", "style__signoff_cheers"]].round(2)
+    >>> columns = ["style__em_dash_rate", "style__british_share", "style__signoff_cheers"]
+    >>> out[columns].round(2)
         style__em_dash_rate  style__british_share  style__signoff_cheers
     m1                 0.12                  0.75                    1.0
     m2                 0.00                  0.25                    0.0

@@ -1,0 +1,105 @@
+"""Fit and check the calibration of attribution confidence on simulated accounts.
+
+The raw confidence of :class:`vision_analytics.attribution.Attributor` is a
+softmax over clue weights; it is not a probability of being right. This script
+runs the analysis on development accounts (``--fit-seeds``), fits an isotonic
+map from raw confidence to the share of correct originators, writes it to
+``vision_analytics/attribution/calibration.json`` (with ``--write``), then prints
+reliability tables — raw and calibrated — on *other* accounts
+(``--check-seeds``), with the expected calibration error (10 equal-width bins).
+
+    python benchmarks/calibrate_attribution.py --fit-seeds 1 25 --check-seeds 2000 2024 --write
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import tempfile
+import warnings
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+from sklearn.isotonic import IsotonicRegression
+
+import vision_analytics as va
+from vision_analytics.datasets import DIFFICULTIES, KINDS, simulate_account
+
+OUT = Path(__file__).resolve().parents[1] / "vision_analytics" / "attribution" / \
+    "calibration.json"
+
+
+def outcomes(seeds: range) -> pd.DataFrame:
+    """raw and calibrated confidence, decided, correct — one row per e-mail request."""
+    rows = []
+    for i, seed in enumerate(seeds):
+        kind = KINDS[i % len(KINDS)]
+        difficulty = DIFFICULTIES[(i // len(KINDS)) % len(DIFFICULTIES)]
+        with tempfile.TemporaryDirectory() as folder:
+            account = simulate_account(kind=kind, difficulty=difficulty, random_state=seed,
+                                       out_dir=folder)
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")
+                analysis = va.analyze(account.inputs, seller_domains=account.seller_domains,
+                                      random_state=0, progress=False)
+        key = pd.DataFrame(account.answer_key["requests"])
+        key = key[key["channel"] == "email"].set_index("message_id")
+        got = analysis.requests[analysis.requests["channel"] == "email"].reset_index()
+        got = got.set_index("message_id").join(
+            key[["originator", "originator_organization"]], rsuffix="_true", how="inner")
+        for raw, conf, pred, truth, org in zip(
+                got["raw_confidence"], got["originator_confidence"], got["originator"],
+                got["originator_true"], got["originator_organization"], strict=True):
+            guess = str(pred).lower().removesuffix(" (department)")
+            ok = guess == str(truth).lower() or (bool(org) and guess == str(org).lower())
+            rows.append({"kind": kind, "raw": float(raw), "calibrated": float(conf),
+                         "decided": pred != "unknown", "correct": bool(ok)})
+        print(f"  {kind:16s} {difficulty:6s} seed {seed}: {len(got)} e-mail requests",
+              flush=True)
+    return pd.DataFrame(rows)
+
+
+def reliability(frame: pd.DataFrame, column: str) -> tuple[pd.DataFrame, float]:
+    bins = np.linspace(0, 1, 11)
+    binned = pd.cut(frame[column], bins, include_lowest=True)
+    table = frame.groupby(binned, observed=True).agg(
+        n=("correct", "size"), confidence=(column, "mean"), accuracy=("correct", "mean"))
+    ece = float((table["n"] * (table["confidence"] - table["accuracy"]).abs()).sum()
+                / max(1, table["n"].sum()))
+    return table.round(3), ece
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--fit-seeds", type=int, nargs=2, default=(1, 25))
+    parser.add_argument("--check-seeds", type=int, nargs=2, default=(2000, 2024))
+    parser.add_argument("--write", action="store_true", help=f"write {OUT.name}")
+    args = parser.parse_args()
+
+    print(f"fitting on seeds {args.fit_seeds[0]}..{args.fit_seeds[1] - 1}")
+    fit = outcomes(range(*args.fit_seeds))
+    iso = IsotonicRegression(y_min=0.02, y_max=0.98, out_of_bounds="clip")
+    iso.fit(fit["raw"], fit["correct"].astype(float))
+    knots = {"x": [round(float(x), 4) for x in iso.X_thresholds_],
+             "y": [round(float(y), 4) for y in iso.y_thresholds_],
+             "fitted_on": f"simulated accounts, seeds {args.fit_seeds[0]}-"
+                          f"{args.fit_seeds[1] - 1}, {len(fit)} e-mail requests"}
+    if args.write:
+        OUT.write_text(json.dumps(knots, indent=1) + "\n")
+        print(f"wrote {OUT}")
+
+    print(f"\nchecking on seeds {args.check_seeds[0]}..{args.check_seeds[1] - 1} "
+          "(not used for fitting)")
+    check = outcomes(range(*args.check_seeds))
+    check["mapped"] = np.interp(check["raw"], knots["x"], knots["y"])
+    for column, title in (("raw", "raw softmax confidence"),
+                          ("mapped", "calibrated confidence (this fit)")):
+        table, ece = reliability(check[check["decided"]], column)
+        print(f"\n{title}: ECE {ece:.3f}\n{table.to_string()}")
+    print(f"\n'unknown' share: {1 - check['decided'].mean():.3f}; accuracy of decided "
+          f"originators: {check.loc[check['decided'], 'correct'].mean():.3f}")
+
+
+if __name__ == "__main__":
+    main()
