@@ -47,10 +47,10 @@ def outcomes(seeds: range) -> pd.DataFrame:
         key = key[key["channel"] == "email"].set_index("message_id")
         got = analysis.requests[analysis.requests["channel"] == "email"].reset_index()
         got = got.set_index("message_id").join(
-            key[["originator", "originator_organization"]], rsuffix="_true", how="inner")
+            key[["originator", "originator_organization"]].add_suffix("_true"), how="inner")
         for raw, conf, pred, truth, org in zip(
                 got["raw_confidence"], got["originator_confidence"], got["originator"],
-                got["originator_true"], got["originator_organization"], strict=True):
+                got["originator_true"], got["originator_organization_true"], strict=True):
             guess = str(pred).lower().removesuffix(" (department)")
             ok = guess == str(truth).lower() or (bool(org) and guess == str(org).lower())
             rows.append({"kind": kind, "raw": float(raw), "calibrated": float(conf),

@@ -33,7 +33,7 @@ WEIGHTS = {
     "mention_role": 1.5,
     "cc": 0.5,
     "style": 2.5,
-    "vocabulary": 0.5,
+    "vocabulary": 0.15,  # corroboration only: shared phrases alone never beat the sender
     "timing": 0.4,
 }
 
@@ -133,7 +133,8 @@ class EvidenceCollector:
             self._vocabulary_clues(add, vocab, str(request_id), sender)
             # timing alone points at everyone who arrived lately: it only
             # corroborates a candidate that another clue already names
-            named = {r["candidate"] for r in rows[first_row:]}
+            named = {r["candidate"] for r in rows[first_row:]
+                     if r["kind"] not in ("sender", "cc", "vocabulary")}
             self._timing_clues(add, req.get("sent_at"), sender, named)
         if not rows:
             return empty_frame("evidence")
