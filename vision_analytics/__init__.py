@@ -5,7 +5,8 @@ subpackage (``ingest``, ``normalize``, ``features``, ``cluster``,
 ``attribution``, ``vision``, ``plots``, ``report``, ``datasets``).
 """
 
+from ._analysis import Analysis, NoRequestsError, analyze
 from .ingest import Corpus, InputError, load
 
-__all__ = ["Corpus", "InputError", "load"]
+__all__ = ["Analysis", "Corpus", "InputError", "NoRequestsError", "analyze", "load"]
 __version__ = "0.1.0"
