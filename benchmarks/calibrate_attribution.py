@@ -24,6 +24,7 @@ import pandas as pd
 from sklearn.isotonic import IsotonicRegression
 
 import vision_analytics as va
+from vision_analytics.attribution._attribute import _calibrate
 from vision_analytics.datasets import DIFFICULTIES, KINDS, simulate_account
 
 OUT = Path(__file__).resolve().parents[1] / "vision_analytics" / "attribution" / \
@@ -48,16 +49,25 @@ def outcomes(seeds: range) -> pd.DataFrame:
         got = analysis.requests[analysis.requests["channel"] == "email"].reset_index()
         got = got.set_index("message_id").join(
             key[["originator", "originator_organization"]].add_suffix("_true"), how="inner")
-        for raw, conf, pred, truth, org in zip(
-                got["raw_confidence"], got["originator_confidence"], got["originator"],
-                got["originator_true"], got["originator_organization_true"], strict=True):
+        for raw, kind_, conf, pred, truth, org in zip(
+                got["raw_confidence"], got["top_kind"], got["originator_confidence"],
+                got["originator"], got["originator_true"], got["originator_organization_true"],
+                strict=True):
             guess = str(pred).lower().removesuffix(" (department)")
             ok = guess == str(truth).lower() or (bool(org) and guess == str(org).lower())
-            rows.append({"kind": kind, "raw": float(raw), "calibrated": float(conf),
+            rows.append({"kind": kind, "top_kind": kind_, "raw": float(raw),
+                         "calibrated": float(conf),
                          "decided": pred != "unknown", "correct": bool(ok)})
         print(f"  {kind:16s} {difficulty:6s} seed {seed}: {len(got)} e-mail requests",
               flush=True)
     return pd.DataFrame(rows)
+
+
+def _fit(frame: pd.DataFrame) -> dict:
+    iso = IsotonicRegression(y_min=0.02, y_max=0.98, out_of_bounds="clip")
+    iso.fit(frame["raw"], frame["correct"].astype(float))
+    return {"x": [round(float(x), 4) for x in iso.X_thresholds_],
+            "y": [round(float(y), 4) for y in iso.y_thresholds_]}
 
 
 def reliability(frame: pd.DataFrame, column: str) -> tuple[pd.DataFrame, float]:
@@ -79,12 +89,11 @@ def main() -> None:
 
     print(f"fitting on seeds {args.fit_seeds[0]}..{args.fit_seeds[1] - 1}")
     fit = outcomes(range(*args.fit_seeds))
-    iso = IsotonicRegression(y_min=0.02, y_max=0.98, out_of_bounds="clip")
-    iso.fit(fit["raw"], fit["correct"].astype(float))
-    knots = {"x": [round(float(x), 4) for x in iso.X_thresholds_],
-             "y": [round(float(y), 4) for y in iso.y_thresholds_],
-             "fitted_on": f"simulated accounts, seeds {args.fit_seeds[0]}-"
-                          f"{args.fit_seeds[1] - 1}, {len(fit)} e-mail requests"}
+    knots = _fit(fit)
+    knots["by_kind"] = {kind: _fit(group) for kind, group in fit.groupby("top_kind")
+                        if len(group) >= 40}
+    knots["fitted_on"] = (f"simulated accounts, seeds {args.fit_seeds[0]}-"
+                          f"{args.fit_seeds[1] - 1}, {len(fit)} e-mail requests")
     if args.write:
         OUT.write_text(json.dumps(knots, indent=1) + "\n")
         print(f"wrote {OUT}")
@@ -92,7 +101,8 @@ def main() -> None:
     print(f"\nchecking on seeds {args.check_seeds[0]}..{args.check_seeds[1] - 1} "
           "(not used for fitting)")
     check = outcomes(range(*args.check_seeds))
-    check["mapped"] = np.interp(check["raw"], knots["x"], knots["y"])
+    check["mapped"] = [_calibrate(r, k, knots) for r, k in zip(check["raw"],
+                                                                 check["top_kind"], strict=True)]
     for column, title in (("raw", "raw softmax confidence"),
                           ("mapped", "calibrated confidence (this fit)")):
         table, ece = reliability(check[check["decided"]], column)

@@ -56,15 +56,16 @@ class Attributor:
 
     def attribute(self, request_ids, evidence: pd.DataFrame) -> pd.DataFrame:
         """One row per request: ``originator_id``, ``originator_confidence``,
-        ``raw_confidence``, ``runner_up``, ``explanation``."""
-        knots = self._knots()
+        ``raw_confidence``, ``top_kind`` (the strongest clue for the chosen
+        candidate), ``runner_up``, ``explanation``."""
+        maps = self._maps()
         grouped = {rid: frame for rid, frame in evidence.groupby("request_id", sort=False)} \
             if len(evidence) else {}
         rows = []
         for request_id in request_ids:
             frame = grouped.get(str(request_id))
             if frame is None or frame.empty:
-                rows.append((request_id, UNKNOWN, 0.0, 0.0, "", "no evidence"))
+                rows.append((request_id, UNKNOWN, 0.0, 0.0, "", "", "no evidence"))
                 continue
             scores = frame.groupby("candidate", sort=True)["weight"].sum()
             names = list(scores.index)
@@ -75,22 +76,38 @@ class Attributor:
             best = names[order[0]]
             raw = float(proba[order[0]])
             runner = names[order[1]] if len(order) > 1 else ""
-            confidence = float(np.interp(raw, *knots)) if knots else raw
+            own = frame[frame["candidate"] == best]
+            top_kind = str(own.sort_values("weight", ascending=False, kind="stable")
+                           ["kind"].iloc[0])
+            confidence = _calibrate(raw, top_kind, maps)
             chosen = best if confidence >= self.min_confidence else UNKNOWN
-            rows.append((request_id, chosen, confidence, raw, runner,
+            rows.append((request_id, chosen, confidence, raw, top_kind, runner,
                          _explain(frame, best, chosen)))
         out = pd.DataFrame(rows, columns=["request_id", "originator_id",
                                           "originator_confidence", "raw_confidence",
-                                          "runner_up", "explanation"])
+                                          "top_kind", "runner_up", "explanation"])
         return out.set_index("request_id")
 
-    def _knots(self):
+    def _maps(self):
         if self.calibration is None:
             return None
         data = self.calibration
         if isinstance(data, (str, Path)):
             data = json.loads(Path(data).read_text())
-        return np.asarray(data["x"], float), np.asarray(data["y"], float)
+        return data
+
+
+def _calibrate(raw: float, kind: str, maps) -> float:
+    """Raw softmax confidence → share of originators right, for this kind of lead clue.
+
+    The same raw value means different things when a sender prior stands alone
+    and when a style match narrowly leads: one monotone map per lead-clue kind
+    (``by_kind``), the pooled map (``x``/``y``) for kinds seen too rarely.
+    """
+    if not maps:
+        return raw
+    table = maps.get("by_kind", {}).get(kind, maps)
+    return float(np.interp(raw, table["x"], table["y"]))
 
 
 def _explain(frame: pd.DataFrame, best: str, chosen: str) -> str:
