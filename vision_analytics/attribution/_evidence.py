@@ -32,7 +32,7 @@ WEIGHTS = {
     "mention": 2.0,
     "mention_role": 1.5,
     "cc": 0.5,
-    "style": 2.5,
+    "style": 0.8,  # corroboration: a style lead alone was right 2% of the time (calibration)
     "vocabulary": 0.15,  # corroboration only: shared phrases alone never beat the sender
     "timing": 0.4,
 }
