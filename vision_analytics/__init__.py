@@ -6,7 +6,9 @@ subpackage (``ingest``, ``normalize``, ``features``, ``cluster``,
 """
 
 from ._analysis import Analysis, NoRequestsError, analyze
+from ._outputs import write_outputs
 from .ingest import Corpus, InputError, load
 
-__all__ = ["Analysis", "Corpus", "InputError", "NoRequestsError", "analyze", "load"]
+__all__ = ["Analysis", "Corpus", "InputError", "NoRequestsError", "analyze", "load",
+           "write_outputs"]
 __version__ = "0.1.0"

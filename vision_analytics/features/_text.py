@@ -211,7 +211,9 @@ class TextFeatures(TransformerMixin, BaseEstimator):
 
     def _frame(self, series: pd.Series) -> pd.DataFrame:
         tfidf = self.vectorizer_.transform(series.tolist())
-        lsa = normalize(np.asarray(tfidf @ self.svd_.components_.T) * self._flip)
+        # ARPACK's start vector leaves ~1e-13 noise that differs between processes;
+        # rounded, near-ties in the clustering break the same way on every run.
+        lsa = np.round(normalize(np.asarray(tfidf @ self.svd_.components_.T) * self._flip), 8)
         blocks = [lsa]
         if self._encoder is not None:
             emb = self._encoder.encode(series.tolist(), normalize_embeddings=True)
