@@ -74,7 +74,8 @@ def test_missing_column_is_named():
 def test_questions_effort_and_recommendation():
     requests = _stream(7, planted=True)
     members = pd.Series(requests["text"].str.contains("zero touch"), index=requests.index)
-    requests.loc[requests.index[members][:2], "text"] += " The budget has been approved by the board."
+    funded = requests.index[members][:2]
+    requests.loc[funded, "text"] += " The budget has been approved by the board."
     finding = {"shared_source": True, "p_value": 0.005, "confidence": 0.8,
                "source": {"name": "Dana Whitfield", "email": "dana@c.com", "organization": "C",
                           "department": "Strategy", "title": "Chief Digital Officer"},

@@ -5,15 +5,20 @@ from __future__ import annotations
 import re
 import warnings
 from dataclasses import dataclass, field
-from pathlib import Path
 
 import networkx as nx
 import numpy as np
 import pandas as pd
 from tqdm.auto import tqdm
 
-from .attribution import Attributor, EvidenceCollector, stakeholder_graph, stakeholders_frame
-from .attribution import DEFAULT_CALIBRATION, UNKNOWN
+from .attribution import (
+    DEFAULT_CALIBRATION,
+    UNKNOWN,
+    Attributor,
+    EvidenceCollector,
+    stakeholder_graph,
+    stakeholders_frame,
+)
 from .ingest import Corpus, load
 from .normalize import (
     detect_requests,
@@ -75,7 +80,8 @@ class Analysis:
         src = (v.get("source") or {}).get("name") if v.get("source") else None
         return (f"Analysis({len(self.requests)} requests in {len(self.topics)} topics; "
                 f"shared source: {v['shared_source']} (p = {v['p_value']:.3f})"
-                + (f", source {src}" if src else "") + f"; recommend {v['recommendation']['decision']})")
+                + (f", source {src}" if src else "")
+                + f"; recommend {v['recommendation']['decision']})")
 
 
 def analyze(inputs, *, seller_domains=None, org_chart=None, alias_table=None,
@@ -198,8 +204,8 @@ def _framing_words(requests: pd.DataFrame, random_state, min_surprise: float = 4
     probe = SharedSourceTest(n_permutations=0, min_topic_spread=1, random_state=random_state)
     result = probe.fit(requests.assign(topic_id="all"))
     feats = result.features
-    terms = feats.loc[feats["feature"].str.startswith("term:") & (feats["surprise"] >= min_surprise),
-                      "feature"].str.slice(5).head(limit)
+    strong = feats["feature"].str.startswith("term:") & (feats["surprise"] >= min_surprise)
+    terms = feats.loc[strong, "feature"].str.slice(5).head(limit)
     return tuple(sorted({w for t in terms for w in re.findall(r"\w+", t)}))
 
 

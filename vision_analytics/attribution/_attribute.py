@@ -59,8 +59,7 @@ class Attributor:
         ``raw_confidence``, ``top_kind`` (the strongest clue for the chosen
         candidate), ``runner_up``, ``explanation``."""
         maps = self._maps()
-        grouped = {rid: frame for rid, frame in evidence.groupby("request_id", sort=False)} \
-            if len(evidence) else {}
+        grouped = dict(list(evidence.groupby("request_id", sort=False))) if len(evidence) else {}
         rows = []
         for request_id in request_ids:
             frame = grouped.get(str(request_id))

@@ -55,7 +55,8 @@ class VisionFinder:
 
     def vision_terms(self, result: SharedSourceResult) -> list[str]:
         feats = result.features
-        terms = feats[(feats["feature"].str.startswith("term:")) & (feats["surprise"] >= self.min_surprise)]
+        terms = feats[feats["feature"].str.startswith("term:")
+                      & (feats["surprise"] >= self.min_surprise)]
         chosen: list[str] = []
         names = terms["feature"].str.slice(5).tolist()
         # Phrases carry a vision ("real-time control tower"); a lone word that

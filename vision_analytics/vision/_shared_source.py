@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 from scipy import sparse
-from sklearn.feature_extraction.text import CountVectorizer, ENGLISH_STOP_WORDS
+from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, CountVectorizer
 
 __all__ = ["SharedSourceTest", "SharedSourceResult"]
 
@@ -113,7 +113,8 @@ class SharedSourceTest:
     >>> texts = [f"routine ask number {i} about invoices" for i in range(20)] + [
     ...     f"zero touch platform vision for area {i % 4}" for i in range(20)]
     >>> requests = pd.DataFrame({"sent_at": times, "text": texts,
-    ...     "topic_id": [f"t{i % 4}" for i in range(40)], "thread_id": [f"th{i}" for i in range(40)]})
+    ...     "topic_id": [f"t{i % 4}" for i in range(40)],
+    ...     "thread_id": [f"th{i}" for i in range(40)]})
     >>> result = SharedSourceTest(n_permutations=99, random_state=0).fit(requests)
     >>> result.p_value < 0.05
     True
@@ -176,9 +177,9 @@ class SharedSourceTest:
     # -- internals ------------------------------------------------------------------------
 
     def _empty(self, n: int, reason: str) -> SharedSourceResult:
+        columns = ["feature", "surprise", "topic_spread", "family_head"]
         return SharedSourceResult(0.0, 1.0, np.zeros(0), n, 0, None, None,
-                                  pd.DataFrame(columns=["feature", "surprise", "topic_spread", "family_head"]),
-                                  reason=reason)
+                                  pd.DataFrame(columns=columns), reason=reason)
 
     def _features(self, data: pd.DataFrame):
         texts = data["text"].fillna("").astype(str).tolist()
