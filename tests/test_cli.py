@@ -112,9 +112,9 @@ def test_anonymized_outputs_hide_every_name_and_address(demo_outputs):
 
 
 def test_csv_cells_cannot_become_formulas():
-    from vision_analytics._outputs import _csv_frame
-
     import pandas as pd
+
+    from vision_analytics._outputs import _csv_frame
 
     frame = _csv_frame(pd.DataFrame({"subject": ["=cmd|' /C calc'!A0", "+1", "@SUM(A1)",
                                                  "-2", "plain"], "n": [1, 2, 3, 4, 5]}))

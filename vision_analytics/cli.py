@@ -7,7 +7,6 @@ import sys
 import traceback
 import warnings
 from collections import Counter
-from pathlib import Path
 
 __all__ = ["main"]
 

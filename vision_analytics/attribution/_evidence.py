@@ -28,6 +28,7 @@ WEIGHTS = {
     "sender": 1.0,
     "forwarded_header": 2.5,
     "chain_origin": 1.0,  # extra for the deepest outside author of a quoted chain
+    "chain_member": 0.7,  # an outside author quoted above the chain's origin
     "quoted_author": 2.0,
     "mention": 2.0,
     "mention_role": 1.5,
@@ -172,9 +173,11 @@ class EvidenceCollector:
             if (person.person_id, kind) in seen:
                 continue
             seen.add((person.person_id, kind))
-            weight = self.weights[kind]
             if seg["depth"] == origin_depth:
-                weight += self.weights["chain_origin"]
+                weight = self.weights[kind] + self.weights["chain_origin"]
+            else:
+                # people in the middle of a chain took part in it; they did not start it
+                weight = self.weights["chain_member"]
             when = ""
             if seg.get("sent_at") is not None and not pd.isna(seg["sent_at"]):
                 when = f" on {pd.Timestamp(seg['sent_at']):%d %b %Y}"

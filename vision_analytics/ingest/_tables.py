@@ -34,7 +34,7 @@ import zipfile
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import date, datetime, time, timedelta, timezone
+from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 
 import pandas as pd
@@ -1201,7 +1201,7 @@ def _parse_date(value, dayfirst: bool, epoch: datetime) -> datetime | None:
     if isinstance(value, datetime):
         return _utc(value)
     if isinstance(value, date):
-        return datetime(value.year, value.month, value.day, tzinfo=timezone.utc)
+        return datetime(value.year, value.month, value.day, tzinfo=UTC)
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         return _serial(float(value), epoch)
     text = _text(value)
@@ -1267,7 +1267,7 @@ def _build(year: int, month: int, day: int, match: re.Match) -> datetime | None:
     offset = _offset(match.group("tz"))
     if offset is None:
         return None
-    return (naive - offset).replace(tzinfo=timezone.utc)
+    return (naive - offset).replace(tzinfo=UTC)
 
 
 def _offset(zone: str | None) -> timedelta | None:
@@ -1291,12 +1291,12 @@ def _serial(number: float, epoch: datetime) -> datetime | None:
     if not math.isfinite(number) or not 20000 <= number <= 80000:
         return None
     moment = epoch + timedelta(days=number)
-    return moment.replace(microsecond=0, tzinfo=timezone.utc)
+    return moment.replace(microsecond=0, tzinfo=UTC)
 
 
 def _utc(moment: datetime) -> datetime | None:
     if not 1900 <= moment.year <= 2200:
         return None
     if moment.tzinfo is None:
-        return moment.replace(tzinfo=timezone.utc)
-    return moment.astimezone(timezone.utc)
+        return moment.replace(tzinfo=UTC)
+    return moment.astimezone(UTC)
