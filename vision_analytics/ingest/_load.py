@@ -14,6 +14,7 @@ import pandas as pd
 from tqdm.auto import tqdm
 
 from .._schema import MESSAGES, empty_frame, validate_frame
+from .._unionfind import UnionFind
 from ._detect import FORMATS, detect_format
 from ._mbox import iter_mbox
 from ._records import LoadError, check_record
@@ -389,34 +390,19 @@ def _directions(messages: pd.DataFrame, domains: tuple[str, ...]) -> list[str]:
 
 def _thread_ids(messages: pd.DataFrame) -> list[str]:
     """Connected components of Message-ID / In-Reply-To / References links."""
-    parent: dict[str, str] = {}
-
-    def find(x: str) -> str:
-        root = x
-        while parent.get(root, root) != root:
-            root = parent[root]
-        while parent.get(x, x) != root:
-            parent[x], x = root, parent[x]
-        return root
-
-    def union(a: str, b: str) -> None:
-        ra, rb = find(a), find(b)
-        if ra != rb:
-            # the smaller id wins, so the root does not depend on input order
-            parent[max(ra, rb)] = min(ra, rb)
-
+    # the smaller id wins, so roots do not depend on input order
+    groups = UnionFind()
     nodes = []
     for key, mid, reply, refs in zip(messages.index, messages["message_id"],
                                      messages["in_reply_to"], messages["references"],
                                      strict=True):
         own = mid or f"key:{key}"
         nodes.append(own)
-        parent.setdefault(own, own)
+        groups.add(own)
         for other in [reply, *refs]:
             if other:
-                parent.setdefault(other, other)
-                union(own, other)
-    return ["t" + hashlib.sha1(find(n).encode()).hexdigest()[:12] for n in nodes]
+                groups.union(own, other)
+    return ["t" + hashlib.sha1(groups.find(n).encode()).hexdigest()[:12] for n in nodes]
 
 
 def _errors_frame(errors: list[LoadError]) -> pd.DataFrame:

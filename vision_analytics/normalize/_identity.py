@@ -43,6 +43,7 @@ import numpy as np
 import pandas as pd
 
 from .._schema import validate_frame
+from .._unionfind import UnionFind
 from ._threads import fallback_new_text
 
 __all__ = [
@@ -360,20 +361,17 @@ class IdentityResult:
 # ------------------------------------------------------------------------ resolution
 
 
-class _Graph:
+class _Graph(UnionFind):
     """Union-find over addresses and name-only nodes, with merge records."""
 
     def __init__(self):
-        self.parent: dict[str, str] = {}
+        super().__init__()
         self.blocked: set[str] = set()
         self.merges: list[tuple[str, str, str, str]] = []
         # per root: Exchange mailboxes (X.500 CN) and middle initials seen; two groups
         # with disjoint non-empty sets are different people (a "cannot link")
         self.mailboxes: dict[str, set[str]] = defaultdict(set)
         self.middles: dict[str, set[str]] = defaultdict(set)
-
-    def add(self, node: str) -> None:
-        self.parent.setdefault(node, node)
 
     def conflict(self, a: str, b: str) -> str:
         ra, rb = self.find(a), self.find(b)
@@ -382,22 +380,13 @@ class _Graph:
                 return f"different {label}: {sorted(sets[ra])} vs {sorted(sets[rb])}"
         return ""
 
-    def find(self, x: str) -> str:
-        root = x
-        while self.parent[root] != root:
-            root = self.parent[root]
-        while self.parent[x] != root:
-            self.parent[x], x = root, self.parent[x]
-        return root
-
     def union(self, a: str, b: str, rule: str, evidence: str, *, force: bool = False) -> bool:
         if not force and (a in self.blocked or b in self.blocked or self.conflict(a, b)):
             return False
-        ra, rb = self.find(a), self.find(b)
-        if ra == rb:
+        joined = super().union(a, b)
+        if joined is None:
             return False
-        keep, gone = min(ra, rb), max(ra, rb)
-        self.parent[gone] = keep
+        keep, gone = joined
         self.mailboxes[keep] |= self.mailboxes.pop(gone, set())
         self.middles[keep] |= self.middles.pop(gone, set())
         self.merges.append((rule, a, b, evidence))

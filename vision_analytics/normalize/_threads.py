@@ -27,6 +27,7 @@ from collections.abc import Callable
 import numpy as np
 import pandas as pd
 
+from .._unionfind import UnionFind
 from ..ingest._load import _thread_ids as _header_components
 
 __all__ = [
@@ -226,7 +227,7 @@ def thread_details(
 
     # -- union header components by Thread-Index and subject ---------------------------
     comp_codes, comp_labels = pd.factorize(header, sort=True)
-    uf = _UnionFind(len(comp_labels))
+    uf = UnionFind(range(len(comp_labels)))
     linked = np.full(len(comp_labels), "", dtype=object)
     if "thread_index" in frame.columns:
         by_conversation: dict[bytes, int] = {}
@@ -494,24 +495,3 @@ def _inclusive_flags(frame, info, new_text, max_compare):
                 else:
                     contains[idx[j]] = False
     return contains, superseded
-
-
-class _UnionFind:
-    def __init__(self, n: int):
-        self.parent = list(range(n))
-
-    def find(self, x: int) -> int:
-        root = x
-        while self.parent[root] != root:
-            root = self.parent[root]
-        while self.parent[x] != root:
-            self.parent[x], x = root, self.parent[x]
-        return root
-
-    def union(self, a: int, b: int) -> bool:
-        ra, rb = self.find(a), self.find(b)
-        if ra == rb:
-            return False
-        # the smaller index wins: roots do not depend on the order of unions
-        self.parent[max(ra, rb)] = min(ra, rb)
-        return True
