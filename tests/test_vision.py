@@ -98,3 +98,78 @@ def test_questions_effort_and_recommendation():
     assert silent["approved_funded"]["status"] == "silent"
     assert recommend(finding, silent, effort)["decision"] == "qualify"
     assert recommend({"shared_source": False}, silent, effort)["decision"] == "pursue"
+
+
+def _vision_requests(brand: str = "Kestrel") -> tuple[pd.DataFrame, pd.Series]:
+    """Twelve asks, the last eight (the vision) naming an outside product mid-sentence."""
+    texts = [f"Please send the invoice for the Rotterdam site, order {i}." for i in range(4)]
+    texts += [f"How do you compare with {brand} Flow on area{i % 4}? Rotterdam needs it."
+              if i % 2 else f"Our board likes what {brand} offers for area{i % 4}. "
+              "Meridian Foods agrees." for i in range(8)]
+    requests = pd.DataFrame({
+        "text": texts,
+        "sent_at": pd.date_range("2024-01-01", periods=12, freq="14D", tz="UTC"),
+        "topic_id": [f"t{i % 4}" for i in range(12)],
+    }, index=pd.Index([f"r{i}" for i in range(12)], name="request_id"))
+    members = pd.Series([False] * 4 + [True] * 8, index=requests.index)
+    return requests, members
+
+
+def _people() -> pd.DataFrame:
+    return pd.DataFrame({
+        "person_id": ["p_ana", "p_bo", "p_rep"],
+        "name": ["Ana Lima", "Bo Berg", "Cy Rep"],
+        "emails": [["ana@meridian.com"], ["bo@meridian.com"], ["cy@rival.io"]],
+        "organization": ["Meridian Foods", "Meridian Foods", "Rival"],
+        "domain": ["meridian.com", "meridian.com", "rival.io"], "department": ["", "", ""],
+        "title": ["", "", ""], "side": ["customer", "customer", "external"],
+        "first_seen": pd.to_datetime(["2024-01-01"] * 3, utc=True),
+    })
+
+
+def test_outside_name_arriving_with_the_vision_is_found():
+    from vision_analytics.vision import emerging_names
+
+    requests, members = _vision_requests()
+    onset = requests.loc[members, "sent_at"].min()
+    found = emerging_names(requests, members, onset, "Rotterdam invoices as usual", _people())
+    # the product, not a place the account wrote about before nor a known organisation
+    assert [f.name for f in found] == ["Kestrel"]
+    assert found[0].n_requests == 8 and found[0].n_topics == 4
+    assert "Kestrel Flow" in found[0].variants
+    # a name the account already used before the onset is not news
+    assert emerging_names(requests, members, onset, "a Kestrel demo in May", _people()) == []
+    # capitalised only at the start of a sentence: not a name
+    requests["text"] = requests["text"].str.replace("Our board likes what Kestrel",
+                                                    "Kestrel is what our board likes")
+    assert emerging_names(requests, members, onset, "", _people(), min_share=0.6) == []
+
+
+def test_outside_name_stands_for_a_competitor_that_never_wrote():
+    from vision_analytics.vision import emerging_names
+
+    requests, members = _vision_requests()
+    requests["sender_id"] = "p_ana"
+    requests["originator_id"] = "p_ana"
+    requests["originator_confidence"] = 0.9
+    onset = requests.loc[members, "sent_at"].min()
+    people = _people()
+    found = emerging_names(requests, members, onset, "", people)
+    authored = pd.DataFrame({"author_id": ["p_ana"], "text": ["kestrel flow area1"],
+                             "sent_at": [onset]})
+    finder = VisionFinder()
+    ranked = finder.candidates(requests, members, ["kestrel flow"], people, authored, onset,
+                               outside_names=found)
+    assert ranked[0].kind == "external" and ranked[0].name == "Kestrel"
+    origin, clues = finder.origin(ranked[0], onset, requests["sent_at"].min())
+    assert origin == "competitor" and "never wrote" in clues[0]
+    # without the outside name, the messenger's own words would make her the source
+    plain = finder.candidates(requests, members, ["kestrel flow"], people, authored, onset)
+    assert not plain or plain[0].key != "org:Kestrel"
+    # when the outside organisation's own mail names the product, it gains the evidence
+    authored.loc[1] = ["p_rep", "Kestrel Flow brings it all", onset]
+    ranked = finder.candidates(requests, members, ["kestrel flow"], people, authored, onset,
+                               outside_names=found)
+    assert ranked[0].key == "org:Rival"
+    assert any("Kestrel" in clue for clue in ranked[0].clues)
+    assert not any(c.key == "org:Kestrel" for c in ranked)

@@ -365,7 +365,23 @@ def _authored(messages, segments, identities) -> pd.DataFrame:
     return frame
 
 
+def _earlier_text(messages: pd.DataFrame, onset, margin_days: int = 30) -> str:
+    """Everything the account wrote well before the onset: bodies, subjects, file names.
+
+    The margin keeps the vision's own first days (the onset is estimated to within a
+    few days) out of the "before".
+    """
+    if onset is None:
+        return ""
+    before = messages[messages["sent_at"] < onset - pd.Timedelta(days=margin_days)]
+    files = before["attachment_names"].map(lambda n: " ".join(n) if isinstance(n, list) else "")
+    return "\n".join((before["subject"].fillna("").astype(str) + "\n"
+                      + before["body_text"].fillna("").astype(str) + "\n" + files).tolist())
+
+
 def _finding(test, requests, messages, segments, identities, alpha):
+    from .vision import emerging_names
+
     people = identities.people
     finder = VisionFinder()
     base = {
@@ -396,7 +412,9 @@ def _finding(test, requests, messages, segments, identities, alpha):
     onset = change_onset(test, requests, members)
     members = finder.members(requests, terms, onset, set(originator_features[:1]))
     authored = _authored(messages, segments, identities)
-    candidates = finder.candidates(requests, members, terms, people, authored, onset)
+    outside = emerging_names(requests, members, onset, _earlier_text(messages, onset), people)
+    candidates = finder.candidates(requests, members, terms, people, authored, onset,
+                                   outside_names=outside)
     source = candidates[0] if candidates else None
     start = messages["sent_at"].min()
     origin, origin_clues = finder.origin(source, onset, start)

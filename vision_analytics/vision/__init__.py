@@ -1,15 +1,18 @@
 """The ``vision`` stage: is there a hidden source vision behind the requests?"""
 
 from ._finding import SourceCandidate, VisionFinder
+from ._outside import EmergingName, emerging_names
 from ._questions import answer_questions, effort_ledger, recommend
 from ._shared_source import SharedSourceResult, SharedSourceTest
 
 __all__ = [
+    "EmergingName",
     "SharedSourceResult",
     "SharedSourceTest",
     "SourceCandidate",
     "VisionFinder",
     "answer_questions",
     "effort_ledger",
+    "emerging_names",
     "recommend",
 ]

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
+from ._outside import EmergingName
 from ._shared_source import SharedSourceResult
 
 __all__ = ["SourceCandidate", "VisionFinder"]
@@ -92,14 +93,17 @@ class VisionFinder:
         return ((by_terms | by_source) & after).astype(bool)
 
     def candidates(self, requests: pd.DataFrame, members: pd.Series, terms: list[str],
-                   people: pd.DataFrame, authored: pd.DataFrame, onset) -> list[SourceCandidate]:
+                   people: pd.DataFrame, authored: pd.DataFrame, onset,
+                   outside_names: list[EmergingName] | None = None) -> list[SourceCandidate]:
         """Rank who (or what) is behind the vision requests.
 
         Scores: share of the vision requests attributed to the candidate (other
         than their sender), use of the vision terms in the candidate's own mail,
         and first appearance near the onset. Departments compete when the
         attributed originators are several people of one department; outside
-        organisations when their own mail carries the vision terms.
+        organisations when their own mail carries the vision terms, or when an
+        outside name (``outside_names``, see :func:`emerging_names`) travels in
+        the vision requests without its owner ever writing to the account.
         """
         people = people.set_index("person_id")
         vision = requests[members]
@@ -154,6 +158,8 @@ class VisionFinder:
                 title=str(person["title"]), score=score, clues=clues, first_seen=first)
         ranked = sorted(scores.values(), key=lambda c: (-c.score, c.key))
         ranked = self._merge_organizations(ranked)
+        if outside_names:
+            ranked = self._outside_name(ranked, outside_names[0], authored, people, len(vision))
         department = self._department(relayed, people, n)
         if department is not None and (not ranked or department.score > ranked[0].score):
             ranked.insert(0, department)
@@ -179,6 +185,35 @@ class VisionFinder:
             orgs[org] = merged
             out.append(merged)
         return sorted(out, key=lambda c: (-c.score, c.key))
+
+    def _outside_name(self, ranked: list[SourceCandidate], found: EmergingName,
+                      authored: pd.DataFrame, people: pd.DataFrame,
+                      n: int) -> list[SourceCandidate]:
+        """An outside name that arrived with the vision speaks for its owner.
+
+        When an outside organisation already competes and its own people wrote the
+        name, the name is more evidence for it; otherwise the name itself stands for
+        an outside source that never wrote to the account (its maker is not named).
+        """
+        score = 2.0 * found.share + 0.5
+        clue = (f"outside name \u201c{found.name}\u201d ("
+                + ", ".join(found.variants) + f") in {found.n_requests} of {n} vision "
+                f"requests across {found.n_topics} topics, never in the account's mail "
+                "before the onset")
+        pattern = r"\b" + re.escape(found.name) + r"\b"
+        writers = set(authored.loc[authored["text"].str.contains(pattern, regex=True),
+                                   "author_id"]) if not authored.empty else set()
+        orgs = {str(people.loc[w, "organization"]) for w in writers if w in people.index}
+        for cand in ranked:
+            if cand.kind == "external" and (cand.key in writers or cand.organization in orgs):
+                cand.score += score
+                cand.clues.append(clue + "; its own mail uses it")
+                return sorted(ranked, key=lambda c: (-c.score, c.key))
+        ranked.append(SourceCandidate(
+            key=f"org:{found.name}", kind="external", name=found.name, email="",
+            organization="", department="", title="", score=score, clues=[clue],
+            first_seen=found.first_seen))
+        return sorted(ranked, key=lambda c: (-c.score, c.key))
 
     def _department(self, relayed: pd.DataFrame, people: pd.DataFrame,
                     n: int) -> SourceCandidate | None:
@@ -213,7 +248,8 @@ class VisionFinder:
             return None, []
         clues = []
         if source.kind == "external":
-            clues.append(f"outside organisation {source.organization}")
+            clues.append(f"outside organisation {source.organization}" if source.organization
+                         else f"the maker of {source.name}, which never wrote to the account")
             return "competitor", clues
         text = f"{source.title} {source.department}"
         it_like = bool(_IT_WORDS.search(text))

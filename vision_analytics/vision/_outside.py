@@ -1,0 +1,122 @@
+"""Outside names that arrive with a vision: products or brands nobody in the account used before.
+
+A competitor can shape a customer's vision without writing to the seller at all: its
+material reaches the team pasted or retold by the customer's own people. What travels
+then is its proper nouns — a product name written with a capital in the middle of a
+sentence, in asks of several unrelated topics, that appears nowhere in the account's
+mail before the onset and is not the name of anyone or any organisation already known.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+__all__ = ["EmergingName", "emerging_names"]
+
+# A capitalised word (Title or CamelCase, at least one lower-case letter after the
+# capital) preceded by a lower-case word or a comma on the same line: mid-sentence, so
+# not capitalised only because it starts a sentence, a greeting or a list item.
+_MID_SENTENCE = re.compile(r"(?<=[a-z0-9,;:)] )([A-Z][a-z]+(?:[A-Z][a-z]+)*)\b")
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+@dataclass
+class EmergingName:
+    """A proper noun that emerged with the vision requests."""
+
+    name: str
+    n_requests: int
+    share: float
+    n_topics: int
+    first_seen: pd.Timestamp | None
+    variants: list[str] = field(default_factory=list)
+
+
+def _known_words(people: pd.DataFrame) -> set[str]:
+    """Words of every known person's and organisation's names, e-mails and titles."""
+    words: set[str] = set()
+    for column in ("name", "organization", "department", "title", "domain"):
+        if column in people:
+            for value in people[column].dropna().astype(str):
+                words.update(w.lower() for w in _WORD.findall(value))
+    for column in ("aliases", "emails"):
+        if column in people:
+            for values in people[column]:
+                if isinstance(values, list):
+                    for value in values:
+                        words.update(w.lower() for w in _WORD.findall(str(value)))
+    return words
+
+
+def emerging_names(requests: pd.DataFrame, members: pd.Series, onset,
+                   earlier_text: str, people: pd.DataFrame, *, min_share: float = 0.15,
+                   min_requests: int = 4, min_topics: int = 2) -> list[EmergingName]:
+    """Proper nouns of the vision requests that the account never wrote before the onset.
+
+    Parameters
+    ----------
+    requests : DataFrame
+        The requests, with ``text``, ``sent_at`` and ``topic_id``.
+    members : Series of bool
+        Which requests belong to the vision.
+    onset : Timestamp or None
+        Only text before it counts as the account's earlier traffic.
+    earlier_text : str
+        All mail text (bodies, subjects, attachment names) sent before the onset.
+    people : DataFrame
+        Known identities: their names, organisations and titles are not outside names.
+    min_share, min_requests, min_topics : float, int, int
+        A name must appear mid-sentence in at least this share and number of the vision
+        requests, across at least this many topics.
+
+    Returns
+    -------
+    list of EmergingName
+        Most widespread first; the candidate's variants are the capitalised phrases it
+        heads ("Summit AI").
+    """
+    vision = requests[members.reindex(requests.index).fillna(False).astype(bool)]
+    if vision.empty or onset is None:
+        return []
+    known = _known_words(people)
+    # the capitalised form: an ordinary word ("summit", "horizon") used before in lower
+    # case does not make a product name used before
+    earlier = set(_WORD.findall(earlier_text))
+    seen: dict[str, set] = {}
+    topics: dict[str, set] = {}
+    firsts: dict[str, pd.Timestamp] = {}
+    variants: dict[str, dict[str, int]] = {}
+    for request_id, text, topic, sent in zip(vision.index, vision["text"].fillna(""),
+                                             vision["topic_id"], vision["sent_at"],
+                                             strict=True):
+        text = str(text)
+        for match in _MID_SENTENCE.finditer(text):
+            word = match.group(1)
+            low = word.lower()
+            if len(word) < 4 or low in known or word in earlier:
+                continue
+            before = text[max(0, match.start() - 40):match.start()].split()
+            if before and before[-1][:1].isupper():
+                continue  # the second word of a longer name ("Summit Unified Ops")
+            seen.setdefault(word, set()).add(request_id)
+            topics.setdefault(word, set()).add(topic)
+            if pd.notna(sent) and (word not in firsts or sent < firsts[word]):
+                firsts[word] = sent
+            tail = re.match(r"(?:\s+[A-Z][\w-]*){1,3}", text[match.end():])
+            phrase = word + (tail.group(0) if tail else "")
+            variants.setdefault(word, {})
+            variants[word][phrase] = variants[word].get(phrase, 0) + 1
+    n = len(vision)
+    out = []
+    for word, ids in seen.items():
+        share = len(ids) / n
+        if len(ids) < min_requests or share < min_share or len(topics[word]) < min_topics:
+            continue
+        ranked = sorted(variants[word].items(), key=lambda kv: (-kv[1], kv[0]))
+        out.append(EmergingName(name=word, n_requests=len(ids), share=share,
+                                n_topics=len(topics[word]), first_seen=firsts.get(word),
+                                variants=[v for v, _ in ranked[:3]]))
+    return sorted(out, key=lambda e: (-e.n_requests, e.name))
