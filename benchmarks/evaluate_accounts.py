@@ -17,6 +17,7 @@ Usage::
 
     python benchmarks/evaluate_accounts.py --n 60 --seed-start 1000
     python benchmarks/evaluate_accounts.py --n 12 --baseline-only   # no analyze() needed
+    python benchmarks/evaluate_accounts.py --n 24 --seed-start 2000 --kinds null
 """
 
 from __future__ import annotations
@@ -90,8 +91,9 @@ def header_rule_predictions(account) -> tuple[pd.DataFrame, dict]:
     return frame.assign(originator=originators), vision
 
 
-def _plan(n: int, seed_start: int) -> list[tuple[str, str, int]]:
-    combos = [(k, d) for d in DIFFICULTIES for k in KINDS]
+def _plan(n: int, seed_start: int, kinds=KINDS,
+          difficulties=DIFFICULTIES) -> list[tuple[str, str, int]]:
+    combos = [(k, d) for d in difficulties for k in kinds]
     return [(*combos[i % len(combos)], seed_start + i) for i in range(n)]
 
 
@@ -126,6 +128,10 @@ def main(argv=None) -> int:
                         help="first seed (default 1000; development used seeds < 1000)")
     parser.add_argument("--n-months", type=int, default=None,
                         help="months per account (default: drawn per seed, 6-14)")
+    parser.add_argument("--kinds", nargs="+", choices=KINDS, default=list(KINDS),
+                        help="only these kinds (e.g. --kinds null for the false-positive rate)")
+    parser.add_argument("--difficulties", nargs="+", choices=DIFFICULTIES,
+                        default=list(DIFFICULTIES), help="only these difficulties")
     parser.add_argument("--baseline-only", action="store_true",
                         help="score only the naive sender baseline (no analyze() needed)")
     parser.add_argument("--out", type=Path, default=None,
@@ -148,7 +154,8 @@ def main(argv=None) -> int:
     os.environ.setdefault("OMP_NUM_THREADS", "1")
     rows, base_rows, rule_rows, failures = [], [], [], []
     started = time.perf_counter()
-    for kind, difficulty, seed in _plan(args.n, args.seed_start):
+    for kind, difficulty, seed in _plan(args.n, args.seed_start, args.kinds,
+                                        args.difficulties):
         with tempfile.TemporaryDirectory() as folder:
             account = simulate_account(kind, difficulty, random_state=seed, out_dir=folder,
                                        n_months=args.n_months)
