@@ -44,6 +44,9 @@ _EMAIL_STOP = {
 }
 STOP_WORDS = sorted(ENGLISH_STOP_WORDS | _EMAIL_STOP)
 
+# requests × features up to which the test runs on a dense matrix (40 MB)
+DENSE_CELLS = 5_000_000
+
 
 @dataclass
 class SharedSourceResult:
@@ -210,7 +213,9 @@ class SharedSourceTest:
         # Collapse a feature fully nested in another with the same occurrences (the
         # trigram and its bigrams): keep the longest, so one phrase counts once.
         X, all_names = _dedupe_columns(X, all_names)
-        return X.toarray(), all_names
+        # Small problems run faster dense (no sparse overhead per split); large ones
+        # only fit in memory sparse. Both compute the same counts.
+        return (X.toarray() if X.shape[0] * X.shape[1] <= DENSE_CELLS else X), all_names
 
     def _units(self, data: pd.DataFrame) -> np.ndarray:
         if "thread_id" in data.columns:
@@ -220,36 +225,50 @@ class SharedSourceTest:
             return pd.factorize(ids)[0]
         return np.arange(len(data))
 
-    def _statistic(self, X: np.ndarray, topics: np.ndarray, order: np.ndarray):
+    def _statistic(self, X, topics: np.ndarray, order: np.ndarray):
+        """The test statistic for one arrival order of the requests.
+
+        Only counts per split matter, so the rows are binned between the
+        candidate splits and each bin is summed once per feature and topic (one
+        sparse product): the cost is linear in the non-zeros, not in requests ×
+        features × splits.
+        """
         n, n_features = X.shape
-        Xo = X[order]
-        to = topics[order]
-        total = Xo.sum(axis=0)
-        cum = np.cumsum(Xo, axis=0)
         lo = max(5, int(0.15 * n))
         hi = min(n - 5, int(0.85 * n))
         if hi <= lo:
             return 0.0, None, (np.zeros(n_features), np.zeros(n_features), [])
         splits = np.unique(np.linspace(lo, hi, num=min(24, hi - lo + 1)).astype(int))
         n_topics = int(topics.max()) + 1
-        onehot = np.zeros((n, n_topics))
-        onehot[np.arange(n), to] = 1.0
+        position = np.empty(n, dtype=np.int64)
+        position[order] = np.arange(n)
+        # bin k holds positions [splits[k-1], splits[k]); bin 0 is before the first split
+        bins = np.searchsorted(splits, position, side="right")
+        n_bins = len(splits) + 1
+        cells = sparse.csr_matrix((np.ones(n), (bins * n_topics + topics, np.arange(n))),
+                                  shape=(n_bins * n_topics, n))
+        per_cell = cells @ X
+        per_cell = (per_cell.toarray() if sparse.issparse(per_cell) else per_cell).reshape(
+            n_bins, n_topics, n_features)
+        per_bin = per_cell.sum(axis=1)
+        total = per_bin.sum(axis=0)
+        before_all = np.cumsum(per_bin, axis=0)
+        after_topic = np.cumsum(per_cell[::-1], axis=0)[::-1]  # bins k.. to the end
         counted = total >= self.min_count
         best, best_split, best_z = -np.inf, None, None
-        for s in splits:
-            before = cum[s - 1]
-            surprise = _emergence(before, total, s / n)
-            spread = ((onehot[s:].T @ Xo[s:]) > 0).sum(axis=0)
+        for k, s in enumerate(splits):
+            surprise = _emergence(before_all[k], total, s / n)
+            spread = (after_topic[k + 1] > 0).sum(axis=0)
             eligible = counted & (spread >= self.min_topic_spread) & (
                 surprise >= self.min_surprise)
             values = np.where(eligible, surprise, 0.0)
-            score, heads = _family_score(Xo[s:], values)
+            score, heads = _family_score(X, bins > k, values)
             if score > best:
                 best, best_split, best_z = score, int(s), (values, spread, heads)
         return best, best_split, best_z
 
 
-def _family_score(after: np.ndarray, values: np.ndarray,
+def _family_score(X, after: np.ndarray, values: np.ndarray,
                   max_jaccard: float = 0.5) -> tuple[float, list[int]]:
     """Sum of surprises over independent pieces of evidence.
 
@@ -263,9 +282,14 @@ def _family_score(after: np.ndarray, values: np.ndarray,
     if not len(chosen):
         return 0.0, []
     chosen = chosen[np.argsort(-values[chosen], kind="stable")]
-    occ = after[:, chosen] > 0
-    sizes = occ.sum(axis=0)
-    inter = occ.T.astype(np.float64) @ occ.astype(np.float64)
+    occ = X[:, chosen]
+    if sparse.issparse(occ):
+        occ_after = occ.multiply(after[:, None]).tocsc()
+        inter = (occ_after.T @ occ).toarray()
+    else:
+        occ_after = occ * after[:, None]
+        inter = occ_after.T @ occ
+    sizes = np.asarray(occ_after.sum(axis=0)).ravel()
     union = sizes[:, None] + sizes[None, :] - inter
     jaccard = np.divide(inter, union, out=np.zeros_like(inter), where=union > 0)
     heads: list[int] = []
