@@ -76,16 +76,48 @@ def main() -> None:
     senders = [identities.lookup(chosen.loc[k, "sender"]) for k in keys]
     agree = sum(g == w for g, w in zip(got, want, strict=True))
     base = sum(s == w for s, w in zip(senders, want, strict=True))
-    causes = Counter("unknown" if g == "unknown" else "sender kept" if g == s else "other person"
-                     for g, w, s in zip(got, want, senders, strict=True) if g != w)
+    by_request = dict(list(evidence.groupby("request_id", sort=False)))
+    causes = Counter(
+        miss_cause(by_request.get("r" + k), w, s, g, collector.weights)
+        for k, g, w, s in zip(keys, got, want, senders, strict=True) if g != w)
     print(f"messages with a forward banner or Original Message block: {len(chosen):,}")
     print(f"  of them with an inner-header author other than the sender: {len(keys):,}")
     print(f"  (no such author: the block is the sender's own, or its header names nobody "
           f"resolvable: {len(chosen) - len(keys):,})")
     print(f"originator = inner block author: {agree / len(keys):.3f} ({agree:,}/{len(keys):,})")
     print(f"baseline, sender as originator:  {base / len(keys):.3f}")
-    print("misses by cause: " + ", ".join(f"{k} {v}" for k, v in causes.most_common()))
+    print(f"misses by cause ({sum(causes.values()):,}):")
+    for cause, n in causes.most_common():
+        print(f"  {n:5,}  {cause}")
     print(f"time: {time.perf_counter() - start:.0f} s")
+
+
+def miss_cause(frame, truth: str, sender: str, got: str, weights: dict) -> str:
+    """Why the block author was not chosen, read off the request's evidence rows."""
+    if frame is None or truth not in set(frame["candidate"]):
+        return "no clue names the block author (zoning or identity resolution missed it)"
+    scores = frame.groupby("candidate", sort=True)["weight"].sum().sort_values(
+        ascending=False, kind="stable")
+    best = scores.index[0]
+    own = frame[frame["candidate"] == truth]
+    header = own[own["kind"].isin(["forwarded_header", "quoted_author"])]
+    demoted = not header.empty and float(header["weight"].max()) < min(
+        weights["forwarded_header"], weights["quoted_author"])
+    if best != truth:
+        who = ("the sender" if best == sender else "another chain author"
+               if frame[(frame["candidate"] == best) & frame["kind"].isin(
+                   ["forwarded_header", "quoted_author"])].shape[0] else "another person")
+        why = " (block author weighed as a mid-chain member, not the origin)" if demoted else ""
+        return f"{who} outscored the block author{why}"
+    if got == "unknown":
+        lead = str(own.sort_values("weight", ascending=False, kind="stable")["kind"].iloc[0])
+        rivals = scores.drop(truth)
+        margin = float(scores[truth] - (rivals.iloc[0] if len(rivals) else 0.0))
+        if margin >= 1.0 and len(rivals) >= 2:
+            return (f"declined: leads by 1+ point on a {lead} clue, but 2+ weaker rivals "
+                    "(cc / chain members) dilute its share")
+        return f"declined: leads on a {lead} clue, calibrated confidence below the threshold"
+    return f"chose {got}"
 
 
 if __name__ == "__main__":

@@ -134,3 +134,61 @@ def test_stakeholder_roles(account):
     assert table.loc[dana, "influence_without_presence"] == 2.0  # never wrote to the seller
     assert table.loc[pat, "role"] == "messenger" and table.loc[pat, "messenger_load"] == 2
     assert graph[dana][pat]["relays"] == 2
+
+
+CHAIN = """From: Pat Primary <pat@customer.com>
+To: sam@seller.com
+Subject: FW: storage plan
+Date: Mon, 7 Apr 2025 09:00:00 +0000
+Message-ID: <chain@customer.com>
+
+Sam, see below - can you price this?
+
+-----Original Message-----
+From: Lee, Robin <robin.lee@customer.com>
+Sent: Friday, April 4, 2025 4:00 PM
+To: Pat Primary <pat@customer.com>
+Subject: RE: storage plan
+
+Pat, yes - and add the archive tier.
+
+-----Original Message-----
+From: Kim Ortega <kim.ortega@customer.com>
+Sent: Friday, April 4, 2025 2:00 PM
+To: Robin Lee <robin.lee@customer.com>
+Subject: RE: storage plan
+
+Robin, should we add the archive tier too?
+
+-----Original Message-----
+From: Lee, Robin <robin.lee@customer.com>
+Sent: Thursday, April 3, 2025 11:00 AM
+To: Kim Ortega <kim.ortega@customer.com>
+Subject: storage plan
+
+Kim, we need a five-year storage plan with a price per terabyte from the supplier.
+"""
+
+
+def test_chain_origin_counts_once_at_its_deepest_block(tmp_path):
+    # Robin starts the chain, Kim answers, Robin answers again, Pat forwards it:
+    # Robin's shallower reappearance must not demote the chain's origin to a
+    # mid-chain member, and Kim, in the middle, must not outweigh Robin.
+    (tmp_path / "chain.eml").write_text(CHAIN)
+    corpus = va.load(tmp_path, seller_domains="seller.com")
+    messages = corpus.messages.copy()
+    messages["new_text"] = messages["body_text"].map(new_text)
+    segments = segment_messages(messages)
+    identities = resolve_identities(messages, seller_domains=("seller.com",), segments=segments)
+    requests = detect_requests(messages, seller_domains="seller.com")
+    evidence = EvidenceCollector(identities, messages, segments=segments,
+                                 new_texts=messages["new_text"]).collect(requests)
+    robin = identities.lookup("robin.lee@customer.com")
+    kim = identities.lookup("kim.ortega@customer.com")
+    headers = evidence[evidence["kind"].isin(["forwarded_header", "quoted_author"])]
+    assert sorted(headers["candidate"]) == sorted([robin, kim])  # one clue per person
+    weight = headers.set_index("candidate")["weight"]
+    assert weight[robin] > 2 * weight[kim]
+    assert "03 Apr 2025" in headers.set_index("candidate").loc[robin, "excerpt"]
+    out = Attributor().attribute(requests.index, evidence)
+    assert out["originator_id"].tolist() == [robin]

@@ -154,25 +154,25 @@ class EvidenceCollector:
                         else s for s in segments]
         blocks = [s for s in segments if s["depth"] >= 1 and s["kind"] in ("forwarded", "quoted")
                   and (s["author"] or s["author_email"])]
-        authors = []
+        # One clue per person, from their deepest block: in a back-and-forth
+        # (A wrote, B answered, A answered again) A's first words started it,
+        # and a shallower reappearance must not hide that.
+        deepest: dict[str, tuple[dict, _Person]] = {}
         for seg in sorted(blocks, key=lambda s: s["depth"]):
             person = self._person(seg["author_email"]) or self._person(seg["author"])
             if person is None or person.side == "seller":
                 continue  # the seller's own words quoted back originate nothing
             if sender is not None and person.person_id == sender.person_id:
                 continue  # the sender quoting themselves: the sender clue covers it
-            authors.append((seg, person))
-        if not authors:
+            deepest[person.person_id] = (seg, person)
+        if not deepest:
             return
+        authors = sorted(deepest.values(), key=lambda a: a[0]["depth"])
         # The deepest outside-the-seller author started the chain the request
         # builds on: that is where an idea relayed through replies comes from.
-        origin_depth = max(seg["depth"] for seg, _ in authors)
-        seen: set[tuple[str, str]] = set()
+        origin_depth = authors[-1][0]["depth"]
         for seg, person in authors:
             kind = "forwarded_header" if seg["kind"] == "forwarded" else "quoted_author"
-            if (person.person_id, kind) in seen:
-                continue
-            seen.add((person.person_id, kind))
             if seg["depth"] == origin_depth:
                 weight = self.weights[kind] + self.weights["chain_origin"]
             else:
