@@ -173,3 +173,61 @@ def test_outside_name_stands_for_a_competitor_that_never_wrote():
     assert ranked[0].key == "org:Rival"
     assert any("Kestrel" in clue for clue in ranked[0].clues)
     assert not any(c.key == "org:Kestrel" for c in ranked)
+
+
+def _department_case(it_uses: list[int]) -> tuple:
+    """A messenger relays every vision ask; IT people write the vision's words themselves."""
+    requests, members = _vision_requests()
+    requests["sender_id"] = requests["originator_id"] = "p_msg"
+    requests["originator_confidence"] = 0.9
+    onset = requests.loc[members, "sent_at"].min()
+    terms = ["zero touch", "glass pane", "one backbone", "data mesh"]
+    who = [("p_msg", "Procurement", "Vendor Manager"), ("p_law", "Legal", "Counsel"),
+           ("p_it1", "IT", "Head of Cloud Platforms"), ("p_it2", "IT", "IT Strategy Lead"),
+           ("p_it3", "IT", "Enterprise Architect")]
+    people = pd.DataFrame({
+        "person_id": [p for p, _, _ in who], "name": [p.upper() for p, _, _ in who],
+        "emails": [[f"{p}@c.com"] for p, _, _ in who], "organization": "C",
+        "domain": "c.com", "department": [d for _, d, _ in who],
+        "title": [t for _, _, t in who], "side": "customer",
+        "first_seen": pd.Timestamp("2024-01-01", tz="UTC"),
+    })
+    uses = [("p_msg", 4), ("p_law", 1)] + [(f"p_it{i + 1}", k) for i, k in enumerate(it_uses)]
+    authored = pd.DataFrame({
+        "author_id": [p for p, _ in uses],
+        "text": [" and ".join(terms[:k]) for _, k in uses],
+        "sent_at": [onset + pd.Timedelta(days=d) for d in range(len(uses))]})
+    return requests, members, terms, people, authored, onset
+
+
+def test_a_department_whose_people_share_the_evidence_is_the_source():
+    requests, members, terms, people, authored, onset = _department_case([2, 1, 1])
+    finder = VisionFinder()
+    ranked = finder.candidates(requests, members, terms, people, authored, onset)
+    # no IT person outweighs the messenger or the early Legal user alone; together they do
+    assert ranked[0].kind == "department" and ranked[0].department == "IT"
+    assert "P_IT1" in ranked[0].clues[0]
+    assert finder.origin(ranked[0], onset, requests["sent_at"].min())[0] == "it_organization"
+    # one person carrying most of it stays that person
+    requests, members, terms, people, authored, onset = _department_case([4, 1, 0])
+    ranked = finder.candidates(requests, members, terms, people, authored, onset)
+    assert ranked[0].key == "p_it1"
+
+
+def test_a_new_it_manager_is_it_not_a_new_executive():
+    finder = VisionFinder()
+    start, onset = pd.Timestamp("2024-01-01", tz="UTC"), pd.Timestamp("2024-05-01", tz="UTC")
+
+    def person(title: str, department: str):
+        from vision_analytics.vision import SourceCandidate
+
+        return SourceCandidate(key="p", kind="person", name="P", email="p@c.com",
+                               organization="C", department=department, title=title, score=1.0,
+                               first_seen=onset + pd.Timedelta(days=3))
+
+    assert finder.origin(person("IT Service Manager", "IT"), onset, start)[0] == \
+        "it_organization"
+    assert finder.origin(person("Chief Transformation Officer", "Strategy"), onset,
+                         start)[0] == "new_executive"
+    assert finder.origin(person("Chief Information Officer", "IT"), onset, start)[0] == \
+        "new_executive"

@@ -161,6 +161,9 @@ class VisionFinder:
         if outside_names:
             ranked = self._outside_name(ranked, outside_names[0], authored, people, len(vision))
         department = self._department(relayed, people, n)
+        pooled = self._department_of_candidates(scores, sent_share, people)
+        if pooled is not None and (department is None or pooled.score > department.score):
+            department = pooled
         if department is not None and (not ranked or department.score > ranked[0].score):
             ranked.insert(0, department)
         return [c for c in ranked if c.score > 0]
@@ -217,29 +220,50 @@ class VisionFinder:
 
     def _department(self, relayed: pd.DataFrame, people: pd.DataFrame,
                     n: int) -> SourceCandidate | None:
+        """Several people of one department originate the relayed vision requests."""
         if relayed.empty:
             return None
         by_person = relayed.groupby("originator_id")["originator_confidence"].sum()
-        departments: dict[str, list[tuple[str, float]]] = {}
-        for key, weight in by_person.items():
-            if key in people.index and people.loc[key, "department"]:
-                departments.setdefault(str(people.loc[key, "department"]), []).append(
-                    (key, float(weight)))
-        best = None
-        for department, members in sorted(departments.items()):
-            total = sum(w for _, w in members)
-            top = max(w for _, w in members)
-            # several people, none dominating: the department is the source
-            if len(members) >= 2 and top <= 0.6 * total:
-                score = 2.0 * total / n + 0.25
-                if best is None or score > best.score:
-                    org = str(people.loc[members[0][0], "organization"])
-                    best = SourceCandidate(
-                        key=f"dept:{department}", kind="department", name=department, email="",
-                        organization=org, department=department, title="", score=score,
-                        clues=[f"{len(members)} people of {department} originate "
-                               f"{total:.1f} of {n} vision requests, none more than 60%"])
-        return best
+        found = _pooled_department(by_person, people)
+        if found is None:
+            return None
+        department, members, total = found
+        return SourceCandidate(
+            key=f"dept:{department}", kind="department", name=department, email="",
+            organization=str(people.loc[members[0], "organization"]), department=department,
+            title="", score=2.0 * total / n + 0.25,
+            clues=[f"{len(members)} people of {department} originate {total:.1f} of {n} "
+                   "vision requests, none more than 60%"])
+
+    def _department_of_candidates(self, scores: dict[str, SourceCandidate],
+                                  sent_share: pd.Series,
+                                  people: pd.DataFrame) -> SourceCandidate | None:
+        """Several people of one department each carry part of the evidence.
+
+        A vision an organisation shapes together (an IT department's) leaves a
+        little with each of its people — some of its words here, an early use
+        there — and no one of them stands out; together they do. Messengers (who
+        sent a fifth or more of the vision requests) are left out: repeating the
+        vision is what relaying it looks like.
+        """
+        weights = pd.Series({
+            key: cand.score for key, cand in scores.items()
+            if cand.kind == "person" and cand.score > 0
+            and float(sent_share.get(key, 0.0)) < 0.2
+            and people.loc[key].get("side", "") == "customer"}, dtype=float)
+        found = _pooled_department(weights, people)
+        if found is None:
+            return None
+        department, members, total = found
+        names = ", ".join(str(people.loc[m, "name"]) for m in members[:4])
+        return SourceCandidate(
+            key=f"dept:{department}", kind="department", name=department, email="",
+            organization=str(people.loc[members[0], "organization"]), department=department,
+            title="", score=float(total),
+            clues=[f"{len(members)} people of {department} ({names}) share the evidence, "
+                   "none more than 60%: "
+                   + "; ".join(f"{people.loc[m, 'name']}: {scores[m].clues[0]}"
+                               for m in members[:3] if scores[m].clues)])
 
     def origin(self, source: SourceCandidate | None, onset, start) -> tuple[str | None,
                                                                          list[str]]:
@@ -259,7 +283,10 @@ class VisionFinder:
         new = (source.first_seen is not None and onset is not None and start is not None
                and source.first_seen - start > pd.Timedelta(days=30)
                and source.first_seen - onset <= pd.Timedelta(days=30))
-        if new:
+        senior = bool(source.title and _SENIOR.search(source.title))
+        # a newcomer of the IT organisation below the executive ranks is IT's voice,
+        # not a new executive's
+        if new and (senior or not it_like):
             clues.append(f"first appeared {source.first_seen:%d %b %Y}, "
                          f"{(source.first_seen - start).days} days into the mail")
             if source.title:
@@ -268,9 +295,30 @@ class VisionFinder:
         if it_like:
             clues.append(f"{source.title or source.department} is in the IT organisation")
             return "it_organization", clues
-        if source.title and _SENIOR.search(source.title):
+        if senior:
             clues.append(f"senior title ({source.title}) but present from the start")
         return "other", clues
+
+
+def _pooled_department(weights: pd.Series, people: pd.DataFrame,
+                       max_share: float = 0.6) -> tuple[str, list[str], float] | None:
+    """The department whose people together weigh most, when at least two of them
+    do and none carries more than ``max_share`` of the department's weight:
+    (department, its people heaviest first, total weight)."""
+    departments: dict[str, list[tuple[str, float]]] = {}
+    for key, weight in weights.items():
+        if key in people.index and people.loc[key, "department"]:
+            departments.setdefault(str(people.loc[key, "department"]), []).append(
+                (key, float(weight)))
+    best = None
+    for department, members in sorted(departments.items()):
+        total = sum(w for _, w in members)
+        if len(members) < 2 or max(w for _, w in members) > max_share * total:
+            continue
+        if best is None or total > best[2]:
+            ranked = sorted(members, key=lambda m: (-m[1], m[0]))
+            best = (department, [k for k, _ in ranked], total)
+    return best
 
 
 def _term_use(authored: pd.DataFrame, terms: list[str]) -> pd.Series:

@@ -21,6 +21,13 @@ __all__ = ["EmergingName", "emerging_names"]
 # not capitalised only because it starts a sentence, a greeting or a list item.
 _MID_SENTENCE = re.compile(r"(?<=[a-z0-9,;:)] )([A-Z][a-z]+(?:[A-Z][a-z]+)*)\b")
 _WORD = re.compile(r"[^\W\d_]+")
+# Calendar words are capitalised mid-sentence in English and German and, in a stream that
+# starts in August, "July" is new in the spring: dates, not names.
+_CALENDAR = frozenset(
+    "january february march april may june july august september october november december "
+    "monday tuesday wednesday thursday friday saturday sunday januar februar märz mai juni "
+    "juli oktober dezember montag dienstag mittwoch donnerstag freitag samstag sonntag "
+    "sept".split())
 
 
 @dataclass
@@ -96,7 +103,7 @@ def emerging_names(requests: pd.DataFrame, members: pd.Series, onset,
         for match in _MID_SENTENCE.finditer(text):
             word = match.group(1)
             low = word.lower()
-            if len(word) < 4 or low in known or word in earlier:
+            if len(word) < 4 or low in known or low in _CALENDAR or word in earlier:
                 continue
             before = text[max(0, match.start() - 40):match.start()].split()
             if before and before[-1][:1].isupper():
