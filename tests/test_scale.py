@@ -46,3 +46,67 @@ def test_shared_source_null_stream_is_not_significant_either_way(monkeypatch, se
     monkeypatch.setattr(_shared_source, "DENSE_CELLS", 0)
     result = SharedSourceTest(n_permutations=49, random_state=0).fit(requests)
     assert not result.significant(0.05)
+
+
+# -- the Parquet message store ------------------------------------------------------------
+
+pytest.importorskip("pyarrow")
+
+from vision_analytics import load  # noqa: E402
+from vision_analytics.datasets import load_sample  # noqa: E402
+from vision_analytics.ingest import MessageStore, load_to_parquet  # noqa: E402
+
+
+def _assert_same_corpus(mem, store_corpus):
+    pd.testing.assert_frame_equal(mem.messages, store_corpus.messages)
+    assert mem.seller_domains == store_corpus.seller_domains
+    for name in ("errors", "request_log", "org_chart", "counts", "duplicates"):
+        pd.testing.assert_frame_equal(getattr(mem, name), getattr(store_corpus, name),
+                                      check_dtype=False, check_index_type=False)
+
+
+def test_store_gives_the_corpus_load_gives(tmp_path):
+    account = load_sample()
+    mem = load(account.inputs, seller_domains=account.seller_domains, progress=False)
+    store = load_to_parquet(account.inputs, tmp_path / "store",
+                            seller_domains=account.seller_domains, chunk_size=97)
+    assert len(store) == len(mem.messages)
+    _assert_same_corpus(mem, store.corpus())
+    # reopened from disk, in chunks, and by column
+    again = MessageStore(tmp_path / "store")
+    batches = list(again.iter_batches(["sender", "direction", "thread_id"]))
+    assert [len(b) for b in batches[:-1]] == [97] * (len(batches) - 1)
+    joined = pd.concat(batches)
+    pd.testing.assert_frame_equal(joined, mem.messages[["sender", "direction", "thread_id"]])
+
+
+def test_store_infers_the_seller_domain_like_load(tmp_path, real_data):
+    lists = real_data / "lists"
+    with pytest.warns(UserWarning, match="seller_domains not given"):
+        mem = load(lists, progress=False)
+    with pytest.warns(UserWarning, match="seller_domains not given"):
+        store = load_to_parquet(lists, tmp_path / "s", chunk_size=500)
+    _assert_same_corpus(mem, store.corpus())
+
+
+def test_store_keeps_every_outlook_item_accounted(tmp_path, real_data):
+    pytest.importorskip("pypff")
+    outlook = real_data / "outlook"
+    with pytest.warns(UserWarning):
+        mem = load(outlook, progress=False)
+    with pytest.warns(UserWarning):
+        corpus = load_to_parquet(outlook, tmp_path / "s", chunk_size=40).corpus()
+    _assert_same_corpus(mem, corpus)
+    assert corpus.reconciled
+
+
+def test_store_errors_name_the_fix(tmp_path):
+    with pytest.raises(FileNotFoundError, match="load_to_parquet"):
+        MessageStore(tmp_path)
+    with pytest.raises(ValueError, match="chunk_size"):
+        load_to_parquet(tmp_path, tmp_path / "s", chunk_size=0)
+    account = load_sample()
+    store = load_to_parquet(account.inputs, tmp_path / "s2",
+                            seller_domains=account.seller_domains)
+    with pytest.raises(KeyError, match="not messages columns"):
+        store.read(["body"])

@@ -131,71 +131,90 @@ def load(
     >>> corpus.messages[["sender", "direction"]].to_dict("records")
     [{'sender': 'dana@customer.com', 'direction': 'inbound'}]
     """
-    files = _expand(paths)
-    if org_chart is not None:
-        chart_files = _expand(org_chart)
-    else:
-        chart_files = []
-
-    columns: dict[str, list] = {name: [] for name in ("message_key", *MESSAGES.columns)}
-    errors: list[LoadError] = []
-    dup_rows: list[tuple[str, str, str]] = []
-    seen: dict[str, str] = {}
-    counts: dict[str, Counter] = {}
-    logs: list[pd.DataFrame] = []
-    charts: list[pd.DataFrame] = []
-
-    bar = tqdm(total=len(files) + len(chart_files), unit="file", disable=_quiet(progress),
-               desc="loading")
-    for path, fmt in files + [(p, "org_chart") for p, _ in chart_files]:
-        bar.update(1)
-        tally = counts.setdefault(fmt if fmt != "org_chart" else "csv", Counter())
-        tally["files"] += 1
-        if fmt in ("csv", "xlsx", "org_chart"):
-            _read_table(path, fmt, log_columns, tally, logs, charts, errors)
-            continue
-        for item in _items(path, fmt):
-            tally["items"] += 1
-            if isinstance(item, LoadError):
-                errors.append(item)
-                tally["errors"] += 1
-                continue
-            check_record(item)
-            key = _content_key(item)
-            if key in seen:
-                tally["duplicates"] += 1
-                dup_rows.append((key, item["source"], seen[key]))
-                continue
-            seen[key] = item["source"]
-            tally["messages"] += 1
-            if item["notes"]:
-                errors.append(
-                    LoadError(item["source"], _position(item["source"]), "degraded",
-                              "; ".join(item["notes"]), kept=True)
-                )
-            columns["message_key"].append(key)
-            for name in MESSAGES.columns:
-                if name in ("thread_id", "direction"):
-                    continue
-                columns[name].append(item[name])
-    bar.close()
-
+    reader = _Reader(paths, org_chart=org_chart, log_columns=log_columns, progress=progress)
+    columns: dict[str, list] = {name: [] for name in ("message_key", *_STORED)}
+    for key, item in reader.records():
+        columns["message_key"].append(key)
+        for name in _STORED:
+            columns[name].append(item[name])
     messages = _messages_frame(columns)
     domains = _seller_domains(messages, seller_domains)
     messages["direction"] = _directions(messages, domains)
     messages["thread_id"] = _thread_ids(messages)
     validate_frame(messages, "messages")
+    return reader.corpus(messages, domains)
 
-    return Corpus(
-        messages=messages,
-        errors=_errors_frame(errors),
-        request_log=_concat(logs, "requests"),
-        org_chart=pd.concat(charts, ignore_index=True) if charts else pd.DataFrame(
-            columns=["name", "email", "title", "department"]),
-        seller_domains=domains,
-        counts=_counts_frame(counts),
-        duplicates=pd.DataFrame(dup_rows, columns=["message_key", "source", "kept_source"]),
-    )
+
+# every messages column a record carries; direction and thread need the whole corpus
+_STORED = [c for c in MESSAGES.columns if c not in ("thread_id", "direction")]
+
+
+class _Reader:
+    """One pass over the inputs: distinct message records out, the rest tallied.
+
+    ``records()`` yields ``(message_key, record)`` for each new message; errors,
+    duplicates, per-format counts, request logs and org charts are kept on the
+    reader, so every item found is accounted for.
+    """
+
+    def __init__(self, paths, *, org_chart=None, log_columns=None, progress=None):
+        self.files = _expand(paths)
+        self.chart_files = _expand(org_chart) if org_chart is not None else []
+        self.log_columns = log_columns
+        self.progress = progress
+        self.errors: list[LoadError] = []
+        self.dup_rows: list[tuple[str, str, str]] = []
+        self.counts: dict[str, Counter] = {}
+        self.logs: list[pd.DataFrame] = []
+        self.charts: list[pd.DataFrame] = []
+
+    def records(self) -> Iterator[tuple[str, dict]]:
+        seen: dict[str, str] = {}
+        inputs = self.files + [(p, "org_chart") for p, _ in self.chart_files]
+        bar = tqdm(total=len(inputs), unit="file", disable=_quiet(self.progress),
+                   desc="loading")
+        for path, fmt in inputs:
+            bar.update(1)
+            tally = self.counts.setdefault(fmt if fmt != "org_chart" else "csv", Counter())
+            tally["files"] += 1
+            if fmt in ("csv", "xlsx", "org_chart"):
+                _read_table(path, fmt, self.log_columns, tally, self.logs, self.charts,
+                            self.errors)
+                continue
+            for item in _items(path, fmt):
+                tally["items"] += 1
+                if isinstance(item, LoadError):
+                    self.errors.append(item)
+                    tally["errors"] += 1
+                    continue
+                check_record(item)
+                key = _content_key(item)
+                if key in seen:
+                    tally["duplicates"] += 1
+                    self.dup_rows.append((key, item["source"], seen[key]))
+                    continue
+                seen[key] = item["source"]
+                tally["messages"] += 1
+                if item["notes"]:
+                    self.errors.append(
+                        LoadError(item["source"], _position(item["source"]), "degraded",
+                                  "; ".join(item["notes"]), kept=True)
+                    )
+                yield key, item
+        bar.close()
+
+    def corpus(self, messages: pd.DataFrame, domains: tuple[str, ...]) -> Corpus:
+        return Corpus(
+            messages=messages,
+            errors=_errors_frame(self.errors),
+            request_log=_concat(self.logs, "requests"),
+            org_chart=pd.concat(self.charts, ignore_index=True) if self.charts else
+            pd.DataFrame(columns=["name", "email", "title", "department"]),
+            seller_domains=domains,
+            counts=_counts_frame(self.counts),
+            duplicates=pd.DataFrame(self.dup_rows,
+                                    columns=["message_key", "source", "kept_source"]),
+        )
 
 
 def _items(path: Path, fmt: str) -> Iterator[dict | LoadError]:
@@ -352,28 +371,51 @@ def _in_domains(address: str, domains: tuple[str, ...]) -> bool:
 
 def _seller_domains(messages: pd.DataFrame, given) -> tuple[str, ...]:
     if given:
-        if isinstance(given, str):
-            given = [given]
-        return tuple(sorted({d.lower().lstrip("@").strip() for d in given}))
-    # An exported mailbox is the team's own: its domain takes part in (nearly) every
-    # message, and mostly as a recipient. Ties on the first go to the second.
-    tally: Counter = Counter()
-    received: Counter = Counter()
-    for sender, to, cc in zip(messages["sender"], messages["to"], messages["cc"], strict=True):
-        recipients = {_domain(a) for a in [*to, *cc]} - {""}
-        tally.update(recipients | ({_domain(sender)} - {""}))
-        received.update(recipients)
-    if not tally:
-        return ()
-    domain, n = min(tally.items(), key=lambda kv: (-kv[1], -received[kv[0]], kv[0]))
-    warnings.warn(
-        f"seller_domains not given; inferred {domain!r} (it takes part in {n} of "
-        f"{len(messages)} messages). Pass seller_domains=[...] (CLI: --seller-domain) "
-        "to set it.",
-        UserWarning,
-        stacklevel=3,
-    )
-    return (domain,)
+        return _given_domains(given)
+    tally = DomainTally()
+    tally.update(messages)
+    return tally.infer()
+
+
+def _given_domains(given) -> tuple[str, ...]:
+    if isinstance(given, str):
+        given = [given]
+    return tuple(sorted({d.lower().lstrip("@").strip() for d in given}))
+
+
+class DomainTally:
+    """Counts, chunk by chunk, the domains taking part in messages, to infer the seller's.
+
+    An exported mailbox is the team's own: its domain takes part in (nearly)
+    every message, and mostly as a recipient. Ties on the first go to the second.
+    """
+
+    def __init__(self):
+        self.tally: Counter = Counter()
+        self.received: Counter = Counter()
+        self.n = 0
+
+    def update(self, messages: pd.DataFrame) -> None:
+        for sender, to, cc in zip(messages["sender"], messages["to"], messages["cc"],
+                                  strict=True):
+            recipients = {_domain(a) for a in [*to, *cc]} - {""}
+            self.tally.update(recipients | ({_domain(sender)} - {""}))
+            self.received.update(recipients)
+        self.n += len(messages)
+
+    def infer(self) -> tuple[str, ...]:
+        if not self.tally:
+            return ()
+        domain, n = min(self.tally.items(), key=lambda kv: (-kv[1], -self.received[kv[0]],
+                                                            kv[0]))
+        warnings.warn(
+            f"seller_domains not given; inferred {domain!r} (it takes part in {n} of "
+            f"{self.n} messages). Pass seller_domains=[...] (CLI: --seller-domain) "
+            "to set it.",
+            UserWarning,
+            stacklevel=4,
+        )
+        return (domain,)
 
 
 def _directions(messages: pd.DataFrame, domains: tuple[str, ...]) -> list[str]:
@@ -390,19 +432,34 @@ def _directions(messages: pd.DataFrame, domains: tuple[str, ...]) -> list[str]:
 
 def _thread_ids(messages: pd.DataFrame) -> list[str]:
     """Connected components of Message-ID / In-Reply-To / References links."""
-    # the smaller id wins, so roots do not depend on input order
-    groups = UnionFind()
-    nodes = []
-    for key, mid, reply, refs in zip(messages.index, messages["message_id"],
-                                     messages["in_reply_to"], messages["references"],
-                                     strict=True):
-        own = mid or f"key:{key}"
-        nodes.append(own)
-        groups.add(own)
-        for other in [reply, *refs]:
-            if other:
-                groups.union(own, other)
-    return ["t" + hashlib.sha1(groups.find(n).encode()).hexdigest()[:12] for n in nodes]
+    links = ThreadLinks()
+    links.update(messages)
+    return links.thread_ids()
+
+
+class ThreadLinks:
+    """Message-ID / In-Reply-To / References links, gathered chunk by chunk."""
+
+    def __init__(self):
+        # the smaller id wins, so roots do not depend on input order
+        self.groups = UnionFind()
+        self.nodes: list[str] = []
+
+    def update(self, messages: pd.DataFrame) -> None:
+        for key, mid, reply, refs in zip(messages.index, messages["message_id"],
+                                         messages["in_reply_to"], messages["references"],
+                                         strict=True):
+            own = mid or f"key:{key}"
+            self.nodes.append(own)
+            self.groups.add(own)
+            for other in [reply, *refs]:
+                if other:
+                    self.groups.union(own, other)
+
+    def thread_ids(self) -> list[str]:
+        """One id per message, in the order the messages were added."""
+        find = self.groups.find
+        return ["t" + hashlib.sha1(find(n).encode()).hexdigest()[:12] for n in self.nodes]
 
 
 def _errors_frame(errors: list[LoadError]) -> pd.DataFrame:

@@ -573,7 +573,7 @@ class _Layout:
 
 
 def _fields_of(assigned: dict[int, tuple[str, float]]) -> dict[str, float]:
-    return {f: s for f, s in assigned.values()}
+    return dict(assigned.values())
 
 
 def _classify(header: Sequence) -> tuple[str | None, dict, dict, float]:
