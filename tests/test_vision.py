@@ -231,3 +231,21 @@ def test_a_new_it_manager_is_it_not_a_new_executive():
                          start)[0] == "new_executive"
     assert finder.origin(person("Chief Information Officer", "IT"), onset, start)[0] == \
         "new_executive"
+
+
+def test_capitals_that_are_not_names_are_not_outside_names():
+    from vision_analytics.vision import emerging_names
+
+    requests, members = _vision_requests("Élan")
+    onset = requests.loc[members, "sent_at"].min()
+    # a name with a non-ASCII capital is a name like any other
+    assert [f.name for f in emerging_names(requests, members, onset, "", _people())] == ["Élan"]
+    # acronyms (plural or not) and dates are not names
+    for word in ("SLAs", "July"):
+        requests2, _ = _vision_requests(word)
+        assert emerging_names(requests2, members, onset, "", _people()) == []
+    # where capitals mark nouns (German), they say nothing about names
+    german = requests.assign(text=[
+        f"Können Sie uns ein Angebot für die neue Plattform und den Kontrollturm in Bereich{i} "
+        "schicken? Wir brauchen die Zahlen für den Vorstand." for i in range(12)])
+    assert emerging_names(german, members, onset, "", _people()) == []

@@ -16,11 +16,14 @@ import pandas as pd
 
 __all__ = ["EmergingName", "emerging_names"]
 
-# A capitalised word (Title or CamelCase, at least one lower-case letter after the
-# capital) preceded by a lower-case word or a comma on the same line: mid-sentence, so
-# not capitalised only because it starts a sentence, a greeting or a list item.
-_MID_SENTENCE = re.compile(r"(?<=[a-z0-9,;:)] )([A-Z][a-z]+(?:[A-Z][a-z]+)*)\b")
 _WORD = re.compile(r"[^\W\d_]+")
+# A word is mid-sentence when the text before it on its line ends in a word, a comma, a
+# semicolon, a colon or a closing parenthesis, then a space: not capitalised only
+# because it starts a sentence, a greeting or a list item.
+_AFTER = re.compile(r"[\w,;:)] $")
+# In a text where many mid-sentence words are capitalised (German nouns, headline
+# case), a capital says nothing about a name.
+_MAX_CAPITALISED = 0.2
 # Calendar words are capitalised mid-sentence in English and German and, in a stream that
 # starts in August, "July" is new in the spring: dates, not names.
 _CALENDAR = frozenset(
@@ -40,6 +43,44 @@ class EmergingName:
     n_topics: int
     first_seen: pd.Timestamp | None
     variants: list[str] = field(default_factory=list)
+
+
+def _is_name_like(word: str) -> bool:
+    """Title or CamelCase ("Summit", "OmniCore"); not an acronym, plural or not ("SLAs")."""
+    return len(word) > 1 and word[0].isupper() and word[1].islower()
+
+
+def _leading_capitalised(words: list[str]) -> list[str]:
+    out = []
+    for word in words:
+        if not word[:1].isupper():
+            break
+        out.append(word)
+    return out
+
+
+def _mid_sentence_names(text: str) -> list[tuple[str, int]]:
+    """Capitalised words in mid-sentence that head a name: (word, end offset).
+
+    The second and later words of a capitalised run ("Summit Unified Ops") belong to
+    the run's head. Nothing is returned for a text where capitals mark more than
+    names (over a fifth of its mid-sentence words capitalised).
+    """
+    found, n_mid, previous_end, previous_capital = [], 0, -1, False
+    for match in _WORD.finditer(text):
+        start, word = match.start(), match.group(0)
+        line_start = text.rfind("\n", 0, start) + 1
+        mid = bool(_AFTER.search(text[max(line_start, start - 2):start]))
+        capital = _is_name_like(word)
+        if mid:
+            n_mid += 1
+            follows_capital = previous_capital and text[previous_end:start].strip() == ""
+            if capital and not follows_capital:
+                found.append((word, match.end()))
+        previous_end, previous_capital = match.end(), word[0].isupper()
+    if n_mid and len(found) > _MAX_CAPITALISED * n_mid:
+        return []
+    return found
 
 
 def _known_words(people: pd.DataFrame) -> set[str]:
@@ -100,20 +141,18 @@ def emerging_names(requests: pd.DataFrame, members: pd.Series, onset,
                                              vision["topic_id"], vision["sent_at"],
                                              strict=True):
         text = str(text)
-        for match in _MID_SENTENCE.finditer(text):
-            word = match.group(1)
+        for word, end in _mid_sentence_names(text):
             low = word.lower()
             if len(word) < 4 or low in known or low in _CALENDAR or word in earlier:
                 continue
-            before = text[max(0, match.start() - 40):match.start()].split()
-            if before and before[-1][:1].isupper():
-                continue  # the second word of a longer name ("Summit Unified Ops")
             seen.setdefault(word, set()).add(request_id)
             topics.setdefault(word, set()).add(topic)
             if pd.notna(sent) and (word not in firsts or sent < firsts[word]):
                 firsts[word] = sent
-            tail = re.match(r"(?:\s+[A-Z][\w-]*){1,3}", text[match.end():])
-            phrase = word + (tail.group(0) if tail else "")
+            tail = re.match(r"(?:[ \t]+[^\W\d_][\w-]*){1,3}", text[end:])
+            tail = " ".join(w for w in (tail.group(0).split() if tail else [])[:3])
+            tail = " ".join(_leading_capitalised(tail.split()))
+            phrase = f"{word} {tail}".strip()
             variants.setdefault(word, {})
             variants[word][phrase] = variants[word].get(phrase, 0) + 1
     n = len(vision)
