@@ -98,6 +98,12 @@ def test_questions_effort_and_recommendation():
     assert silent["approved_funded"]["status"] == "silent"
     assert recommend(finding, silent, effort)["decision"] == "qualify"
     assert recommend({"shared_source": False}, silent, effort)["decision"] == "pursue"
+    # a competitor known only by its product's name is not called an organisation by it
+    product = {**finding, "source": {"name": "Kestrel", "email": "", "organization": "",
+                                     "department": "", "title": ""},
+               "source_kind": "external", "origin_hypothesis": "competitor"}
+    assert "organisation behind Kestrel" in answer_questions(
+        product, requests, members)["whose_vision"]["answer"]
 
 
 def _vision_requests(brand: str = "Kestrel") -> tuple[pd.DataFrame, pd.Series]:

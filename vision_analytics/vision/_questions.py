@@ -107,7 +107,10 @@ def _describe(source: dict | None, kind: str | None) -> str:
     if kind == "department":
         return f"the {source.get('department')} department of {source.get('organization')}"
     if kind == "external":
-        return f"the outside organisation {source.get('organization') or source.get('name')}"
+        if not source.get("organization"):
+            # known only by the product name its material carries
+            return f"the outside organisation behind {source.get('name')}"
+        return f"the outside organisation {source.get('organization')}"
     bits = [source.get("name") or source.get("email")]
     if source.get("title"):
         bits.append(source["title"])
