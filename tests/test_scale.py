@@ -110,3 +110,124 @@ def test_store_errors_name_the_fix(tmp_path):
                             seller_domains=account.seller_domains)
     with pytest.raises(KeyError, match="not messages columns"):
         store.read(["body"])
+
+
+# -- partitions and the Dask engine ------------------------------------------------------
+
+from vision_analytics.ingest._mbox import iter_mbox, mbox_ranges  # noqa: E402
+from vision_analytics.ingest._partitions import (  # noqa: E402
+    merge_partitions,
+    plan_partitions,
+    read_partition,
+)
+
+
+def test_mbox_ranges_read_back_the_whole_file(real_data):
+    files = sorted(p for p in (real_data / "lists").rglob("*") if p.is_file())[:12]
+    for path in files:
+        whole = list(iter_mbox(path))
+        for target in (2_000, 60_000):
+            ranges = mbox_ranges(path, target)
+            assert [m for a, b in ranges for m in iter_mbox(path, a, b)] == whole
+
+
+@pytest.mark.parametrize("target_bytes", [30_000, 2**22])
+def test_partitions_merge_into_the_corpus_load_gives(real_data, target_bytes):
+    maildir = real_data / "enron-5users" / "maildir" / "presto-k"
+    mem = load(maildir, seller_domains="enron.com", progress=False)
+    parts = plan_partitions(maildir, target_bytes=target_bytes)
+    merged = merge_partitions([read_partition(p) for p in parts], seller_domains="enron.com")
+    assert len(mem.duplicates) > 0  # copies across folders: the merge must find them
+    _assert_same_corpus(mem, merged)
+    pd.testing.assert_frame_equal(mem.errors, merged.errors)
+    pd.testing.assert_frame_equal(mem.duplicates, merged.duplicates)
+
+
+@pytest.fixture(scope="module")
+def dask_client():
+    distributed = pytest.importorskip("distributed")
+    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
+                                  dashboard_address=None) as cluster, \
+            distributed.Client(cluster) as client:
+        yield client
+
+
+@pytest.mark.slow
+def test_dask_engine_matches_pandas_on_the_sample(dask_client):
+    from sklearn.metrics import adjusted_rand_score
+
+    from vision_analytics import analyze
+
+    account = load_sample()
+    mem = analyze(account.inputs, seller_domains=account.seller_domains, progress=False)
+    dist = analyze(account.inputs, seller_domains=account.seller_domains, progress=False,
+                   engine="dask", scheduler=dask_client)
+    assert len(dask_client.scheduler_info()["workers"]) == 2
+    pd.testing.assert_frame_equal(mem.messages, dist.messages)
+    pd.testing.assert_frame_equal(mem.requests, dist.requests)
+    assert adjusted_rand_score(mem.requests["topic_id"], dist.requests["topic_id"]) == 1.0
+    pd.testing.assert_frame_equal(mem.topics, dist.topics)
+    assert mem.vision == dist.vision
+    assert mem.vision["shared_source"]
+    assert list(dist.timings)[0].endswith("(dask)")
+
+
+def test_dask_engine_reads_a_large_mbox_in_byte_ranges(dask_client, tmp_path):
+    from vision_analytics._engine import dask_prepare, prepare_partition
+    from vision_analytics.normalize import combine_requests
+
+    account = load_sample()
+    corpus, new_text, segments, requests = dask_prepare(
+        account.inputs, seller_domains=account.seller_domains, scheduler=dask_client,
+        partition_bytes=40_000, slice_rows=150)
+    assert len(plan_partitions(account.inputs, target_bytes=40_000)) > 10
+    mem = load(account.inputs, seller_domains=account.seller_domains, progress=False)
+    _assert_same_corpus(mem, corpus)
+    want_text, want_segments, want_requests = prepare_partition(mem.messages,
+                                                                mem.seller_domains)
+    pd.testing.assert_series_equal(want_text, new_text)
+    pd.testing.assert_frame_equal(want_segments, segments)
+    pd.testing.assert_frame_equal(combine_requests([want_requests], mem.request_log), requests)
+
+
+def test_analyze_rejects_unknown_engine_and_a_corpus_for_dask():
+    from vision_analytics import analyze
+
+    account = load_sample()
+    with pytest.raises(ValueError, match="engine"):
+        analyze(account.inputs, engine="spark")
+    corpus = load(account.inputs, seller_domains=account.seller_domains, progress=False)
+    with pytest.raises(ValueError, match="pass paths"):
+        analyze(corpus, engine="dask")
+
+
+@pytest.mark.slow
+def test_cli_dask_engine_writes_the_same_outputs(tmp_path):
+    import json
+
+    from vision_analytics.cli import main
+
+    account = load_sample()
+    args = [str(p) for p in account.inputs]
+    for domain in account.seller_domains:
+        args += ["--seller-domain", domain]
+    assert main(["analyze", *args, "--out", str(tmp_path / "p"), "--quiet"]) == 0
+    assert main(["analyze", *args, "--out", str(tmp_path / "d"), "--quiet",
+                 "--engine", "dask", "--workers", "2"]) == 0
+    for name in ("vision.json", "requests.csv", "topics.csv", "evidence.csv"):
+        assert (tmp_path / "p" / name).read_bytes() == (tmp_path / "d" / name).read_bytes()
+    assert json.loads((tmp_path / "d" / "vision.json").read_text())["shared_source"]
+
+
+def test_cli_dask_options_need_the_dask_engine_and_a_reachable_scheduler(tmp_path, capsys):
+    from vision_analytics.cli import main
+
+    account = load_sample()
+    args = [str(p) for p in account.inputs] + ["--out", str(tmp_path / "o"), "--quiet"]
+    assert main(["analyze", *args, "--workers", "2"]) == 2
+    assert "--engine dask" in capsys.readouterr().err
+    assert main(["analyze", *args, "--engine", "dask", "--workers", "0"]) == 2
+    # nothing listens on port 9 (discard) of the loopback interface
+    assert main(["analyze", *args, "--engine", "dask", "--scheduler",
+                 "tcp://127.0.0.1:9"]) == 6
+    assert "cannot reach the Dask scheduler" in capsys.readouterr().err

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import time
 import warnings
 from dataclasses import dataclass, field
 
@@ -20,12 +21,7 @@ from .attribution import (
     stakeholders_frame,
 )
 from .ingest import Corpus, load
-from .normalize import (
-    detect_requests,
-    resolve_identities,
-    segment_messages,
-    thread_messages,
-)
+from .normalize import combine_requests, resolve_identities, thread_messages
 from .vision import SharedSourceTest, VisionFinder, answer_questions, effort_ledger, recommend
 from .vision._finding import change_onset, confidence_from_scores
 
@@ -48,6 +44,8 @@ class Analysis:
     topics, stakeholders, evidence : DataFrame
     vision : dict
         The finding, shaped as the CLI's ``vision.json``.
+    timings : dict
+        Seconds spent per stage, in order.
     """
 
     corpus: Corpus
@@ -64,6 +62,7 @@ class Analysis:
     clusterer: object = field(repr=False, default=None)
     topic_vectors: np.ndarray | None = field(repr=False, default=None)
     random_state: int = 0
+    timings: dict = field(default_factory=dict)
 
     @property
     def load_errors(self) -> pd.DataFrame:
@@ -86,13 +85,14 @@ class Analysis:
 
 def analyze(inputs, *, seller_domains=None, org_chart=None, alias_table=None,
             log_columns=None, n_topics=None, alpha=0.05, random_state=0,
-            progress=None) -> Analysis:
+            progress=None, engine="pandas", scheduler=None, n_workers=None) -> Analysis:
     """Run the whole analysis on mail exports and request logs.
 
     Parameters
     ----------
-    inputs : path or list of paths
-        What :func:`vision_analytics.load` reads.
+    inputs : path, list of paths, Corpus or MessageStore
+        What :func:`vision_analytics.load` reads, an already loaded Corpus, or a
+        Parquet store from :func:`vision_analytics.ingest.load_to_parquet`.
     seller_domains : str or list of str, optional
         The account team's domains; inferred with a warning when omitted.
     org_chart, alias_table : path or DataFrame, optional
@@ -103,33 +103,67 @@ def analyze(inputs, *, seller_domains=None, org_chart=None, alias_table=None,
         Level of the shared-source test.
     random_state : int
         Seed of every random step: same inputs and seed, same results.
+    engine : {"pandas", "dask"}
+        Where reading, zoning and request detection run: in this process, or
+        partition by partition on a Dask cluster (needs the ``scale`` extra);
+        both give the same results.
+    scheduler : str or distributed.Client, optional
+        With ``engine="dask"``: the scheduler address (``"tcp://host:8786"``) or
+        a Client; by default a ``LocalCluster`` is started for the run.
+    n_workers : int, optional
+        Workers of that LocalCluster (default: CPUs, at most 4).
 
     Returns
     -------
     Analysis
     """
-    steps = tqdm(total=7, desc="analyzing", unit="step", disable=None if progress is None
-                 else not progress)
-    corpus = inputs if isinstance(inputs, Corpus) else load(
-        inputs, seller_domains=seller_domains, org_chart=org_chart, log_columns=log_columns,
-        progress=progress)
-    domains = corpus.seller_domains
-    messages = corpus.messages.copy()
-    steps.update()
+    from ._engine import ENGINES, dask_prepare, prepare_partition
+    from .ingest import MessageStore
 
-    segments = segment_messages(messages)
-    new = segments[(segments["depth"] == 0) & (segments["kind"] == "new")]
-    new_texts = new.groupby("message_key", sort=False)["text"].agg(
-        lambda s: "\n".join(t.strip("\n") for t in s)).reindex(messages.index).fillna("")
-    messages["new_text"] = new_texts.astype(str)
+    if engine not in ENGINES:
+        raise ValueError(f"The 'engine' parameter of analyze must be one of {ENGINES}; "
+                         f"got {engine!r}.")
+    steps = tqdm(total=6 if engine == "dask" else 7, desc="analyzing", unit="step",
+                 disable=None if progress is None else not progress)
+    timings: dict[str, float] = {}
+    clock = time.perf_counter()
+
+    def lap(stage: str) -> None:
+        nonlocal clock
+        now = time.perf_counter()
+        timings[stage] = round(now - clock, 3)
+        clock = now
+        steps.update()
+
+    if engine == "dask":
+        if isinstance(inputs, (Corpus, MessageStore)):
+            raise ValueError("engine='dask' reads the input files itself, partition by "
+                             "partition: pass paths, not a Corpus or MessageStore.")
+        corpus, new_text, segments, requests = dask_prepare(
+            inputs, seller_domains=seller_domains, org_chart=org_chart,
+            log_columns=log_columns, scheduler=scheduler, n_workers=n_workers)
+        messages = corpus.messages.copy()
+        lap("read + zone + detect requests (dask)")
+    else:
+        if isinstance(inputs, Corpus):
+            corpus = inputs
+        elif isinstance(inputs, MessageStore):
+            corpus = inputs.corpus()
+        else:
+            corpus = load(inputs, seller_domains=seller_domains, org_chart=org_chart,
+                          log_columns=log_columns, progress=progress)
+        messages = corpus.messages.copy()
+        lap("read")
+        new_text, segments, requests = prepare_partition(messages, corpus.seller_domains)
+        requests = combine_requests([requests], corpus.request_log)
+        lap("zone + detect requests")
+    domains = corpus.seller_domains
+    messages["new_text"] = new_text.reindex(messages.index).fillna("").astype(str)
     messages["thread_id"] = thread_messages(messages)
-    steps.update()
 
     identities = resolve_identities(messages, org_chart=corpus.org_chart if len(
         corpus.org_chart) else None, alias_table=alias_table, seller_domains=domains,
         segments=segments)
-    requests = detect_requests(messages, seller_domains=domains,
-                               request_log=corpus.request_log)
     if requests.empty:
         raise NoRequestsError(
             "No inbound customer requests found in the inputs "
@@ -144,7 +178,7 @@ def analyze(inputs, *, seller_domains=None, org_chart=None, alias_table=None,
     requests["text"] = (requests["text"].fillna("") + "\n\n" + extra).str.strip()
     requests["thread_id"] = requests["message_key"].map(messages["thread_id"]).fillna("")
     requests["sender_id"] = [identities.lookup(s) or s for s in requests["sender"]]
-    steps.update()
+    lap("threads + identities")
 
     # What a request asks (its topic) and the framing it is asked in (a vision's
     # vocabulary) are different things: words that emerge across the whole stream
@@ -155,7 +189,7 @@ def analyze(inputs, *, seller_domains=None, org_chart=None, alias_table=None,
                                                                   random_state, framing)
     requests["topic_id"] = topic_ids
     requests["topic_label"] = topic_labels
-    steps.update()
+    lap("topics")
 
     style = _style_model(messages, identities, random_state)
     collector = EvidenceCollector(identities, messages, segments=segments,
@@ -168,7 +202,7 @@ def analyze(inputs, *, seller_domains=None, org_chart=None, alias_table=None,
     requests["evidence"] = requests["explanation"]
     graph = stakeholder_graph(messages, requests, identities)
     stakeholders = stakeholders_frame(graph, requests, identities)
-    steps.update()
+    lap("attribution")
 
     test = SharedSourceTest(random_state=random_state).fit(requests)
     vision, members = _finding(test, requests, messages, segments, identities, alpha)
@@ -181,19 +215,20 @@ def analyze(inputs, *, seller_domains=None, org_chart=None, alias_table=None,
         requests["evidence"] = requests["explanation"]
         graph = stakeholder_graph(messages, requests, identities)
         stakeholders = stakeholders_frame(graph, requests, identities)
-    steps.update()
+    lap("shared-source test + finding")
 
     answers = answer_questions(vision, requests, requests["part_of_vision"])
     effort = effort_ledger(requests, messages, requests["part_of_vision"])
     vision["answers"] = answers
     vision["effort"] = effort
     vision["recommendation"] = recommend(vision, answers, effort)
-    steps.update()
+    lap("questions + effort")
     steps.close()
     return Analysis(corpus=corpus, messages=messages, segments=segments, identities=identities,
                     requests=requests, topics=topics, evidence=evidence,
                     stakeholders=stakeholders, graph=graph, vision=vision, test=test,
-                    clusterer=clusterer, topic_vectors=vectors, random_state=random_state)
+                    clusterer=clusterer, topic_vectors=vectors, random_state=random_state,
+                    timings=timings)
 
 
 # -- steps --------------------------------------------------------------------------------

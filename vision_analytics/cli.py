@@ -17,6 +17,7 @@ EXIT_CODES = """exit codes:
   3  input error: a path does not exist or is not a supported format
   4  no inbound customer requests found in the inputs
   5  a --seller-domain given is not seen in any message
+  6  the Dask scheduler given with --scheduler cannot be reached
 """
 
 
@@ -52,6 +53,15 @@ def _parser() -> argparse.ArgumentParser:
     analyze.add_argument("--seed", type=int, default=0, help="random seed (default: 0)")
     analyze.add_argument("--n-topics", type=int, default=None,
                          help="number of topics (default: chosen by stability)")
+    analyze.add_argument("--engine", choices=["pandas", "dask"], default="pandas",
+                         help="where reading, zoning and request detection run: this "
+                              "process, or a Dask cluster (needs the scale extra); same "
+                              "results (default: %(default)s)")
+    analyze.add_argument("--scheduler", metavar="ADDRESS", default=None,
+                         help="with --engine dask: a running scheduler, e.g. "
+                              "tcp://10.0.0.5:8786 (default: a local cluster)")
+    analyze.add_argument("--workers", type=int, default=None, metavar="N",
+                         help="with --engine dask and no --scheduler: local workers")
 
     demo = sub.add_parser("demo", help="run analyze on the bundled sample account",
                           epilog=EXIT_CODES, formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -165,17 +175,51 @@ def _analyze(args) -> int:
     from . import _analysis
     from ._outputs import write_outputs
 
-    corpus = _load(args)
+    if (args.scheduler or args.workers) and args.engine != "dask":
+        raise UserError("--scheduler and --workers go with --engine dask.", 2)
+    if args.workers is not None and args.workers < 1:
+        raise UserError(f"--workers must be at least 1; got {args.workers}.", 2)
     try:
-        analysis = _analysis.analyze(corpus, alias_table=args.alias_table,
-                                     n_topics=args.n_topics, random_state=args.seed,
-                                     progress=False if args.quiet else None)
+        if args.engine == "dask":
+            analysis = _analyze_dask(args, _analysis)
+        else:
+            analysis = _analysis.analyze(_load(args), alias_table=args.alias_table,
+                                         n_topics=args.n_topics, random_state=args.seed,
+                                         progress=False if args.quiet else None)
     except _analysis.NoRequestsError as exc:
         raise UserError(str(exc), 4) from None
     paths = write_outputs(analysis, args.out, anonymize=args.anonymize)
     if not args.quiet:
         _print_headline(analysis, paths)
     return 0
+
+
+def _analyze_dask(args, _analysis):
+    from .ingest import InputError
+
+    try:
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            analysis = _analysis.analyze(
+                args.inputs, seller_domains=args.seller_domain or None,
+                org_chart=args.org_chart, alias_table=args.alias_table,
+                n_topics=args.n_topics, random_state=args.seed, progress=False,
+                engine="dask", scheduler=args.scheduler, n_workers=args.workers)
+    except InputError as exc:
+        raise UserError(str(exc), 3) from None
+    except ImportError as exc:
+        raise UserError(str(exc), 2) from None
+    except OSError as exc:  # no scheduler at that address
+        raise UserError(f"cannot reach the Dask scheduler {args.scheduler!r} ({exc}); start "
+                        "one (dask scheduler) or drop --scheduler to use a local cluster.",
+                        6) from None
+    for warning in caught:
+        if not args.quiet and issubclass(warning.category, UserWarning) \
+                and "seller_domains" in str(warning.message):
+            print(f"vision-analytics: warning: {warning.message}", file=sys.stderr)
+    if args.seller_domain:
+        _check_seller_domains(analysis.corpus, args.seller_domain)
+    return analysis
 
 
 def _demo(args) -> int:

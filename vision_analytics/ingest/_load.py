@@ -157,9 +157,13 @@ class _Reader:
     reader, so every item found is accounted for.
     """
 
-    def __init__(self, paths, *, org_chart=None, log_columns=None, progress=None):
-        self.files = _expand(paths)
-        self.chart_files = _expand(org_chart) if org_chart is not None else []
+    def __init__(self, paths, *, org_chart=None, log_columns=None, progress=None,
+                 parts=None):
+        if parts is None:
+            chart_files = _expand(org_chart) if org_chart is not None else []
+            parts = [(p, f, 0, None) for p, f in _expand(paths)] + [
+                (p, "org_chart", 0, None) for p, _ in chart_files]
+        self.parts: list[tuple[Path, str, int, int | None]] = parts
         self.log_columns = log_columns
         self.progress = progress
         self.errors: list[LoadError] = []
@@ -168,20 +172,21 @@ class _Reader:
         self.logs: list[pd.DataFrame] = []
         self.charts: list[pd.DataFrame] = []
 
-    def records(self) -> Iterator[tuple[str, dict]]:
+    def records(self, *, dedupe: bool = True) -> Iterator[tuple[str, dict]]:
+        """``(message_key, record)`` per message; with ``dedupe=False`` copies are
+        yielded too (and counted as messages), for a merge to de-duplicate later."""
         seen: dict[str, str] = {}
-        inputs = self.files + [(p, "org_chart") for p, _ in self.chart_files]
-        bar = tqdm(total=len(inputs), unit="file", disable=_quiet(self.progress),
+        bar = tqdm(total=len(self.parts), unit="file", disable=_quiet(self.progress),
                    desc="loading")
-        for path, fmt in inputs:
+        for path, fmt, start, end in self.parts:
             bar.update(1)
             tally = self.counts.setdefault(fmt if fmt != "org_chart" else "csv", Counter())
-            tally["files"] += 1
+            tally["files"] += start == 0  # a file read in byte ranges counts once
             if fmt in ("csv", "xlsx", "org_chart"):
                 _read_table(path, fmt, self.log_columns, tally, self.logs, self.charts,
                             self.errors)
                 continue
-            for item in _items(path, fmt):
+            for item in _items(path, fmt, start, end):
                 tally["items"] += 1
                 if isinstance(item, LoadError):
                     self.errors.append(item)
@@ -189,7 +194,7 @@ class _Reader:
                     continue
                 check_record(item)
                 key = _content_key(item)
-                if key in seen:
+                if dedupe and key in seen:
                     tally["duplicates"] += 1
                     self.dup_rows.append((key, item["source"], seen[key]))
                     continue
@@ -217,12 +222,13 @@ class _Reader:
         )
 
 
-def _items(path: Path, fmt: str) -> Iterator[dict | LoadError]:
-    """Every item in one file: a record, or a LoadError when it cannot be read."""
+def _items(path: Path, fmt: str, start: int = 0,
+           end: int | None = None) -> Iterator[dict | LoadError]:
+    """Every item in one file (or byte range of an mbox): a record, or a LoadError."""
     name = str(path)
     try:
         if fmt == "mbox":
-            for offset, raw, size in iter_mbox(path):
+            for offset, raw, size in iter_mbox(path, start, end):
                 where = f"{name}@{offset}"
                 if raw is None:
                     yield LoadError(name, str(offset), "too_large",

@@ -27,6 +27,7 @@ __all__ = [
     "REQUEST_CUES",
     "REQUEST_THRESHOLD",
     "REQUEST_WEIGHTS",
+    "combine_requests",
     "detect_requests",
     "request_cue_counts",
     "score_requests",
@@ -378,7 +379,21 @@ def detect_requests(
         },
         index=pd.Index(["r" + k for k in keys], dtype="str", name="request_id"),
     )
-    if not len(frame):
+    return combine_requests([frame], request_log)
+
+
+def combine_requests(frames: list[pd.DataFrame],
+                     request_log: pd.DataFrame | None = None) -> pd.DataFrame:
+    """One requests frame from e-mail requests found in parts, plus the request log.
+
+    ``detect_requests`` on a whole corpus equals ``combine_requests`` of
+    ``detect_requests`` on consecutive parts of it (the sort is stable), which
+    is how the Dask engine finds requests partition by partition.
+    """
+    frames = [f for f in frames if len(f)]
+    if frames:
+        frame = pd.concat(frames) if len(frames) > 1 else frames[0]
+    else:
         frame = empty_frame("requests")
         frame["request_score"] = pd.Series([], dtype="float64")
         frame["cues"] = pd.Series([], dtype=object)

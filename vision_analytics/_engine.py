@@ -1,0 +1,101 @@
+"""Where the per-message stages run: in this process (pandas) or on a Dask cluster.
+
+Reading, zoning and request detection look at one message at a time, so they
+run partition by partition: on a Dask cluster each partition (a group of files,
+or a byte range of a large mbox) is read on a worker, and so is each slice of
+messages zoned and scored. The stages that need the whole stream —
+de-duplication, threads, identities, topics, attribution, the shared-source
+test — run on the merged frames, with the same code as the pandas engine, so
+both engines give the same messages, requests, topics and finding (tested with
+a two-worker ``LocalCluster``).
+"""
+
+from __future__ import annotations
+
+import os
+import warnings
+from contextlib import contextmanager
+
+import pandas as pd
+
+from .normalize import combine_requests, detect_requests, segment_messages
+
+__all__ = ["ENGINES", "dask_prepare", "prepare_partition"]
+
+ENGINES = ("pandas", "dask")
+CONNECT_TIMEOUT = 10  # seconds to reach a scheduler given by address
+
+
+def prepare_partition(messages: pd.DataFrame, seller_domains) -> tuple:
+    """Zoning and request detection for one slice of the messages frame.
+
+    Returns ``(new_text, segments, requests)``: each message's own new text
+    (a Series on the slice's index), the segments frame, and the e-mail
+    requests of the slice (no request log; see ``combine_requests``).
+    """
+    segments = segment_messages(messages)
+    new = segments[(segments["depth"] == 0) & (segments["kind"] == "new")]
+    new_text = new.groupby("message_key", sort=False)["text"].agg(
+        lambda s: "\n".join(t.strip("\n") for t in s)).reindex(messages.index).fillna("")
+    new_text = new_text.astype(str)
+    requests = detect_requests(messages.assign(new_text=new_text),
+                               seller_domains=seller_domains)
+    return new_text, segments, requests
+
+
+def _prepare_slice(messages: pd.DataFrame, seller_domains) -> tuple:
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        return prepare_partition(messages, seller_domains)
+
+
+@contextmanager
+def dask_client(scheduler=None, n_workers: int | None = None):
+    """A ``distributed.Client``: to ``scheduler`` (an address or a Client), else a
+    new ``LocalCluster`` of ``n_workers`` single-threaded worker processes."""
+    try:
+        from distributed import Client, LocalCluster
+    except ImportError as exc:
+        raise ImportError(
+            "engine='dask' needs the scale extra: pip install 'vision-analytics[scale]'"
+        ) from exc
+    if scheduler is not None and not isinstance(scheduler, str):
+        yield scheduler  # an existing Client: the caller owns it
+        return
+    if scheduler is not None:
+        with Client(scheduler, timeout=CONNECT_TIMEOUT) as client:
+            yield client
+        return
+    workers = n_workers or max(1, min(4, os.cpu_count() or 1))
+    with LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
+                      dashboard_address=None) as cluster, Client(cluster) as client:
+        yield client
+
+
+def dask_prepare(inputs, *, seller_domains=None, org_chart=None, log_columns=None,
+                 scheduler=None, n_workers=None, partition_bytes: int = 64 * 2**20,
+                 slice_rows: int = 20_000):
+    """Read, zone and detect requests on a Dask cluster.
+
+    Returns ``(corpus, new_text, segments, requests)`` exactly as the pandas
+    engine computes them.
+    """
+    from .ingest._partitions import merge_partitions, plan_partitions, read_partition
+
+    partitions = plan_partitions(inputs, org_chart=org_chart, target_bytes=partition_bytes)
+    with dask_client(scheduler, n_workers) as client:
+        futures = client.map(read_partition, partitions, log_columns=log_columns,
+                             pure=False)
+        corpus = merge_partitions(client.gather(futures), seller_domains=seller_domains)
+        messages = corpus.messages
+        slices = [messages.iloc[i:i + slice_rows] for i in range(0, len(messages), slice_rows)]
+        futures = client.map(_prepare_slice, slices, seller_domains=corpus.seller_domains,
+                             pure=False)
+        results = client.gather(futures)
+    if results:
+        new_text = pd.concat([r[0] for r in results])
+        segments = pd.concat([r[1] for r in results], ignore_index=True)
+    else:
+        new_text, segments, _ = prepare_partition(messages, corpus.seller_domains)
+    requests = combine_requests([r[2] for r in results], corpus.request_log)
+    return corpus, new_text, segments, requests
