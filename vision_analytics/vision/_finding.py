@@ -161,7 +161,9 @@ class VisionFinder:
         if outside_names:
             ranked = self._outside_name(ranked, outside_names[0], authored, people, len(vision))
         department = self._department(relayed, people, n)
-        pooled = self._department_of_candidates(scores, sent_share, people)
+        # words alone ("value", "years") are everyone's: pooling them pools headcount
+        pooled = self._department_of_candidates(scores, sent_share, people) \
+            if any(" " in t or "-" in t for t in terms) else None
         if pooled is not None and (department is None or pooled.score > department.score):
             department = pooled
         if department is not None and (not ranked or department.score > ranked[0].score):
