@@ -181,8 +181,11 @@ def main(argv=None) -> int:
                 result = score_account(key, analysis.requests, analysis.vision)
                 result["seconds"] = time.perf_counter() - t0
                 rows.append(result)
+                found = (analysis.vision.get("source") or {}).get("name")
                 print(f"{kind:>16} {difficulty:>6} seed {seed}: detect "
-                      f"{result['detection_correct']}, source {result['source_correct']}, "
+                      f"{result['detection_correct']}, source {result['source_correct']} "
+                      f"({found} / {(key.get('source') or {}).get('name')}), "
+                      f"origin {analysis.vision.get('origin_hypothesis')}, "
                       f"attr {result['originator_accuracy'] or 0:.2f} "
                       f"({result['seconds']:.1f}s)", file=sys.stderr)
     print(f"{args.n} accounts, seeds {args.seed_start}..{args.seed_start + args.n - 1}, "
