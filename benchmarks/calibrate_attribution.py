@@ -3,7 +3,10 @@
 The raw confidence of :class:`vision_analytics.attribution.Attributor` is a
 softmax over clue weights; it is not a probability of being right. This script
 runs the analysis on development accounts (``--fit-seeds``), fits an isotonic
-map from raw confidence to the share of correct originators, writes it to
+map from raw confidence to the share of correct *best guesses* (the leading
+candidate, scored whether or not it cleared the "unknown" threshold: scoring the
+final answer instead would count every "unknown" as wrong and teach the map that
+whatever it declined is never right), writes it to
 ``vision_analytics/attribution/calibration.json`` (with ``--write``), then prints
 reliability tables — raw and calibrated — on *other* accounts
 (``--check-seeds``), with the expected calibration error (10 equal-width bins).
@@ -24,15 +27,17 @@ import pandas as pd
 from sklearn.isotonic import IsotonicRegression
 
 import vision_analytics as va
-from vision_analytics.attribution._attribute import _calibrate
+from vision_analytics._analysis import _display_id
+from vision_analytics.attribution._attribute import MIN_CONFIDENCE, _calibrate
 from vision_analytics.datasets import DIFFICULTIES, KINDS, simulate_account
+from vision_analytics.datasets._scoring import _same_originator
 
 OUT = Path(__file__).resolve().parents[1] / "vision_analytics" / "attribution" / \
     "calibration.json"
 
 
 def outcomes(seeds: range) -> pd.DataFrame:
-    """raw and calibrated confidence, decided, correct — one row per e-mail request."""
+    """raw and calibrated confidence, decided, best guess correct — one row per e-mail request."""
     rows = []
     for i, seed in enumerate(seeds):
         kind = KINDS[i % len(KINDS)]
@@ -44,20 +49,18 @@ def outcomes(seeds: range) -> pd.DataFrame:
                 warnings.simplefilter("ignore")
                 analysis = va.analyze(account.inputs, seller_domains=account.seller_domains,
                                       random_state=0, progress=False)
-        key = pd.DataFrame(account.answer_key["requests"])
-        key = key[key["channel"] == "email"].set_index("message_id")
-        got = analysis.requests[analysis.requests["channel"] == "email"].reset_index()
-        got = got.set_index("message_id").join(
-            key[["originator", "originator_organization"]].add_suffix("_true"), how="inner")
-        for raw, kind_, conf, pred, truth, org in zip(
+        truth = {r["message_id"]: r for r in account.answer_key["requests"]
+                 if r["channel"] == "email"}
+        names = {p["name"].lower(): p["email"].lower() for p in account.answer_key["people"]}
+        got = analysis.requests[analysis.requests["channel"] == "email"]
+        got = got[got["message_id"].isin(truth)]
+        people = analysis.identities.people.set_index("person_id")
+        for raw, kind_, conf, best, message_id in zip(
                 got["raw_confidence"], got["top_kind"], got["originator_confidence"],
-                got["originator"], got["originator_true"], got["originator_organization_true"],
-                strict=True):
-            guess = str(pred).lower().removesuffix(" (department)")
-            ok = guess == str(truth).lower() or (bool(org) and guess == str(org).lower())
+                got["best_guess"], got["message_id"], strict=True):
+            ok = _same_originator(_display_id(best, people), truth[message_id], names)
             rows.append({"kind": kind, "top_kind": kind_, "raw": float(raw),
-                         "calibrated": float(conf),
-                         "decided": pred != "unknown", "correct": bool(ok)})
+                         "calibrated": float(conf), "correct": bool(ok)})
         print(f"  {kind:16s} {difficulty:6s} seed {seed}: {len(got)} e-mail requests",
               flush=True)
     return pd.DataFrame(rows)
@@ -103,12 +106,22 @@ def main() -> None:
     check = outcomes(range(*args.check_seeds))
     check["mapped"] = [_calibrate(r, k, knots) for r, k in zip(check["raw"],
                                                                  check["top_kind"], strict=True)]
-    for column, title in (("raw", "raw softmax confidence"),
+    # what the shipped Attributor decides with this map
+    check["decided"] = check["mapped"] >= MIN_CONFIDENCE
+    for column, title in (("raw", "raw confidence"),
                           ("mapped", "calibrated confidence (this fit)")):
         table, ece = reliability(check[check["decided"]], column)
-        print(f"\n{title}: ECE {ece:.3f}\n{table.to_string()}")
-    print(f"\n'unknown' share: {1 - check['decided'].mean():.3f}; accuracy of decided "
-          f"originators: {check.loc[check['decided'], 'correct'].mean():.3f}")
+        print(f"\n{title}, decided originators: ECE {ece:.3f}\n{table.to_string()}")
+    _, ece_all = reliability(check, "mapped")
+    print(f"\ncalibrated confidence, all best guesses: ECE {ece_all:.3f}")
+    by_kind = check.groupby("top_kind").agg(n=("correct", "size"), right=("correct", "mean"),
+                                            confidence=("mapped", "mean"),
+                                            decided=("decided", "mean"))
+    print(f"\nby lead clue:\n{by_kind.round(3).to_string()}")
+    decided = check["decided"]
+    print(f"\n'unknown' share: {1 - decided.mean():.3f}; accuracy of decided originators: "
+          f"{check.loc[decided, 'correct'].mean():.3f}; of all e-mail requests "
+          f"('unknown' = wrong): {(check['correct'] & decided).mean():.3f}")
 
 
 if __name__ == "__main__":

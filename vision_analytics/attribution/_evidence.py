@@ -137,6 +137,7 @@ class EvidenceCollector:
             named = {r["candidate"] for r in rows[first_row:]
                      if r["kind"] not in ("sender", "cc", "vocabulary")}
             self._timing_clues(add, req.get("sent_at"), sender, named)
+        self._logged_copy_clues(rows, requests)
         if not rows:
             return empty_frame("evidence")
         frame = pd.DataFrame(rows)
@@ -144,6 +145,72 @@ class EvidenceCollector:
         return frame
 
     # -- clue kinds ---------------------------------------------------------------------
+
+    def _logged_copy_clues(self, rows: list[dict], requests: pd.DataFrame) -> None:
+        """A log entry that transcribes an e-mailed request inherits that mail's clues.
+
+        Request logs are often typed up from the mail that brought the ask; the
+        log row keeps the words but loses the forwarded block and its header. The
+        copied clues keep their kind and weight (the same request, the same
+        evidence), and name the mail they come from.
+        """
+        links = self._logged_copies(requests)
+        if not links:
+            return
+        by_request: dict[str, list[dict]] = defaultdict(list)
+        for row in rows:
+            by_request[row["request_id"]].append(row)
+        for log_id, mail_id in links.items():
+            own = {(r["candidate"], r["kind"]) for r in by_request.get(log_id, [])}
+            sender = next((r["candidate"] for r in by_request.get(log_id, [])
+                           if r["kind"] == "sender"), None)
+            for row in by_request.get(mail_id, []):
+                if row["kind"] == "sender" or row["candidate"] == sender or (
+                        row["candidate"], row["kind"]) in own:
+                    continue
+                rows.append({**row, "request_id": log_id,
+                             "excerpt": f"logged from e-mail {row['source']}: "
+                                        f"{row['excerpt']}"[:240]})
+
+    def _logged_copies(self, requests: pd.DataFrame, *, min_words: int = 6,
+                       min_share: float = 0.8, days_before: int = 14) -> dict[str, str]:
+        """Log request → the e-mail request it was typed up from.
+
+        The mail comes from the same person, at most ``days_before`` days before
+        the log entry (or a day after: clocks and time zones), and holds at least
+        ``min_share`` of the entry's words (the entry has ``min_words`` or more).
+        """
+        if "channel" not in requests or "sent_at" not in requests:
+            return {}
+        is_mail = requests["channel"].eq("email")
+        mails, logs = requests[is_mail], requests[~is_mail]
+        if mails.empty or logs.empty:
+            return {}
+        person_of = {s: (p.person_id if (p := self._person(s)) is not None else "")
+                     for s in requests["sender"].dropna().unique()}
+        mail_words = {rid: _words(t) for rid, t in mails["text"].fillna("").items()}
+        by_sender: dict[str, list] = defaultdict(list)
+        for rid, sender, sent_at in zip(mails.index, mails["sender"], mails["sent_at"],
+                                        strict=True):
+            if person_of.get(sender) and not pd.isna(sent_at):
+                by_sender[person_of[sender]].append((sent_at, str(rid)))
+        links = {}
+        for rid, sender, sent_at, text in zip(logs.index, logs["sender"], logs["sent_at"],
+                                              logs["text"].fillna(""), strict=True):
+            words = _words(text)
+            if len(words) < min_words or pd.isna(sent_at) or not person_of.get(sender):
+                continue
+            best, best_share = None, min_share
+            for mail_at, mail_id in by_sender[person_of[sender]]:
+                lag = sent_at - mail_at
+                if not pd.Timedelta(days=-1) <= lag <= pd.Timedelta(days=days_before):
+                    continue
+                share = len(words & mail_words[mail_id]) / len(words)
+                if share >= best_share and (best is None or share > best_share):
+                    best, best_share = mail_id, share
+            if best is not None:
+                links[str(rid)] = best
+        return links
 
     def _header_clues(self, add, segments: list[dict], sender, forward: bool) -> None:
         # Outlook writes the same "Original Message" block for replies and forwards:
@@ -428,6 +495,10 @@ def _adder(rows: list[dict], request_id: str, source: str):
                      "weight": round(float(weight), 4), "excerpt": excerpt[:240],
                      "source": source})
     return add
+
+
+def _words(text: str) -> set[str]:
+    return set(re.findall(r"[^\W\d_][\w-]{2,}", str(text).lower()))
 
 
 def _excerpt(text: str, limit: int = 120) -> str:
