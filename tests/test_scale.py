@@ -231,3 +231,21 @@ def test_cli_dask_options_need_the_dask_engine_and_a_reachable_scheduler(tmp_pat
     assert main(["analyze", *args, "--engine", "dask", "--scheduler",
                  "tcp://127.0.0.1:9"]) == 6
     assert "cannot reach the Dask scheduler" in capsys.readouterr().err
+
+
+def test_analyze_fits_topics_out_of_core_above_the_threshold(monkeypatch):
+    from vision_analytics import _analysis, analyze
+
+    account = load_sample()
+    mem = analyze(account.inputs, seller_domains=account.seller_domains, progress=False)
+    monkeypatch.setattr(_analysis, "OUT_OF_CORE_REQUESTS", 100)
+    monkeypatch.setattr(_analysis, "OUT_OF_CORE_SAMPLE", 150)
+    ooc = analyze(account.inputs, seller_domains=account.seller_domains, progress=False)
+    assert len(ooc.requests) > 150
+    assert ooc.topic_vectors is None and len(ooc.clusterer.fit_sample_) == 150
+    assert ooc.requests["topic_id"].notna().all()
+    from sklearn.metrics import adjusted_rand_score
+
+    # the sample-then-stream fit finds much the same topics on the sample account
+    assert adjusted_rand_score(mem.requests["topic_id"], ooc.requests["topic_id"]) > 0.5
+    assert ooc.vision["shared_source"] == mem.vision["shared_source"]

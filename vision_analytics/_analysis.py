@@ -27,6 +27,10 @@ from .vision._finding import change_onset, confidence_from_scores
 
 __all__ = ["Analysis", "NoRequestsError", "analyze"]
 
+#: Above this many requests, topics are fitted out of core (sample, then stream).
+OUT_OF_CORE_REQUESTS = 50_000
+OUT_OF_CORE_SAMPLE = 20_000
+
 
 class NoRequestsError(ValueError):
     """The inputs hold no inbound customer request to analyse."""
@@ -245,7 +249,7 @@ def _framing_words(requests: pd.DataFrame, random_state, min_surprise: float = 4
 
 
 def _topics(requests: pd.DataFrame, n_topics, random_state, framing=()):
-    from .cluster import TopicClusterer
+    from .cluster import TopicClusterer, fit_out_of_core
 
     texts = (requests["subject"].fillna("") + "\n" + requests["text"].fillna("")).tolist()
     n = len(texts)
@@ -263,8 +267,13 @@ def _topics(requests: pd.DataFrame, n_topics, random_state, framing=()):
     min_topics = int(min(max(3, np.ceil(np.sqrt(n) / 2)), 12))
     clusterer = TopicClusterer(n_topics=n_topics or "auto", min_topics=min_topics,
                                extra_stop_words=framing, random_state=random_state)
-    frame_in = pd.DataFrame({"text": texts}, index=requests.index)
-    clusterer.fit(frame_in)
+    if n > OUT_OF_CORE_REQUESTS:
+        # too many for the in-memory fit (LSA of every request, resampled k scan):
+        # fit on a sample, then re-estimate over all requests chunk by chunk
+        fit_out_of_core(clusterer, pd.Series(texts, index=requests.index),
+                        sample_size=OUT_OF_CORE_SAMPLE, n_passes=3)
+    else:
+        clusterer.fit(pd.DataFrame({"text": texts}, index=requests.index))
     ids = [str(t) for t in clusterer.labels_]
     topics = clusterer.topics_frame(requests.assign(topic_id=ids))
     labels = dict(zip(topics["topic_id"], topics["label"], strict=True))

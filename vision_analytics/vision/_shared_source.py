@@ -46,6 +46,8 @@ STOP_WORDS = sorted(ENGLISH_STOP_WORDS | _EMAIL_STOP)
 
 # requests × features up to which the test runs on a dense matrix (40 MB)
 DENSE_CELLS = 5_000_000
+# eligible phrases considered for the family score, strongest first
+MAX_FAMILY_CANDIDATES = 400
 
 
 @dataclass
@@ -156,12 +158,14 @@ class SharedSourceTest:
         if X.shape[1] == 0:
             return self._empty(n, "no feature is shared by enough requests across topics")
         topics = pd.factorize(data["topic_id"].astype(str), sort=True)[0]
+        X, names = self._possible(X, names, topics)
         units = self._units(data)
         observed, split, z = self._statistic(X, topics, np.arange(n))
         rng = np.random.default_rng(self.random_state)
         null = np.empty(self.n_permutations)
-        unit_ids = np.unique(units)
-        members = [np.flatnonzero(units == u) for u in unit_ids]
+        unit_ids, sizes = np.unique(units, return_counts=True)
+        by_unit = np.argsort(units, kind="stable")
+        members = np.split(by_unit, np.cumsum(sizes)[:-1])
         for b in range(self.n_permutations):
             order = np.concatenate([members[i] for i in rng.permutation(len(members))])
             null[b] = self._statistic(X, topics, order)[0]
@@ -216,6 +220,22 @@ class SharedSourceTest:
         # Small problems run faster dense (no sparse overhead per split); large ones
         # only fit in memory sparse. Both compute the same counts.
         return (X.toarray() if X.shape[0] * X.shape[1] <= DENSE_CELLS else X), all_names
+
+    def _possible(self, X, names: list[str], topics: np.ndarray):
+        """Drop features no arrival order can make eligible: too rare overall, or
+        in fewer topics than ``min_topic_spread`` over the whole stream. They
+        never add to the statistic; dropping them keeps permutations cheap."""
+        n_topics = int(topics.max()) + 1
+        total = np.asarray(X.sum(axis=0)).ravel()
+        onehot = sparse.csr_matrix((np.ones(len(topics)), (topics, np.arange(len(topics)))),
+                                   shape=(n_topics, len(topics)))
+        per_topic = onehot @ X
+        spread = np.asarray(((per_topic.toarray() if sparse.issparse(per_topic)
+                              else per_topic) > 0).sum(axis=0)).ravel()
+        keep = np.flatnonzero((total >= self.min_count) & (spread >= self.min_topic_spread))
+        if len(keep) == 0 or len(keep) == len(names):
+            return X, names
+        return X[:, keep], [names[j] for j in keep]
 
     def _units(self, data: pd.DataFrame) -> np.ndarray:
         if "thread_id" in data.columns:
@@ -281,7 +301,9 @@ def _family_score(X, after: np.ndarray, values: np.ndarray,
     chosen = np.flatnonzero(values > 0)
     if not len(chosen):
         return 0.0, []
-    chosen = chosen[np.argsort(-values[chosen], kind="stable")]
+    # the strongest MAX_FAMILY_CANDIDATES only: a real account has tens; a stream of
+    # many accounts may have thousands, and the overlaps are quadratic in them
+    chosen = chosen[np.argsort(-values[chosen], kind="stable")][:MAX_FAMILY_CANDIDATES]
     occ = X[:, chosen]
     if sparse.issparse(occ):
         occ_after = occ.multiply(after[:, None]).tocsc()
