@@ -255,3 +255,12 @@ def test_capitals_that_are_not_names_are_not_outside_names():
         f"Können Sie uns ein Angebot für die neue Plattform und den Kontrollturm in Bereich{i} "
         "schicken? Wir brauchen die Zahlen für den Vorstand." for i in range(12)])
     assert emerging_names(german, members, onset, "", _people()) == []
+
+
+def test_someone_of_the_customer_domain_is_not_an_outside_organisation():
+    requests, members, terms, people, authored, onset = _department_case([4, 1, 0])
+    # only ever seen in a cc line, identity resolution could not tell which side
+    people.loc[people["person_id"] == "p_it1", "side"] = "external"
+    ranked = VisionFinder().candidates(requests, members, terms, people, authored, onset)
+    assert ranked[0].key == "p_it1" and ranked[0].kind == "person"
+    assert not any(c.kind == "external" for c in ranked)

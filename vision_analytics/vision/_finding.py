@@ -105,7 +105,7 @@ class VisionFinder:
         outside name (``outside_names``, see :func:`emerging_names`) travels in
         the vision requests without its owner ever writing to the account.
         """
-        people = people.set_index("person_id")
+        people = _customer_domain_sides(people.set_index("person_id"))
         vision = requests[members]
         n = max(1, len(vision))
         relayed = vision[(vision["originator_id"] != vision["sender_id"])
@@ -300,6 +300,23 @@ class VisionFinder:
         if senior:
             clues.append(f"senior title ({source.title}) but present from the start")
         return "other", clues
+
+
+def _customer_domain_sides(people: pd.DataFrame) -> pd.DataFrame:
+    """People of the customer's own domain are the customer's, whatever else says so.
+
+    Someone seen only in a quoted header or a cc line (they never sent a message) can
+    come out of identity resolution as an outsider; an outside organisation is not
+    one that shares the customer's mail domain.
+    """
+    if "side" not in people or "domain" not in people:
+        return people
+    domains = people["domain"].fillna("").astype(str).str.lower()
+    customer = set(domains[(people["side"] == "customer") & (domains != "")])
+    fix = (people["side"] == "external") & domains.isin(customer)
+    if not fix.any():
+        return people
+    return people.assign(side=people["side"].where(~fix, "customer"))
 
 
 def _pooled_department(weights: pd.Series, people: pd.DataFrame,
