@@ -125,6 +125,19 @@ def emerging_names(requests: pd.DataFrame, members: pd.Series, onset,
     list of EmergingName
         Most widespread first; the candidate's variants are the capitalised phrases it
         heads ("Summit AI").
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> requests = pd.DataFrame({
+    ...     "text": [f"Can you match what Kestrel Flow offers for area {i}?" for i in range(6)],
+    ...     "sent_at": pd.date_range("2024-03-01", periods=6, freq="7D", tz="UTC"),
+    ...     "topic_id": ["t0", "t1", "t2", "t0", "t1", "t2"]})
+    >>> people = pd.DataFrame({"name": ["Ana Lima"], "organization": ["Meridian"]})
+    >>> found = emerging_names(requests, pd.Series(True, index=requests.index),
+    ...                        requests["sent_at"].min(), "Invoices as usual.", people)
+    >>> [(f.name, f.n_requests, f.n_topics, f.variants) for f in found]
+    [('Kestrel', 6, 3, ['Kestrel Flow'])]
     """
     vision = requests[members.reindex(requests.index).fillna(False).astype(bool)]
     if vision.empty or onset is None:
