@@ -808,18 +808,23 @@ def segment_messages(messages: pd.DataFrame) -> pd.DataFrame:
             f"(the messages frame from vision_analytics.ingest.load); got {got}. "
             "Pass corpus.messages."
         )
-    has = {c: c in messages.columns for c in ("sender", "sender_name", "sent_at", "subject")}
+    n = len(messages)
+
+    def column(name, default):
+        # whole columns as lists: per-row pandas access cost more than the zoning
+        return messages[name].tolist() if name in messages.columns else [default] * n
+
+    bodies, subjects = column("body_text", ""), column("subject", "")
+    names, senders, times = column("sender_name", ""), column("sender", ""), column(
+        "sent_at", None)
     rows = []
     for pos, key in enumerate(messages.index):
-        body = messages["body_text"].iat[pos]
+        body = bodies[pos]
         body = body if isinstance(body, str) else ""
-        subject = _clean(messages["subject"].iat[pos]) if has["subject"] else ""
-        for s in zone_body(body, subject=subject):
+        for s in zone_body(body, subject=_clean(subjects[pos])):
             author, email, sent = s.author, s.author_email, s.sent_at
             if s.depth == 0:
-                author = _clean(messages["sender_name"].iat[pos]) if has["sender_name"] else ""
-                email = _clean(messages["sender"].iat[pos]) if has["sender"] else ""
-                sent = messages["sent_at"].iat[pos] if has["sent_at"] else None
+                author, email, sent = _clean(names[pos]), _clean(senders[pos]), times[pos]
             rows.append({
                 "message_key": str(key), "kind": s.kind, "start": s.start, "end": s.end,
                 "author": author, "author_email": email,
