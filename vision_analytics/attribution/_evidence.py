@@ -113,6 +113,7 @@ class EvidenceCollector:
         rows: list[dict] = []
         segs = self._segments_by_message()
         vocab = self._vocabulary_index(requests)
+        style = self._style_scores(requests)
         for request_id, req in requests.iterrows():
             key = req.get("message_key", "") or ""
             message = self.messages.loc[key] if key in self.messages.index else None
@@ -130,7 +131,7 @@ class EvidenceCollector:
             self._mention_clues(add, text, sender)
             if message is not None:
                 self._cc_clues(add, message, sender)
-            self._style_clues(add, text, sender)
+            self._style_clues(add, style.get(str(request_id)), sender)
             self._vocabulary_clues(add, vocab, str(request_id), sender)
             # timing alone points at everyone who arrived lately: it only
             # corroborates a candidate that another clue already names
@@ -283,17 +284,40 @@ class EvidenceCollector:
                     f"{person.name or person.email} newly copied in (first seen "
                     f"{first:%d %b %Y})")
 
-    def _style_clues(self, add, text: str, sender) -> None:
+    def _paragraphs(self, text: str) -> list[str]:
+        return [p.strip() for p in _PARAGRAPH.split(text)
+                if len(p.split()) >= self.min_style_words]
+
+    def _style_scores(self, requests: pd.DataFrame, batch: int = 2000) -> dict:
+        """Style probabilities of every request's paragraphs, scored in batches
+        (one model call per request cost more than the scoring itself)."""
         if self.style_model is None:
+            return {}
+        owners, paragraphs = [], []
+        texts = requests["text"] if "text" in requests.columns else [""] * len(requests)
+        for request_id, text in zip(requests.index, texts, strict=True):
+            for paragraph in self._paragraphs(str(text or "") if isinstance(text, str)
+                                              else ""):
+                owners.append(str(request_id))
+                paragraphs.append(paragraph)
+        scores: dict[str, tuple[list[str], list[np.ndarray]]] = {}
+        for start in range(0, len(paragraphs), batch):
+            part = paragraphs[start:start + batch]
+            try:
+                proba = self.style_model.predict_proba(part)
+            except Exception:  # a model that cannot score these texts is no evidence
+                continue
+            for owner, paragraph, row in zip(owners[start:start + batch], part, proba,
+                                             strict=True):
+                texts, rows = scores.setdefault(owner, ([], []))
+                texts.append(paragraph)
+                rows.append(row)
+        return scores
+
+    def _style_clues(self, add, scored, sender) -> None:
+        if self.style_model is None or not scored:
             return
-        paragraphs = [p.strip() for p in _PARAGRAPH.split(text)
-                      if len(p.split()) >= self.min_style_words]
-        if not paragraphs:
-            return
-        try:
-            proba = self.style_model.predict_proba(paragraphs)
-        except Exception:  # a model that cannot score this text is no evidence
-            return
+        paragraphs, proba = scored
         classes = list(self.style_model.classes_)
         best: dict[str, tuple[float, str]] = {}
         for paragraph, row in zip(paragraphs, proba, strict=True):
