@@ -130,30 +130,44 @@ def effort_ledger(requests: pd.DataFrame, messages: pd.DataFrame, members: pd.Se
     per attachment (stated in the output as the method).
     """
     out_msgs = messages[messages["direction"] == "outbound"]
-    replies = out_msgs.groupby("thread_id")
+    # per thread, the seller's replies as arrays (one pass, not one filter per request)
+    sent = pd.to_datetime(out_msgs["sent_at"], utc=True)
+    facts = pd.DataFrame({
+        "thread": out_msgs["thread_id"].fillna("").astype(str).to_numpy(),
+        "dated": sent.notna().to_numpy(),
+        "t": sent.to_numpy(dtype="datetime64[us]", na_value=np.datetime64("NaT")),
+        "weekend": (sent.dt.day_of_week >= 5).fillna(False).to_numpy(dtype=bool),
+        "words": [len(str(b).split()) if isinstance(b, str) else 0
+                  for b in out_msgs["body_text"]],
+        "files": [len(n) if isinstance(n, list) else 0 for n in out_msgs["attachment_names"]],
+    })
+    threads = {thread: tuple(group[c].to_numpy() for c in ("dated", "t", "weekend", "words",
+                                                           "files"))
+               for thread, group in facts.groupby("thread", sort=False)}
+    columns = requests.columns
     per_request = []
-    for request_id, req in requests.iterrows():
-        logged = req.get("hours_spent", np.nan)
-        thread = req.get("thread_id", "")
-        after = None
-        if thread and thread in replies.groups:
-            group = replies.get_group(thread)
-            if pd.notna(req.get("sent_at")):
-                group = group[group["sent_at"] >= req["sent_at"]]
-            after = group
-        n_replies = 0 if after is None else len(after)
-        weekend = 0 if after is None else int((after["sent_at"].dt.day_of_week >= 5).sum())
+    for values in zip(requests.index, *(requests[c] if c in columns else
+                                        [np.nan] * len(requests)
+                                        for c in ("hours_spent", "thread_id", "sent_at",
+                                                  "topic_id")), strict=True):
+        request_id, logged, thread, when, topic = values
+        group = threads.get(thread) if isinstance(thread, str) and thread else None
+        if group is not None and pd.notna(when):
+            stamp = pd.Timestamp(when).tz_convert("UTC").tz_localize(None).to_datetime64()
+            keep = group[0] & (group[1] >= stamp)
+            group = tuple(column[keep] for column in group)
+        n_replies = 0 if group is None else len(group[0])
+        weekend = 0 if group is None else int(group[2].sum())
         if pd.notna(logged):
             hours, method = float(logged), "log"
-        elif after is not None and n_replies:
-            words = after["body_text"].fillna("").str.split().str.len().sum()
-            attachments = int(after["attachment_names"].map(len).sum())
-            hours = base_hours * n_replies + words / words_per_hour + \
-                hours_per_attachment * attachments
+        elif group is not None and n_replies:
+            hours = base_hours * n_replies + int(group[3].sum()) / words_per_hour + \
+                hours_per_attachment * int(group[4].sum())
             method = "estimate"
         else:
             hours, method = 0.0, "none"
-        per_request.append({"request_id": str(request_id), "topic_id": req.get("topic_id", ""),
+        per_request.append({"request_id": str(request_id),
+                            "topic_id": topic if isinstance(topic, str) else "",
                             "in_vision": bool(members.get(request_id, False)),
                             "replies": n_replies, "weekend_replies": weekend,
                             "hours": round(hours, 2), "method": method})
