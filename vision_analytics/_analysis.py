@@ -30,6 +30,8 @@ __all__ = ["Analysis", "NoRequestsError", "analyze"]
 #: Above this many requests, topics are fitted out of core (sample, then stream).
 OUT_OF_CORE_REQUESTS = 50_000
 OUT_OF_CORE_SAMPLE = 20_000
+#: Customer-side writers given a stylometry profile, most prolific first.
+MAX_STYLE_AUTHORS = 40
 
 
 class NoRequestsError(ValueError):
@@ -317,7 +319,12 @@ def _style_model(messages: pd.DataFrame, identities, random_state):
     frame = pd.DataFrame({"text": inbound["new_text"].to_numpy(), "author": authors})
     frame = frame[(frame["author"] != "") & (frame["text"].str.split().str.len() >= 20)]
     counts = frame["author"].value_counts()
-    keep = counts[counts >= 5].index
+    counts = counts[counts >= 5]
+    # a linear model per author costs authors x texts: in a stream of many accounts
+    # only the most prolific writers get a profile (an account has far fewer)
+    ranked = sorted(zip(counts.index, counts.to_numpy(), strict=True),
+                    key=lambda kv: (-kv[1], kv[0]))
+    keep = [author for author, _ in ranked[:MAX_STYLE_AUTHORS]]
     frame = frame[frame["author"].isin(keep)]
     if frame["author"].nunique() < 2:
         return None
