@@ -420,3 +420,14 @@ def test_a_perfect_analysis_scores_perfectly(accounts, kind):
     assert scores["originator_accuracy"] == scores["originator_accuracy_relayed"] == 1.0
     assert scores["topic_ari"] == 1.0 and scores["request_recall"] == 1.0
     assert scores["vision_f1"] == (None if kind == "null" else 1.0)
+
+
+def test_scorer_takes_an_organisation_named_from_its_domain():
+    from vision_analytics.datasets._scoring import _same_originator
+
+    truth = {"originator": "veridiandynamics.com",
+             "originator_organization": "Veridian Dynamics"}
+    assert _same_originator("Veridiandynamics", truth, {})
+    assert _same_originator("veridian-dynamics", truth, {})
+    assert not _same_originator("Veridian Systems", truth, {})
+    assert not _same_originator("unknown", truth, {})
