@@ -213,6 +213,8 @@ def test_a_department_whose_people_share_the_evidence_is_the_source():
     # no IT person outweighs the messenger or the early Legal user alone; together they do
     assert ranked[0].kind == "department" and ranked[0].department == "IT"
     assert "P_IT1" in ranked[0].clues[0]
+    assert ranked[0].members[0] == "p_it1" and set(ranked[0].members) == {
+        "p_it1", "p_it2", "p_it3"}
     assert finder.origin(ranked[0], onset, requests["sent_at"].min())[0] == "it_organization"
     # one person carrying most of it stays that person
     requests, members, terms, people, authored, onset = _department_case([4, 1, 0])
@@ -264,3 +266,20 @@ def test_someone_of_the_customer_domain_is_not_an_outside_organisation():
     ranked = VisionFinder().candidates(requests, members, terms, people, authored, onset)
     assert ranked[0].key == "p_it1" and ranked[0].kind == "person"
     assert not any(c.kind == "external" for c in ranked)
+
+
+def test_a_department_source_speaks_through_its_people_request_by_request():
+    from vision_analytics._analysis import _vision_clues
+
+    requests = pd.DataFrame({
+        "text": ["zero touch please", "zero touch and glass pane", "invoice"],
+        "part_of_vision": [True, True, False], "message_id": ["<a>", "<b>", "<c>"],
+        "originator_id": ["p_msg", "p_it2", "p_msg"]}, index=["r0", "r1", "r2"])
+    vision = {"vision_terms": ["zero touch", "glass pane"], "source_key": "dept:IT",
+              "source_label": "IT", "source_people": ["p_it1", "p_it2"]}
+    clues = _vision_clues(requests, vision)
+    # r1 is already traced to one of IT's people; r0's vocabulary points at IT's lead voice
+    assert clues[["request_id", "candidate"]].values.tolist() == [["r0", "p_it1"]]
+    # a person or an outside organisation as the source gets the clues itself
+    clues = _vision_clues(requests, {**vision, "source_key": "p_x", "source_people": []})
+    assert clues["candidate"].tolist() == ["p_x", "p_x"]

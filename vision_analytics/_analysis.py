@@ -355,11 +355,18 @@ def _vision_clues(requests: pd.DataFrame, vision: dict) -> pd.DataFrame:
     """
     terms = [t.lower() for t in vision.get("vision_terms", [])]
     key, label = vision["source_key"], vision.get("source_label", "")
+    # A department source speaks through its people: a request already traced to one
+    # of them keeps that person, and the vocabulary alone points at the one carrying
+    # most of the department's evidence (a request has one originator, a person).
+    own = set(vision.get("source_people", []))
+    if own:
+        key = vision["source_people"][0]
+    current = requests.get("originator_id", pd.Series("", index=requests.index))
     rows = []
-    for request_id, text, part, message_id in zip(
+    for request_id, text, part, message_id, originator in zip(
             requests.index, requests["text"].fillna("").str.lower(),
-            requests["part_of_vision"], requests["message_id"], strict=True):
-        if not part:
+            requests["part_of_vision"], requests["message_id"], current, strict=True):
+        if not part or originator in own:
             continue
         used = [t for t in terms if t in text]
         if not used:
@@ -480,6 +487,7 @@ def _finding(test, requests, messages, segments, identities, alpha):
         "source_key": None if source is None else source.key,
         "source_label": "" if source is None else (source.name or source.email),
         "source_clues": [] if source is None else source.clues,
+        "source_people": [] if source is None else list(source.members),
         "origin_hypothesis": origin,
         "origin_clues": origin_clues,
         "onset": None if onset is None else onset.date().isoformat(),

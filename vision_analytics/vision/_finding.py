@@ -35,6 +35,8 @@ class SourceCandidate:
     score: float
     clues: list[str] = field(default_factory=list)
     first_seen: pd.Timestamp | None = None
+    #: a department's people behind its evidence, heaviest first
+    members: list[str] = field(default_factory=list)
 
 
 class VisionFinder:
@@ -233,7 +235,7 @@ class VisionFinder:
         return SourceCandidate(
             key=f"dept:{department}", kind="department", name=department, email="",
             organization=str(people.loc[members[0], "organization"]), department=department,
-            title="", score=2.0 * total / n + 0.25,
+            title="", score=2.0 * total / n + 0.25, members=members,
             clues=[f"{len(members)} people of {department} originate {total:.1f} of {n} "
                    "vision requests, none more than 60%"])
 
@@ -261,7 +263,7 @@ class VisionFinder:
         return SourceCandidate(
             key=f"dept:{department}", kind="department", name=department, email="",
             organization=str(people.loc[members[0], "organization"]), department=department,
-            title="", score=float(total),
+            title="", score=float(total), members=members,
             clues=[f"{len(members)} people of {department} ({names}) share the evidence, "
                    "none more than 60%: "
                    + "; ".join(f"{people.loc[m, 'name']}: {scores[m].clues[0]}"
