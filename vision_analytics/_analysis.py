@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import sys
 import time
 import warnings
 from dataclasses import dataclass, field
@@ -52,6 +53,9 @@ class Analysis:
         The finding, shaped as the CLI's ``vision.json``.
     timings : dict
         Seconds spent per stage, in order.
+    peak_memory : dict
+        The process's peak resident memory (MB) at the end of each stage (None
+        where the platform does not report it).
     """
 
     corpus: Corpus
@@ -69,6 +73,7 @@ class Analysis:
     topic_vectors: np.ndarray | None = field(repr=False, default=None)
     random_state: int = 0
     timings: dict = field(default_factory=dict)
+    peak_memory: dict = field(default_factory=dict)
 
     @property
     def load_errors(self) -> pd.DataFrame:
@@ -132,12 +137,14 @@ def analyze(inputs, *, seller_domains=None, org_chart=None, alias_table=None,
     steps = tqdm(total=6 if engine == "dask" else 7, desc="analyzing", unit="step",
                  disable=None if progress is None else not progress)
     timings: dict[str, float] = {}
+    peak_memory: dict[str, float | None] = {}
     clock = time.perf_counter()
 
     def lap(stage: str) -> None:
         nonlocal clock
         now = time.perf_counter()
         timings[stage] = round(now - clock, 3)
+        peak_memory[stage] = _peak_rss_mb()
         clock = now
         steps.update()
 
@@ -234,10 +241,19 @@ def analyze(inputs, *, seller_domains=None, org_chart=None, alias_table=None,
                     requests=requests, topics=topics, evidence=evidence,
                     stakeholders=stakeholders, graph=graph, vision=vision, test=test,
                     clusterer=clusterer, topic_vectors=vectors, random_state=random_state,
-                    timings=timings)
+                    timings=timings, peak_memory=peak_memory)
 
 
 # -- steps --------------------------------------------------------------------------------
+
+def _peak_rss_mb() -> float | None:
+    try:
+        import resource
+    except ImportError:  # Windows
+        return None
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return round(peak / (1024 * 1024 if sys.platform == "darwin" else 1024), 1)
+
 
 def _framing_words(requests: pd.DataFrame, random_state, min_surprise: float = 4.0,
                    limit: int = 25) -> tuple[str, ...]:
