@@ -39,6 +39,7 @@ METRICS = {
     "detection_correct": "detect",
     "false_positive": "FP(null)",
     "source_correct": "source@1",
+    "source_by_product": "src+product",
     "origin_correct": "origin",
     "onset_error_days": "onset_err_d",
     "originator_accuracy": "attr_all",

@@ -431,3 +431,17 @@ def test_scorer_takes_an_organisation_named_from_its_domain():
     assert _same_originator("veridian-dynamics", truth, {})
     assert not _same_originator("Veridian Systems", truth, {})
     assert not _same_originator("unknown", truth, {})
+
+
+def test_scorer_counts_a_competitor_named_by_its_product_apart():
+    from vision_analytics.datasets._scoring import _source_by_product, _source_correct
+
+    key = {"source_kind": "external",
+           "source": {"name": "Veridian Dynamics", "organization": "Veridian Dynamics",
+                      "domain": "veridiandynamics.com", "products": ["Summit", "OmniCore"]}}
+    by_product = {"name": "Summit", "organization": "", "email": ""}
+    assert not _source_correct(by_product, key)
+    assert _source_by_product(by_product, key)
+    assert _source_by_product({"name": "Veridian Dynamics"}, key)
+    assert not _source_by_product({"name": "Halcyon"}, key)
+    assert _source_by_product(by_product, {"source_kind": "person", "source": {}}) is None

@@ -98,7 +98,8 @@ def _answer_key(sc, log_entries: list[dict], chart_people: list[Person]) -> dict
     elif kind == "competitor":
         source = {"name": w.competitor_name, "email": None,
                   "organization": w.competitor_name, "department": None, "title": None,
-                  "domain": w.competitor_domain}
+                  "domain": w.competitor_domain,
+                  "products": [str(p) for p in w.competitor_products]}
         source_kind = "external"
     elif kind == "it_organization":
         source = {"name": "IT", "email": None, "organization": w.customer_name,

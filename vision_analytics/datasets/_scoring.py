@@ -80,6 +80,22 @@ def _source_correct(pred: dict | None, key: dict) -> bool | None:
     return False
 
 
+def _source_by_product(pred: dict | None, key: dict) -> bool | None:
+    """An outside source right by name, or named by one of its own products.
+
+    When the competitor never writes and nobody names it, the tool can still
+    say "the outside organisation behind <product>": a team reading the brief
+    knows who that is. Scored apart from ``source_correct``, which needs the name.
+    """
+    if key.get("source_kind") != "external":
+        return None
+    if _source_correct(pred, key):
+        return True
+    products = {_compact(p) for p in (key.get("source") or {}).get("products", [])}
+    return bool(pred) and any(_compact(pred.get(field)) in products - {""}
+                              for field in ("name", "organization"))
+
+
 def _iso_date(value) -> date | None:
     if value in (None, "") or (isinstance(value, float) and math.isnan(value)):
         return None
@@ -128,7 +144,8 @@ def score_account(answer_key: dict, requests_frame: pd.DataFrame, vision_dict: d
     -------
     dict
         ``detection_correct``, ``false_positive`` (null accounts only),
-        ``source_correct``, ``origin_correct``, ``onset_error_days``,
+        ``source_correct``, ``source_by_product`` (competitors: right by name or by one
+        of their products), ``origin_correct``, ``onset_error_days``,
         ``request_recall`` / ``request_precision`` (requests found vs the key),
         ``originator_accuracy`` and ``originator_accuracy_relayed`` (requests whose
         originator is not their sender), ``vision_precision`` / ``vision_recall`` /
@@ -243,6 +260,8 @@ def score_account(answer_key: dict, requests_frame: pd.DataFrame, vision_dict: d
         "false_positive": (detected if not has_source else None),
         "source_correct": (_source_correct(vision.get("source"), answer_key) and detected)
         if has_source else None,
+        "source_by_product": (_source_by_product(vision.get("source"), answer_key)
+                              and detected) if has_source else None,
         "origin_correct": origin_correct,
         "onset_error_days": onset_error,
         "request_recall": len(matched) / len(answer_key["requests"])
