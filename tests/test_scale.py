@@ -249,3 +249,18 @@ def test_analyze_fits_topics_out_of_core_above_the_threshold(monkeypatch):
     # the sample-then-stream fit finds much the same topics on the sample account
     assert adjusted_rand_score(mem.requests["topic_id"], ooc.requests["topic_id"]) > 0.5
     assert ooc.vision["shared_source"] == mem.vision["shared_source"]
+
+
+def test_slim_segments_change_no_result(monkeypatch):
+    from vision_analytics import _analysis, analyze
+
+    account = load_sample()
+    full = analyze(account.inputs, seller_domains=account.seller_domains, progress=False)
+    monkeypatch.setattr(_analysis, "SLIM_SEGMENTS_ABOVE", 0)
+    slim = analyze(account.inputs, seller_domains=account.seller_domains, progress=False)
+    assert "to" not in slim.segments.columns
+    assert slim.segments["text"].str.len().sum() < 0.8 * full.segments["text"].str.len().sum()
+    pd.testing.assert_frame_equal(full.requests, slim.requests)
+    pd.testing.assert_frame_equal(full.evidence, slim.evidence)
+    pd.testing.assert_frame_equal(full.stakeholders, slim.stakeholders)
+    assert full.vision == slim.vision

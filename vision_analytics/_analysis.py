@@ -31,6 +31,9 @@ __all__ = ["Analysis", "NoRequestsError", "analyze"]
 #: Above this many requests, topics are fitted out of core (sample, then stream).
 OUT_OF_CORE_REQUESTS = 50_000
 OUT_OF_CORE_SAMPLE = 20_000
+#: Above this many messages, segments keep only what later stages read (see
+#: ``_engine.slim_segments``): the full zoning of a million bodies would not fit.
+SLIM_SEGMENTS_ABOVE = 200_000
 #: Customer-side writers given a stylometry profile, most prolific first.
 MAX_STYLE_AUTHORS = 40
 
@@ -128,7 +131,7 @@ def analyze(inputs, *, seller_domains=None, org_chart=None, alias_table=None,
     -------
     Analysis
     """
-    from ._engine import ENGINES, dask_prepare, prepare_partition
+    from ._engine import ENGINES, dask_prepare, prepare_in_slices
     from .ingest import MessageStore
 
     if engine not in ENGINES:
@@ -167,8 +170,9 @@ def analyze(inputs, *, seller_domains=None, org_chart=None, alias_table=None,
                           log_columns=log_columns, progress=progress)
         messages = corpus.messages.copy()
         lap("read")
-        new_text, segments, requests = prepare_partition(messages, corpus.seller_domains)
-        requests = combine_requests([requests], corpus.request_log)
+        new_text, segments, found = prepare_in_slices(
+            messages, corpus.seller_domains, slim=len(messages) > SLIM_SEGMENTS_ABOVE)
+        requests = combine_requests(found, corpus.request_log)
         lap("zone + detect requests")
     domains = corpus.seller_domains
     messages["new_text"] = new_text.reindex(messages.index).fillna("").astype(str)

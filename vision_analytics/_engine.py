@@ -20,7 +20,8 @@ import pandas as pd
 
 from .normalize import combine_requests, detect_requests, segment_messages
 
-__all__ = ["ENGINES", "dask_prepare", "prepare_partition"]
+__all__ = ["ENGINES", "dask_prepare", "prepare_in_slices", "prepare_partition",
+           "slim_segments"]
 
 ENGINES = ("pandas", "dask")
 CONNECT_TIMEOUT = 10  # seconds to reach a scheduler given by address
@@ -41,6 +42,37 @@ def prepare_partition(messages: pd.DataFrame, seller_domains) -> tuple:
     requests = detect_requests(messages.assign(new_text=new_text),
                                seller_domains=seller_domains)
     return new_text, segments, requests
+
+
+def prepare_in_slices(messages: pd.DataFrame, seller_domains, *, slice_rows: int = 20_000,
+                      slim: bool = False) -> tuple:
+    """:func:`prepare_partition` slice by slice in this process, results concatenated.
+
+    With ``slim``, each slice's segments keep only what later stages read (the
+    text of depth-0 segments other than signatures is dropped: it is the
+    message's ``new_text``; inner-header recipients and subjects go too), so a
+    million-message run does not hold every body twice.
+    """
+    texts, parts, found = [], [], []
+    for start in range(0, max(len(messages), 1), slice_rows):
+        new_text, segments, requests = prepare_partition(
+            messages.iloc[start:start + slice_rows], seller_domains)
+        texts.append(new_text)
+        parts.append(slim_segments(segments) if slim else segments)
+        found.append(requests)
+    segments = pd.concat(parts, ignore_index=True) if len(parts) > 1 else parts[0]
+    new_text = pd.concat(texts) if len(texts) > 1 else texts[0]
+    return new_text, segments, found
+
+
+def slim_segments(segments: pd.DataFrame) -> pd.DataFrame:
+    """The segments columns and texts that threads, identities, evidence and the
+    finding read; see :func:`prepare_in_slices`."""
+    keep = (segments["depth"] > 0) | (segments["kind"] == "signature")
+    out = segments.drop(columns=[c for c in ("to", "cc", "subject", "header_style",
+                                             "header_start") if c in segments.columns])
+    out["text"] = out["text"].where(keep, "")
+    return out
 
 
 def _prepare_slice(messages: pd.DataFrame, seller_domains) -> tuple:
