@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import numpy as np
 import pandas as pd
 import pytest
@@ -264,3 +266,27 @@ def test_slim_segments_change_no_result(monkeypatch):
     pd.testing.assert_frame_equal(full.evidence, slim.evidence)
     pd.testing.assert_frame_equal(full.stakeholders, slim.stakeholders)
     assert full.vision == slim.vision
+
+
+def test_large_inputs_are_read_through_a_parquet_store(monkeypatch):
+    from vision_analytics import _analysis, analyze
+
+    account = load_sample()
+    direct = analyze(account.inputs, seller_domains=account.seller_domains, progress=False)
+    monkeypatch.setattr(_analysis, "STREAM_INPUT_BYTES", 0)
+    calls = []
+    import vision_analytics.ingest as ingest
+
+    original = ingest.load_to_parquet
+
+    def spy(*args, **kwargs):
+        calls.append(args[1])
+        return original(*args, **kwargs)
+
+    monkeypatch.setattr(ingest, "load_to_parquet", spy)
+    streamed = analyze(account.inputs, seller_domains=account.seller_domains, progress=False)
+    assert len(calls) == 1
+    assert not Path(calls[0]).exists()  # the temporary store is removed
+    pd.testing.assert_frame_equal(direct.messages, streamed.messages)
+    pd.testing.assert_frame_equal(direct.requests, streamed.requests)
+    assert direct.vision == streamed.vision

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import os
 import re
 import sys
+import tempfile
 import time
 import warnings
 from dataclasses import dataclass, field
+from pathlib import Path
 
 import networkx as nx
 import numpy as np
@@ -31,6 +34,8 @@ __all__ = ["Analysis", "NoRequestsError", "analyze"]
 #: Above this many requests, topics are fitted out of core (sample, then stream).
 OUT_OF_CORE_REQUESTS = 50_000
 OUT_OF_CORE_SAMPLE = 20_000
+#: Inputs larger than this (bytes on disk) are loaded through a Parquet store.
+STREAM_INPUT_BYTES = 1 << 30
 #: Above this many messages, segments keep only what later stages read (see
 #: ``_engine.slim_segments``): the full zoning of a million bodies would not fit.
 SLIM_SEGMENTS_ABOVE = 200_000
@@ -132,7 +137,7 @@ def analyze(inputs, *, seller_domains=None, org_chart=None, alias_table=None,
     Analysis
     """
     from ._engine import ENGINES, dask_prepare, prepare_in_slices
-    from .ingest import MessageStore
+    from .ingest import MessageStore, load_to_parquet
 
     if engine not in ENGINES:
         raise ValueError(f"The 'engine' parameter of analyze must be one of {ENGINES}; "
@@ -165,6 +170,13 @@ def analyze(inputs, *, seller_domains=None, org_chart=None, alias_table=None,
             corpus = inputs
         elif isinstance(inputs, MessageStore):
             corpus = inputs.corpus()
+        elif _input_bytes(inputs) > STREAM_INPUT_BYTES and _has_pyarrow():
+            # large exports are read chunk by chunk into Parquet and read back: the
+            # same Corpus as load() (tested), without load()'s per-message objects
+            with tempfile.TemporaryDirectory(prefix="vision-analytics-") as folder:
+                corpus = load_to_parquet(inputs, folder, seller_domains=seller_domains,
+                                         org_chart=org_chart, log_columns=log_columns,
+                                         progress=progress).corpus()
         else:
             corpus = load(inputs, seller_domains=seller_domains, org_chart=org_chart,
                           log_columns=log_columns, progress=progress)
@@ -249,6 +261,28 @@ def analyze(inputs, *, seller_domains=None, org_chart=None, alias_table=None,
 
 
 # -- steps --------------------------------------------------------------------------------
+
+def _input_bytes(inputs) -> int:
+    """Bytes of the input files (folders walked); 0 when a path cannot be read."""
+    paths = [inputs] if isinstance(inputs, (str, os.PathLike)) else list(inputs)
+    total = 0
+    for raw in paths:
+        path = Path(raw)
+        try:
+            files = path.rglob("*") if path.is_dir() else [path]
+            total += sum(f.stat().st_size for f in files if f.is_file())
+        except OSError:
+            continue
+    return total
+
+
+def _has_pyarrow() -> bool:
+    try:
+        import pyarrow  # noqa: F401
+    except ImportError:
+        return False
+    return True
+
 
 def _peak_rss_mb() -> float | None:
     try:
