@@ -283,3 +283,22 @@ def test_a_department_source_speaks_through_its_people_request_by_request():
     # a person or an outside organisation as the source gets the clues itself
     clues = _vision_clues(requests, {**vision, "source_key": "p_x", "source_people": []})
     assert clues["candidate"].tolist() == ["p_x", "p_x"]
+
+
+def test_approved_funded_sentence_counts_the_requests_that_say_so():
+    from vision_analytics.vision import answer_questions
+
+    texts = ["Not a formal quote, just exploring options."] * 2 + [
+        "Please price the pilot for the control tower."] * 8
+    requests = pd.DataFrame({"text": texts, "message_id": [f"<m{i}>" for i in range(10)],
+                             "sent_at": pd.date_range("2024-01-01", periods=10, tz="UTC"),
+                             "topic_id": ["t1"] * 10, "subject": ["pilot"] * 10},
+                            index=pd.Index([f"r{i}" for i in range(10)], name="request_id"))
+    members = pd.Series(True, index=requests.index)
+    finding = {"shared_source": True, "source": None, "source_kind": None,
+               "origin_hypothesis": None, "onset": None, "vision_terms": [], "p_value": 0.01,
+               "confidence": 0.5, "requests_in_vision": list(requests.index)}
+    answer = answer_questions(finding, requests, members)["approved_funded"]
+    assert answer["status"] == "unfunded"
+    assert answer["answer"].startswith("No: 2 of the 10 vision requests say")
+    assert len(answer["evidence"]) == 2

@@ -40,6 +40,10 @@ def _hits(pattern, requests: pd.DataFrame, limit: int = 5) -> list[dict]:
     return out
 
 
+def _count(pattern, requests: pd.DataFrame) -> int:
+    return sum(bool(pattern.search(str(text))) for text in requests["text"].fillna(""))
+
+
 def answer_questions(finding: dict, requests: pd.DataFrame, members: pd.Series) -> dict:
     """Whose vision / how and where developed / approved and funded — each a sentence
     with the evidence behind it, or "not enough evidence"."""
@@ -80,19 +84,23 @@ def answer_questions(finding: dict, requests: pd.DataFrame, members: pd.Series) 
                        f"and speaks of {terms or 'no distinctive terms'}."),
             "evidence": [{"excerpt": c} for c in finding.get("origin_clues", [])],
         }
-    funded = _hits(FUNDING, vision if len(vision) else requests)
-    unfunded = _hits(UNFUNDED, vision if len(vision) else requests)
+    asked = vision if len(vision) else requests
+    funded, unfunded = _hits(FUNDING, asked), _hits(UNFUNDED, asked)
+    # the evidence lists show a few excerpts; the sentences give the full counts
+    n_funded, n_unfunded = _count(FUNDING, asked), _count(UNFUNDED, asked)
     scope = f"{len(vision)} vision requests" if len(vision) else f"{len(requests)} requests"
     if funded and not unfunded:
-        approved = {"answer": f"Yes, there are signs it is approved or funded ({len(funded)} "
-                              f"mention(s) of budget, sponsor or sign-off in {scope}).",
+        approved = {"answer": f"Yes, there are signs it is approved or funded: {n_funded} of the "
+                              f"{scope} mention budget, a sponsor or sign-off.",
                     "evidence": funded, "status": "funded"}
     elif unfunded and not funded:
-        approved = {"answer": f"No: {scope} say it is not yet approved or funded.",
+        approved = {"answer": f"No: {n_unfunded} of the {scope} say it is not yet approved or "
+                              "funded, and none mentions budget, a sponsor or sign-off.",
                     "evidence": unfunded, "status": "unfunded"}
     elif funded and unfunded:
-        approved = {"answer": f"Unclear: {scope} carry both funding and not-yet-approved "
-                              "language — ask who holds the budget.",
+        approved = {"answer": f"Unclear: of the {scope}, {n_funded} mention budget, a sponsor "
+                              f"or sign-off and {n_unfunded} say it is not yet approved — ask "
+                              "who holds the budget.",
                     "evidence": funded + unfunded, "status": "mixed"}
     else:
         approved = {"answer": f"Not enough evidence: no budget, sponsor, business-case or "
