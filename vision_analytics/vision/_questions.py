@@ -90,12 +90,14 @@ def answer_questions(finding: dict, requests: pd.DataFrame, members: pd.Series) 
     n_funded, n_unfunded = _count(FUNDING, asked), _count(UNFUNDED, asked)
     scope = f"{len(vision)} vision requests" if len(vision) else f"{len(requests)} requests"
     if funded and not unfunded:
+        verb = "mentions" if n_funded == 1 else "mention"
         approved = {"answer": f"Yes, there are signs it is approved or funded: {n_funded} of the "
-                              f"{scope} mention budget, a sponsor or sign-off.",
+                              f"{scope} {verb} budget, a sponsor or sign-off.",
                     "evidence": funded, "status": "funded"}
     elif unfunded and not funded:
-        approved = {"answer": f"No: {n_unfunded} of the {scope} say it is not yet approved or "
-                              "funded, and none mentions budget, a sponsor or sign-off.",
+        verb = "says" if n_unfunded == 1 else "say"
+        approved = {"answer": f"No: {n_unfunded} of the {scope} {verb} it is not yet approved "
+                              "or funded, and none mentions budget, a sponsor or sign-off.",
                     "evidence": unfunded, "status": "unfunded"}
     elif funded and unfunded:
         approved = {"answer": f"Unclear: of the {scope}, {n_funded} mention budget, a sponsor "
