@@ -47,6 +47,7 @@ a = va.analyze(files, seller_domains=domains, progress=False, engine=engine,
 elapsed = time.perf_counter() - t
 print(json.dumps({"messages": len(a.messages), "requests": len(a.requests),
                   "topics": len(a.topics), "seconds": elapsed, "timings": a.timings,
+                  "peak_memory": a.peak_memory,
                   "shared_source": a.vision["shared_source"],
                   "rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
 """
@@ -160,9 +161,12 @@ def main() -> None:
                     r = run(ANALYZE, [*payload, engine]) | {"n": n}
                     results.setdefault(f"analyze, engine={engine}", []).append(r)
                     stages = ", ".join(f"{k} {v:.0f}" for k, v in r["timings"].items())
+                    memory = ", ".join(f"{k} {v:,.0f}" for k, v in r["peak_memory"].items()
+                                       if v is not None)
                     print(f"  analyze ({engine}): {r['seconds']:.0f} s, {r['requests']:,} "
                           f"requests, {r['topics']} topics, peak {r['rss_mb']:,.0f} MB; "
-                          f"stages (s): {stages}", flush=True)
+                          f"stages (s): {stages}; peak MB after each stage: {memory}",
+                          flush=True)
             for f in files:
                 f.unlink()
     for label, rows in results.items():
