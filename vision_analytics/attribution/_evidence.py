@@ -111,7 +111,8 @@ class EvidenceCollector:
     def collect(self, requests: pd.DataFrame) -> pd.DataFrame:
         """The evidence frame for ``requests`` (index ``request_id``)."""
         rows: list[dict] = []
-        segs = self._segments_by_message()
+        segs = self._segments_by_message(
+            requests["message_key"] if "message_key" in requests.columns else None)
         vocab = self._vocabulary_index(requests)
         style = self._style_scores(requests)
         for request_id, req in requests.iterrows():
@@ -391,15 +392,18 @@ class EvidenceCollector:
                     first[person.person_id] = sent_at
         return first
 
-    def _segments_by_message(self) -> dict[str, list[dict]]:
-        out: dict[str, list[dict]] = defaultdict(list)
+    def _segments_by_message(self, keys=None) -> _BlocksByMessage:
+        """The quoted/forwarded blocks of the messages ``keys`` (all when None).
+
+        Rows become dicts only when a request asks for its message's blocks: a
+        dict per block of a million-message stream would not fit in memory.
+        """
         if self.segments is None or self.segments.empty:
-            return out
-        cols = ["message_key", "kind", "depth", "author", "author_email", "sent_at", "text"]
-        frame = self.segments[self.segments["depth"] >= 1][cols]
-        for row in frame.to_dict("records"):
-            out[row["message_key"]].append(row)
-        return out
+            return _BlocksByMessage(pd.DataFrame(columns=_BLOCK_COLUMNS))
+        frame = self.segments[self.segments["depth"] >= 1]
+        if keys is not None:
+            frame = frame[frame["message_key"].isin(set(keys))]
+        return _BlocksByMessage(frame[_BLOCK_COLUMNS])
 
     def _vocabulary_index(self, requests: pd.DataFrame):
         """Characteristic phrases each request shares with a candidate's own writing.
@@ -511,6 +515,25 @@ class EvidenceCollector:
             if dated:
                 return max(dated, key=lambda p: self._first_seen[p.person_id])
         return None
+
+
+_BLOCK_COLUMNS = ["message_key", "kind", "depth", "author", "author_email", "sent_at", "text"]
+
+
+class _BlocksByMessage:
+    """``get(message_key, default)`` → that message's block rows as dicts, in order."""
+
+    def __init__(self, frame: pd.DataFrame):
+        self.frame = frame.reset_index(drop=True)
+        self.rows: dict[str, list[int]] = defaultdict(list)
+        for position, key in enumerate(self.frame["message_key"].tolist()):
+            self.rows[key].append(position)
+
+    def get(self, key, default=None):
+        positions = self.rows.get(key)
+        if not positions:
+            return default
+        return self.frame.iloc[positions].to_dict("records")
 
 
 def _adder(rows: list[dict], request_id: str, source: str):
