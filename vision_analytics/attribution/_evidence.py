@@ -442,11 +442,14 @@ class EvidenceCollector:
         membership = sparse.csr_matrix(
             (np.ones(len(owners_of)), (owner_index, np.arange(len(owners_of)))),
             shape=(len(candidates), len(owners_of)))
-        per_owner = (membership @ by_doc).toarray()  # documents per candidate and phrase
-        n_users = (per_owner > 0).sum(axis=0)
+        # documents per candidate and phrase; sparse: thousands of people times
+        # millions of phrases in a large stream
+        per_owner = (membership @ by_doc).tocsr()
+        n_users = np.asarray((per_owner > 0).sum(axis=0)).ravel()
         df = np.asarray(by_doc.sum(axis=0)).ravel()
         rare = (n_users <= 2) & (df <= max(3, 0.05 * len(docs)))
-        characteristic = (per_owner >= 2) & rare  # candidate x phrase
+        characteristic = ((per_owner >= 2).multiply(rare[None, :])).tocsc()  # candidate x phrase
+        by_doc_rows = by_doc.tocsr()
         names = vectorizer.get_feature_names_out()
         doc_of_key = {k: i for i, k in enumerate(keys) if k}
         asked = vectorizer.transform(requests["text"].fillna("").astype(str).tolist()).tocsr()
@@ -458,10 +461,11 @@ class EvidenceCollector:
                 continue
             own = doc_of_key.get(str(key))
             per: dict[str, list[str]] = {}
-            for c_index in np.flatnonzero(characteristic[:, cols].any(axis=1)):
-                counts = per_owner[c_index, cols].copy()
+            hits = np.asarray(characteristic[:, cols].sum(axis=1)).ravel() > 0
+            for c_index in np.flatnonzero(hits):
+                counts = per_owner[c_index][:, cols].toarray().ravel()
                 if own is not None and owners_of[own] == candidates[c_index]:
-                    counts -= by_doc[own, cols].toarray().ravel()  # not the request itself
+                    counts -= by_doc_rows[own][:, cols].toarray().ravel()  # not the request
                 shared = cols[(counts >= 2) & rare[cols]]
                 if len(shared) >= 2:
                     per[candidates[c_index]] = sorted(names[shared])
