@@ -290,3 +290,13 @@ def test_large_inputs_are_read_through_a_parquet_store(monkeypatch):
     pd.testing.assert_frame_equal(direct.messages, streamed.messages)
     pd.testing.assert_frame_equal(direct.requests, streamed.requests)
     assert direct.vision == streamed.vision
+
+
+def test_shared_source_vocabulary_from_a_sample_keeps_the_finding(monkeypatch):
+    requests = _drifting_requests(n=240)
+    full = SharedSourceTest(n_permutations=49, random_state=1).fit(requests)
+    monkeypatch.setattr(_shared_source, "VOCABULARY_SAMPLE", 120)
+    sampled = SharedSourceTest(n_permutations=49, random_state=1).fit(requests)
+    assert full.p_value < 0.05 and sampled.p_value < 0.05
+    heads = set(sampled.features.loc[sampled.features["family_head"], "feature"])
+    assert heads & set(full.features.loc[full.features["family_head"], "feature"])

@@ -46,6 +46,8 @@ STOP_WORDS = sorted(ENGLISH_STOP_WORDS | _EMAIL_STOP)
 
 # requests × features up to which the test runs on a dense matrix (40 MB)
 DENSE_CELLS = 5_000_000
+# above this many requests, the phrase vocabulary is chosen on a sample of this size
+VOCABULARY_SAMPLE = 50_000
 # eligible phrases considered for the family score, strongest first
 MAX_FAMILY_CANDIDATES = 400
 
@@ -196,7 +198,16 @@ class SharedSourceTest:
             max_df=0.5, token_pattern=r"(?u)\b[^\W\d_][\w-]{2,}\b", lowercase=True,
         )
         try:
-            X = vectorizer.fit_transform(texts)
+            if n > VOCABULARY_SAMPLE:
+                # the phrases are chosen on a seeded sample of the texts, blind to
+                # their order, so the permutation test stays exact; the full
+                # n-gram vocabulary of a very large stream would not fit in memory
+                rng = np.random.default_rng(self.random_state)
+                sample = np.sort(rng.choice(n, VOCABULARY_SAMPLE, replace=False))
+                vectorizer.fit([texts[i] for i in sample])
+                X = vectorizer.transform(texts)
+            else:
+                X = vectorizer.fit_transform(texts)
             names = [f"term:{t}" for t in vectorizer.get_feature_names_out()]
         except ValueError:  # empty vocabulary
             X, names = sparse.csr_matrix((n, 0)), []
