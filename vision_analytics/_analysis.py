@@ -477,18 +477,27 @@ def _authored(messages, segments, identities) -> pd.DataFrame:
     return frame
 
 
-def _earlier_text(messages: pd.DataFrame, onset, margin_days: int = 30) -> str:
-    """Everything the account wrote well before the onset: bodies, subjects, file names.
+def _earlier_words(messages: pd.DataFrame, onset, margin_days: int = 30) -> set[str]:
+    """Every word the account wrote well before the onset: bodies, subjects, file names.
 
     The margin keeps the vision's own first days (the onset is estimated to within a
-    few days) out of the "before".
+    few days) out of the "before". Gathered message by message: one joined text
+    of a large stream's history would not fit in memory.
     """
     if onset is None:
-        return ""
+        return set()
+    from .vision._outside import _WORD
+
     before = messages[messages["sent_at"] < onset - pd.Timedelta(days=margin_days)]
-    files = before["attachment_names"].map(lambda n: " ".join(n) if isinstance(n, list) else "")
-    return "\n".join((before["subject"].fillna("").astype(str) + "\n"
-                      + before["body_text"].fillna("").astype(str) + "\n" + files).tolist())
+    words: set[str] = set()
+    for subject, body, files in zip(before["subject"].fillna("").astype(str),
+                                    before["body_text"].fillna("").astype(str),
+                                    before["attachment_names"], strict=True):
+        words.update(_WORD.findall(subject))
+        words.update(_WORD.findall(body))
+        if isinstance(files, list):
+            words.update(_WORD.findall(" ".join(files)))
+    return words
 
 
 def _finding(test, requests, messages, segments, identities, alpha):
@@ -524,7 +533,7 @@ def _finding(test, requests, messages, segments, identities, alpha):
     onset = change_onset(test, requests, members)
     members = finder.members(requests, terms, onset, set(originator_features[:1]))
     authored = _authored(messages, segments, identities)
-    outside = emerging_names(requests, members, onset, _earlier_text(messages, onset), people)
+    outside = emerging_names(requests, members, onset, _earlier_words(messages, onset), people)
     candidates = finder.candidates(requests, members, terms, people, authored, onset,
                                    outside_names=outside)
     source = candidates[0] if candidates else None

@@ -112,8 +112,9 @@ def emerging_names(requests: pd.DataFrame, members: pd.Series, onset,
         Which requests belong to the vision.
     onset : Timestamp or None
         Only text before it counts as the account's earlier traffic.
-    earlier_text : str
-        All mail text (bodies, subjects, attachment names) sent before the onset.
+    earlier_text : str or set of str
+        All mail text (bodies, subjects, attachment names) sent before the onset, or
+        the set of its words.
     people : DataFrame
         Known identities: their names, organisations and titles are not outside names.
     min_share, min_requests, min_topics : float, int, int
@@ -145,7 +146,8 @@ def emerging_names(requests: pd.DataFrame, members: pd.Series, onset,
     known = _known_words(people)
     # the capitalised form: an ordinary word ("summit", "horizon") used before in lower
     # case does not make a product name used before
-    earlier = set(_WORD.findall(earlier_text))
+    earlier = set(earlier_text) if isinstance(earlier_text, (set, frozenset)) else set(
+        _WORD.findall(earlier_text))
     seen: dict[str, set] = {}
     topics: dict[str, set] = {}
     firsts: dict[str, pd.Timestamp] = {}
