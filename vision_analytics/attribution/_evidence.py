@@ -104,6 +104,7 @@ class EvidenceCollector:
         self.min_style_words = min_style_words
         self._people = self._index_people(identities.people)
         self._first_seen = self._first_appearances()
+        self._first_order = {p: i for i, p in enumerate(self._first_seen)}
         self._vocab = None
 
     # -- public -------------------------------------------------------------------------
@@ -354,10 +355,12 @@ class EvidenceCollector:
     def _timing_clues(self, add, sent_at, sender, named: set[str]) -> None:
         if sent_at is None or pd.isna(sent_at):
             return
-        for person_id, first in self._first_seen.items():
+        # only the candidates other clues name, in order of first appearance (a scan
+        # of everyone per request is quadratic in a large stream)
+        order = self._first_order
+        for person_id in sorted((p for p in named if p in order), key=order.__getitem__):
+            first = self._first_seen[person_id]
             person = self._people[person_id]
-            if person_id not in named:
-                continue
             if person.side != "customer" or (sender is not None and person_id == sender.person_id):
                 continue
             lag = sent_at - first
@@ -486,14 +489,29 @@ class EvidenceCollector:
         person_id = self.identities.lookup(text) if isinstance(text, str) and text else None
         return self._people.get(person_id) if person_id else None
 
+    def _by_first_name(self) -> dict[str, list[_Person]]:
+        """Outside-the-seller people by lower-case first name, in people order (built once)."""
+        if getattr(self, "_first_names", None) is None:
+            self._first_names: dict[str, list[_Person]] = {}
+            for p in self._people.values():
+                if p.side != "seller" and p.name:
+                    self._first_names.setdefault(p.name.split()[0].lower(), []).append(p)
+        return self._first_names
+
+    def _titled(self) -> list[_Person]:
+        """Customer people with a title, in people order (built once)."""
+        if getattr(self, "_titled_people", None) is None:
+            self._titled_people = [p for p in self._people.values()
+                                   if p.side == "customer" and p.title]
+        return self._titled_people
+
     def _by_name(self, name: str, sender) -> _Person | None:
         person = self._person(name)
         if person is not None:
             return None if person.side == "seller" else person
         first = name.split()[0].lower()
-        matches = [p for p in self._people.values()
-                   if p.side != "seller" and p.name and p.name.split()[0].lower() == first
-                   and (sender is None or p.person_id != sender.person_id)]
+        matches = [p for p in self._by_first_name().get(first, ())
+                   if sender is None or p.person_id != sender.person_id]
         return matches[0] if len(matches) == 1 else None
 
     def _by_role(self, role: str, sender) -> _Person | None:
@@ -501,9 +519,8 @@ class EvidenceCollector:
         words = set(re.findall(r"[a-z]+", role)) - {"of", "new", "the"}
         acronym = role.replace(" ", "") if len(role) <= 4 else ""
         matches = []
-        for p in self._people.values():
-            if p.side != "customer" or not p.title or (
-                    sender is not None and p.person_id == sender.person_id):
+        for p in self._titled():
+            if sender is not None and p.person_id == sender.person_id:
                 continue
             title = p.title.lower()
             title_words = set(re.findall(r"[a-z]+", title))
