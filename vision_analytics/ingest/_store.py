@@ -88,14 +88,13 @@ def load_to_parquet(paths, out_dir, *, seller_domains=None, org_chart=None, log_
     Examples
     --------
     >>> import tempfile, pathlib
-    >>> folder = pathlib.Path(tempfile.mkdtemp())
-    >>> _ = (folder / "a.eml").write_bytes(
-    ...     b"From: Dana <dana@customer.com>\\nTo: sam@seller.com\\n"
-    ...     b"Subject: pricing\\nDate: Tue, 7 Jan 2020 14:22:43 -0600\\n\\n"
-    ...     b"Could you price a five-year option?\\n")
-    >>> store = load_to_parquet(folder, folder / "store", seller_domains="seller.com")
-    >>> store.read(["sender", "direction"]).to_dict("records")
-    [{'sender': 'dana@customer.com', 'direction': 'inbound'}]
+    >>> exports, out = (pathlib.Path(tempfile.mkdtemp()) for _ in range(2))
+    >>> for n in range(3):
+    ...     _ = (exports / f"{n}.eml").write_text(
+    ...         f"From: dana@customer.com\\nTo: sam@seller.com\\nSubject: ask {n}\\n\\nQuote?\\n")
+    >>> store = load_to_parquet(exports, out, seller_domains="seller.com", chunk_size=2)
+    >>> [list(batch["subject"]) for batch in store.iter_batches(["subject"])]
+    [['ask 0', 'ask 1'], ['ask 2']]
     """
     if not isinstance(chunk_size, int) or chunk_size < 1:
         raise ValueError(f"chunk_size must be a positive int; got {chunk_size!r}.")
