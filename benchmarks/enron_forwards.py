@@ -14,7 +14,6 @@ user gets today: the sender as the originator.
 
 from __future__ import annotations
 
-import os
 import re
 import sys
 import time
@@ -29,15 +28,14 @@ from vision_analytics.attribution import Attributor, EvidenceCollector
 from vision_analytics.attribution._attribute import DEFAULT_CALIBRATION
 from vision_analytics.normalize import resolve_identities, segment_messages
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from _real_data import real_data  # noqa: E402
+
 BANNER = re.compile(r"-{3,}\s*Forwarded by|-{3,}\s*Original Message\s*-{3,}", re.I)
 
 
 def main() -> None:
-    root = Path(os.environ.get("VISION_ANALYTICS_REAL_DATA",
-                               Path(__file__).resolve().parents[2] / "shared" / "data" / "real"))
-    maildir = root / "enron-5users" / "maildir"
-    if not maildir.is_dir():
-        sys.exit(f"real data not found at {maildir}: set VISION_ANALYTICS_REAL_DATA")
+    maildir = real_data("enron-5users", "maildir")
     start = time.perf_counter()
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")

@@ -34,6 +34,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from _real_data import real_data  # noqa: E402
 from _scale_corpus import build_corpus  # noqa: E402
 
 ANALYZE = """
@@ -98,11 +99,7 @@ def topics_ari() -> None:
 
     from vision_analytics.cluster import TopicClusterer, fit_out_of_core
 
-    root = Path(os.environ.get("VISION_ANALYTICS_REAL_DATA",
-                               Path(__file__).resolve().parents[2] / "shared" / "data" / "real"))
-    folder = root / "clustering" / "stackoverflow"
-    if not folder.is_dir():
-        sys.exit(f"real data not found at {folder}: set VISION_ANALYTICS_REAL_DATA")
+    folder = real_data("clustering", "stackoverflow")
     frame = pd.concat([pd.read_csv(folder / f"{s}.tsv", sep="\t") for s in
                        ("train", "dev", "test")], ignore_index=True)
     texts, truth = frame["text"].astype(str), frame["label"]
