@@ -46,12 +46,12 @@ from sklearn.preprocessing import Normalizer
 
 from vision_analytics.cluster import TopicClusterer
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from _real_data import data_root  # noqa: E402
+
 SPLITS = ("train", "dev", "test")
 
-
-def data_root() -> Path:
-    default = Path(__file__).resolve().parents[2] / "shared" / "data" / "real"
-    return Path(os.environ.get("VISION_ANALYTICS_REAL_DATA", default))
 
 
 def read_titles(root: Path, splits=SPLITS) -> pd.DataFrame:

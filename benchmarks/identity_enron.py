@@ -16,7 +16,6 @@ prints only that one).
 
 from __future__ import annotations
 
-import os
 import sys
 import time
 import warnings
@@ -29,9 +28,12 @@ import pandas as pd
 import vision_analytics as va
 from vision_analytics.normalize import resolve_identities
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from _real_data import data_root  # noqa: E402
+
 OWNERS = ("buy-r", "grigsby-m", "keavey-p", "lewis-a", "presto-k")
-ROOT = Path(os.environ.get("VISION_ANALYTICS_REAL_DATA",
-                           Path(__file__).resolve().parents[2] / "shared" / "data" / "real"))
+ROOT = data_root()
 
 
 def x_headers(messages: pd.DataFrame) -> pd.DataFrame:

@@ -16,7 +16,6 @@ were obtained.
 
 from __future__ import annotations
 
-import os
 import sys
 import warnings
 from pathlib import Path
@@ -28,8 +27,11 @@ import vision_analytics as va
 from vision_analytics.normalize import fallback_new_text, score_requests
 from vision_analytics.normalize._requests import REQUEST_THRESHOLD, REQUEST_WEIGHTS
 
-ROOT = Path(os.environ.get("VISION_ANALYTICS_REAL_DATA",
-                           Path(__file__).resolve().parents[2] / "shared" / "data" / "real"))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from _real_data import data_root  # noqa: E402
+
+ROOT = data_root()
 LABELS = Path(__file__).resolve().parent / "labels" / "enron_requests.csv"
 
 

@@ -55,7 +55,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import re
 import sys
 import time
@@ -68,6 +67,10 @@ if str(REPO) not in sys.path:  # run as a script from a checkout
 from vision_analytics.normalize._headers import split_person  # noqa: E402
 from vision_analytics.normalize._zoning import zone_body  # noqa: E402
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from _real_data import data_root  # noqa: E402
+
 CORPORA = {
     "enron": "zoning/repke-enron/annotated",
     "asf": "zoning/repke-asf",
@@ -78,12 +81,6 @@ _BASELINE = re.compile(
     r"(?:from|to|sent|date|subject|cc)\s*:|.*wrote:\s*$)",
     re.IGNORECASE,
 )
-
-
-def data_root() -> Path:
-    """``$VISION_ANALYTICS_REAL_DATA`` or ``../shared/data/real`` beside the repository."""
-    default = REPO.parent / "shared" / "data" / "real"
-    return Path(os.environ.get("VISION_ANALYTICS_REAL_DATA", default))
 
 
 def load_split(root: Path, corpus: str, split: str) -> list[dict]:
