@@ -44,6 +44,7 @@ METRICS = {
     "onset_error_days": "onset_err_d",
     "originator_accuracy": "attr_all",
     "originator_accuracy_relayed": "attr_relayed",
+    "originator_by_product": "attr+product",
     "vision_f1": "vision_F1",
     "topic_ari": "topic_ARI",
     "request_recall": "req_recall",

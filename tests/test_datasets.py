@@ -445,3 +445,23 @@ def test_scorer_counts_a_competitor_named_by_its_product_apart():
     assert _source_by_product({"name": "Veridian Dynamics"}, key)
     assert not _source_by_product({"name": "Halcyon"}, key)
     assert _source_by_product(by_product, {"source_kind": "person", "source": {}}) is None
+
+
+def test_request_attribution_by_product_is_scored_apart(accounts):
+    key = accounts["competitor", "medium"][0].answer_key
+    products = key["source"]["products"]
+    outside = {r["originator"] for r in key["requests"]
+               if r.get("originator_organization") == key["source"]["organization"]}
+    assert outside, "the simulated competitor originates no request"
+    frame = pd.DataFrame([{
+        "request_id": f"r{i}", "channel": r["channel"],
+        "message_id": r["message_id"] if r["channel"] == "email" else r["log_ref"],
+        # the competitor's requests credited to its product, every other one right
+        "originator": products[0] if r["originator"] in outside else r["originator"]}
+        for i, r in enumerate(key["requests"])])
+    scores = score_account(key, frame, {"shared_source": True, "source": key["source"]})
+    assert scores["originator_accuracy"] < 1.0
+    assert scores["originator_by_product"] == 1.0
+    assert scores["originator_by_product_relayed"] == 1.0
+    null = accounts["null", "medium"][0].answer_key
+    assert score_account(null, frame.head(0), {})["originator_by_product"] is None

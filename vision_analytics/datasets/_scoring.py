@@ -148,8 +148,11 @@ def score_account(answer_key: dict, requests_frame: pd.DataFrame, vision_dict: d
         of their products), ``origin_correct``, ``onset_error_days``,
         ``request_recall`` / ``request_precision`` (requests found vs the key),
         ``originator_accuracy`` and ``originator_accuracy_relayed`` (requests whose
-        originator is not their sender), ``vision_precision`` / ``vision_recall`` /
-        ``vision_f1``, ``topic_ari`` and counts. Undefined figures are None.
+        originator is not their sender), ``originator_by_product`` and
+        ``originator_by_product_relayed`` (competitor accounts: the outside
+        organisation also counts as named by one of its products),
+        ``vision_precision`` / ``vision_recall`` / ``vision_f1``, ``topic_ari`` and
+        counts. Undefined figures are None.
 
     Examples
     --------
@@ -198,7 +201,11 @@ def score_account(answer_key: dict, requests_frame: pd.DataFrame, vision_dict: d
     has_source = kind != "null" and answer_key.get("source") is not None
 
     matched, pred_vision, true_vision = [], [], []
-    originator_ok, relayed_ok = [], []
+    originator_ok, relayed_ok, product_ok, relayed_product_ok = [], [], [], []
+    outside = _compact((answer_key.get("source") or {}).get("organization")) \
+        if answer_key.get("source_kind") == "external" else ""
+    products = {_compact(p) for p in (answer_key.get("source") or {}).get("products", [])} \
+        - {""} if outside else set()
     truth_topics, pred_topics = [], []
     for request in answer_key["requests"]:
         channel = request["channel"]
@@ -209,8 +216,10 @@ def score_account(answer_key: dict, requests_frame: pd.DataFrame, vision_dict: d
             # a request the analysis did not find is neither attributed nor in its vision
             pred_vision.append(False)
             originator_ok.append(False)
+            product_ok.append(False)
             if _norm(request["originator"]) != _norm(request["sender"]):
                 relayed_ok.append(False)
+                relayed_product_ok.append(False)
             continue
         matched.append(request)
         if "part_of_vision" in row and row["part_of_vision"] is not None and not (
@@ -219,9 +228,15 @@ def score_account(answer_key: dict, requests_frame: pd.DataFrame, vision_dict: d
         else:
             pred_vision.append(row["_id"] in in_vision_ids)
         correct = _same_originator(row.get("originator"), request, names)
+        # the outside organisation named by one of its products (see _source_by_product)
+        by_product = correct or (bool(outside) and _compact(
+            request.get("originator_organization")) == outside
+            and _compact(row.get("originator")) in products)
         originator_ok.append(correct)
+        product_ok.append(by_product)
         if _norm(request["originator"]) != _norm(request["sender"]):
             relayed_ok.append(correct)
+            relayed_product_ok.append(by_product)
         topic = row.get("topic_id")
         if topic is not None and _norm(topic) not in ("", "nan"):
             truth_topics.append(request["topic"])
@@ -270,6 +285,8 @@ def score_account(answer_key: dict, requests_frame: pd.DataFrame, vision_dict: d
         if true_found + false_requests else None,
         "originator_accuracy": _mean(originator_ok),
         "originator_accuracy_relayed": _mean(relayed_ok),
+        "originator_by_product": _mean(product_ok) if outside else None,
+        "originator_by_product_relayed": _mean(relayed_product_ok) if outside else None,
         "vision_precision": precision,
         "vision_recall": recall,
         "vision_f1": f1,
