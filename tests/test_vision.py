@@ -302,3 +302,26 @@ def test_approved_funded_sentence_counts_the_requests_that_say_so():
     assert answer["status"] == "unfunded"
     assert answer["answer"].startswith("No: 2 of the 10 vision requests say")
     assert len(answer["evidence"]) == 2
+
+
+def test_a_senior_title_breaks_a_tie_of_evidence():
+    requests, members, terms, people, authored, onset = _department_case([0, 0, 0])
+    # a director and a coordinator of two departments use the same vision words
+    people.loc[people["person_id"] == "p_it1", ["department", "title"]] = [
+        "Operations", "Logistics Coordinator"]
+    people.loc[people["person_id"] == "p_it2", ["department", "title"]] = [
+        "Finance", "Finance Director"]
+    authored = pd.DataFrame({
+        "author_id": ["p_msg", "p_law", "p_it1", "p_it2"],
+        "text": [" and ".join(terms), "zero touch", "zero touch and glass pane",
+                 "zero touch and glass pane"],
+        "sent_at": [onset + pd.Timedelta(days=d) for d in (0, 1, 5, 5)]})
+    ranked = VisionFinder().candidates(requests, members, terms, people,
+                                                        authored, onset)
+    pair = [c for c in ranked if c.key in ("p_it1", "p_it2")]
+    assert pair[0].key == "p_it2" and "senior title (Finance Director)" in pair[0].clues
+    assert pair[0].score > pair[1].score
+    flat = VisionFinder(authority_weight=0.0).candidates(
+        requests, members, terms, people, authored, onset)
+    assert [c.score for c in flat if c.key == "p_it1"] == \
+        [c.score for c in flat if c.key == "p_it2"]

@@ -49,12 +49,17 @@ class VisionFinder:
     min_terms_in_request : int
         A request after the onset joins the vision with one of its phrases, or
         this many of its single-word terms (or when its originator is the source).
+    authority_weight : float
+        Added to a customer candidate with a senior title (chief, head, director,
+        VP, ...) who has some evidence already.
     """
 
-    def __init__(self, *, min_surprise=3.0, max_terms=15, min_terms_in_request=2):
+    def __init__(self, *, min_surprise=3.0, max_terms=15, min_terms_in_request=2,
+                 authority_weight=0.3):
         self.min_surprise = min_surprise
         self.max_terms = max_terms
         self.min_terms_in_request = min_terms_in_request
+        self.authority_weight = authority_weight
 
     def vision_terms(self, result: SharedSourceResult) -> list[str]:
         feats = result.features
@@ -101,8 +106,8 @@ class VisionFinder:
 
         Scores: share of the vision requests attributed to the candidate (other
         than their sender), use of the vision terms in the candidate's own mail,
-        and first appearance near the onset. Departments compete when the
-        attributed originators are several people of one department; outside
+        first appearance near the onset, and a senior title. Departments compete
+        when the attributed originators are several people of one department; outside
         organisations when their own mail carries the vision terms, or when an
         outside name (``outside_names``, see :func:`emerging_names`) travels in
         the vision requests without its owner ever writing to the account.
@@ -152,6 +157,12 @@ class VisionFinder:
                 # evidence of carrying it, not of owning it
                 score -= 1.5 * carried
                 clues.append(f"sent {carried:.0%} of the vision requests (a messenger)")
+            title = "" if pd.isna(person["title"]) else str(person["title"])
+            if score > 0 and side != "external" and _SENIOR.search(title):
+                # a vision is shaped by someone with the standing to shape it: among
+                # people whose evidence is otherwise alike, the leader is likelier
+                score += self.authority_weight
+                clues.append(f"senior title ({title})")
             kind = "external" if side == "external" else "person"
             emails = person["emails"] if isinstance(person["emails"], list) else []
             scores[key] = SourceCandidate(
