@@ -304,6 +304,49 @@ def test_approved_funded_sentence_counts_the_requests_that_say_so():
     assert len(answer["evidence"]) == 2
 
 
+#: How three people write their asks: the words change, the habits do not.
+_HABITS = {
+    "p_msg": "{a} and {b} pls. need {c} asap ok thx, talk later mate",
+    "p_it1": "Could we, in principle, see the {a} \u2014 and the {b}? If so; what of the {c}?",
+    "p_law": "1. The {a}.\n2. The {b}.\n3. The {c}.",
+    "p_fin": "I would like to have the {a} and also the {b} for the {c} as soon as it is ready.",
+}
+_CONTENT = ("invoice order delivery renewal training security audit shipment forecast "
+            "contract volume region plant quality warranty ticket budget roadmap").split()
+
+
+def _relay_case(pasted_by: str) -> tuple[pd.DataFrame, pd.Series, pd.DataFrame]:
+    """Own asks of four writers; then a messenger sends 20 vision asks written like
+    ``pasted_by``'s (the messenger's own style when ``pasted_by`` is the messenger)."""
+    rng = np.random.default_rng(0)
+    rows = []
+    for _ in range(12):
+        for author, habit in _HABITS.items():
+            a, b, c = rng.choice(_CONTENT, 3, replace=False)
+            rows.append((author, habit.format(a=a, b=b, c=c), False))
+    for _ in range(20):
+        a, b, c = rng.choice(_CONTENT, 3, replace=False)
+        rows.append(("p_msg", _HABITS[pasted_by].format(a=a, b=b, c=c), True))
+    requests = pd.DataFrame({
+        "sender_id": [r[0] for r in rows], "text": [r[1] for r in rows],
+        "channel": "email",
+        "sent_at": pd.date_range("2024-01-01", periods=len(rows), freq="D", tz="UTC"),
+    }, index=pd.Index([f"r{i:03d}" for i in range(len(rows))], name="request_id"))
+    members = pd.Series([r[2] for r in rows], index=requests.index)
+    people = pd.DataFrame({"side": "customer"}, index=pd.Index(list(_HABITS), name="person_id"))
+    return requests, members, people
+
+
+def test_relays_that_read_like_someone_elses_writing_point_at_them():
+    from vision_analytics.vision._finding import relay_style_shift
+
+    found = relay_style_shift(*_relay_case("p_it1"))
+    assert found.index.tolist()[:1] == ["p_it1"] and found["p_it1"] >= 2.0
+    assert "p_msg" not in found.index  # the messenger is the carrier, never the writer
+    # relays in the messenger's own words point at no one
+    assert relay_style_shift(*_relay_case("p_msg")).empty
+
+
 def test_a_senior_title_breaks_a_tie_of_evidence():
     requests, members, terms, people, authored, onset = _department_case([0, 0, 0])
     # a director and a coordinator of two departments use the same vision words
@@ -316,12 +359,12 @@ def test_a_senior_title_breaks_a_tie_of_evidence():
         "text": [" and ".join(terms), "zero touch", "zero touch and glass pane",
                  "zero touch and glass pane"],
         "sent_at": [onset + pd.Timedelta(days=d) for d in (0, 1, 5, 5)]})
-    ranked = VisionFinder().candidates(requests, members, terms, people,
+    ranked = VisionFinder(relay_style=False).candidates(requests, members, terms, people,
                                                         authored, onset)
     pair = [c for c in ranked if c.key in ("p_it1", "p_it2")]
     assert pair[0].key == "p_it2" and "senior title (Finance Director)" in pair[0].clues
     assert pair[0].score > pair[1].score
-    flat = VisionFinder(authority_weight=0.0).candidates(
+    flat = VisionFinder(relay_style=False, authority_weight=0.0).candidates(
         requests, members, terms, people, authored, onset)
     assert [c.score for c in flat if c.key == "p_it1"] == \
         [c.score for c in flat if c.key == "p_it2"]

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import re
+import warnings
 from dataclasses import dataclass, field
 
 import numpy as np
 import pandas as pd
 
+from ..attribution import AuthorshipModel
+from ..features import FUNCTION_WORDS
 from ._outside import EmergingName
 from ._shared_source import SharedSourceResult
 
@@ -49,17 +52,27 @@ class VisionFinder:
     min_terms_in_request : int
         A request after the onset joins the vision with one of its phrases, or
         this many of its single-word terms (or when its originator is the source).
+    relay_style : bool
+        Also ask whose own writing the messengers' vision requests read like
+        (:func:`relay_style_shift`); ``style_weight`` per unit of its z (capped
+        at 5) is added to that person's score.
     authority_weight : float
         Added to a customer candidate with a senior title (chief, head, director,
         VP, ...) who has some evidence already.
+    random_state : int
+        Seeds the authorship model and the sampling of long relay streams.
     """
 
     def __init__(self, *, min_surprise=3.0, max_terms=15, min_terms_in_request=2,
-                 authority_weight=0.3):
+                 relay_style=True, style_weight=0.25, authority_weight=0.3,
+                 random_state=0):
         self.min_surprise = min_surprise
         self.max_terms = max_terms
         self.min_terms_in_request = min_terms_in_request
+        self.relay_style = relay_style
+        self.style_weight = style_weight
         self.authority_weight = authority_weight
+        self.random_state = random_state
 
     def vision_terms(self, result: SharedSourceResult) -> list[str]:
         feats = result.features
@@ -106,7 +119,8 @@ class VisionFinder:
 
         Scores: share of the vision requests attributed to the candidate (other
         than their sender), use of the vision terms in the candidate's own mail,
-        first appearance near the onset, and a senior title. Departments compete
+        first appearance near the onset, the messengers' vision requests reading
+        like the candidate's own writing, and a senior title. Departments compete
         when the attributed originators are several people of one department; outside
         organisations when their own mail carries the vision terms, or when an
         outside name (``outside_names``, see :func:`emerging_names`) travels in
@@ -121,8 +135,11 @@ class VisionFinder:
         term_use = _term_use(authored, terms)
         first_use = _first_use(authored, terms)
         sent_share = vision.groupby("sender_id").size() / n
+        relay_style = relay_style_shift(requests, members, people,
+                                        random_state=self.random_state) \
+            if self.relay_style else pd.Series(dtype=float)
         scores: dict[str, SourceCandidate] = {}
-        keys = set(attributed.index) | set(term_use.index)
+        keys = set(attributed.index) | set(term_use.index) | set(relay_style.index)
         for key in sorted(keys):
             if key not in people.index:
                 continue
@@ -151,6 +168,12 @@ class VisionFinder:
                 score += 1.0 if rank[0] == 0 else 0.5
                 clues.append(("first" if rank[0] == 0 else "second")
                              + f" to write the vision's phrases ({rank[1]:%d %b %Y})")
+            z = float(relay_style.get(key, 0.0))
+            if z and score > 0:
+                # style corroborates other evidence; a style lead alone is too weak
+                score += self.style_weight * min(z, 5.0)
+                clues.append("the vision requests others sent read like their own writing "
+                             f"(z = {z:.1f} against those senders' other requests)")
             carried = float(sent_share.get(key, 0.0))
             if carried:
                 # the messenger repeats the vision in every relay: sending it is
@@ -395,3 +418,98 @@ def confidence_from_scores(candidates: list[SourceCandidate]) -> float:
     scores = np.array([c.score for c in candidates[:5]])
     exp = np.exp(2.0 * (scores - scores.max()))
     return float(exp[0] / (exp.sum() + np.exp(-2.0 * scores.max() + 0.5)))
+
+
+_WORD = re.compile(r"[^\W\d_]+")
+_FUNCTION = frozenset(FUNCTION_WORDS)
+
+
+def _topic_masked(text: str) -> str:
+    """The text with every word but the function words masked.
+
+    What is left — function words, punctuation, layout, sentence shape — is how
+    someone writes, not what about; so a relay that asks about the vision does
+    not match whoever happens to write about the same things.
+    """
+    return _WORD.sub(lambda m: m.group(0) if m.group(0).lower() in _FUNCTION else "x", text)
+
+
+def relay_style_shift(requests: pd.DataFrame, members: pd.Series, people: pd.DataFrame,
+                      *, min_z: float = 2.0, messenger_share: float = 0.2,
+                      max_texts: int = 400, max_authors: int = 40,
+                      random_state=0) -> pd.Series:
+    """Whose writing the vision requests a messenger relays read like: person → z.
+
+    A messenger who pastes someone else's asks carries that person's way of
+    writing with them. An authorship model learns how each customer writes their
+    own asks (their requests outside the vision, topic words masked), the
+    messengers included — so a relay in the messenger's own words is recognised as
+    theirs. For each messenger (a customer who sent at least ``messenger_share``
+    of the vision requests) it then scores the vision requests they sent and, as
+    the control, the half of their other requests it did not learn from. A writer
+    whose probability rises on the vision requests by at least ``min_z``
+    standard errors is reported (the largest z over messengers). Empty when
+    there is too little text.
+    """
+    empty = pd.Series(dtype=float)
+    if "sender_id" not in requests or "text" not in requests:
+        return empty
+    email = requests["channel"].eq("email") if "channel" in requests else \
+        pd.Series(True, index=requests.index)
+    in_vision = members.reindex(requests.index).fillna(False).astype(bool)
+    vision_senders = requests.loc[in_vision & email, "sender_id"]
+    if vision_senders.empty:
+        return empty
+    shares = vision_senders.value_counts() / len(vision_senders)
+    side = people["side"] if "side" in people else pd.Series("customer", index=people.index)
+    customers = set(side.index[side == "customer"])
+    messengers = sorted(m for m in shares.index[shares >= messenger_share] if m in customers)
+    if not messengers:
+        return empty
+    own = requests.loc[email & ~in_vision & requests["sender_id"].isin(customers),
+                       ["sender_id", "text", "sent_at"]]
+    own = own.assign(text=own["text"].fillna("").astype(str))
+    own = own[own["text"].str.count(r"\S+") >= 8].sort_values("sent_at", kind="stable")
+    # a messenger's every other request is held out: the control it is scored on
+    control: dict[str, list[str]] = {}
+    for messenger in messengers:
+        theirs = own.index[own["sender_id"] == messenger]
+        control[messenger] = own.loc[theirs[1::2], "text"].tolist()
+        own = own.drop(theirs[1::2])
+    counts = own["sender_id"].value_counts()
+    ranked = sorted(((a, c) for a, c in counts.items() if c >= 5),
+                    key=lambda kv: (kv[0] not in messengers, -kv[1], kv[0]))
+    keep = [a for a, _ in ranked[:max_authors]]
+    if len(set(keep) - set(messengers)) < 2:
+        return empty
+    own = own[own["sender_id"].isin(keep)].groupby("sender_id", sort=True,
+                                                   group_keys=False).head(60)
+    model = AuthorshipModel(min_texts=5, min_words=60, cv=3, max_char_features=30_000,
+                            max_word_features=10_000, random_state=random_state)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        try:
+            model.fit([_topic_masked(t) for t in own["text"]], own["sender_id"].tolist())
+        except ValueError:  # fewer than two writers with enough text
+            return empty
+    rng = np.random.default_rng(random_state)
+    best: dict[str, float] = {}
+    for messenger in messengers:
+        relayed = requests.loc[email & in_vision & requests["sender_id"].eq(messenger), "text"]
+        groups = []
+        for texts in (relayed.fillna("").astype(str).tolist(), control[messenger]):
+            if len(texts) > max_texts:
+                texts = [texts[i] for i in sorted(rng.choice(len(texts), max_texts,
+                                                             replace=False))]
+            groups.append([_topic_masked(t) for t in texts])
+        if min(len(g) for g in groups) < 5:
+            continue
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            vision_p, control_p = (model.predict_proba(g) for g in groups)
+        se = np.sqrt(vision_p.var(0) / len(vision_p) + control_p.var(0) / len(control_p))
+        z = (vision_p.mean(0) - control_p.mean(0)) / np.maximum(se, 1e-9)
+        for author, value in zip(model.classes_, z, strict=True):
+            if value >= min_z and author not in messengers:
+                best[str(author)] = max(best.get(str(author), 0.0), float(value))
+    return pd.Series(best, dtype=float).sort_values(ascending=False)
