@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from dataclasses import dataclass
+from typing import NamedTuple
 
 import numpy as np
 import pandas as pd
@@ -111,7 +112,7 @@ class EvidenceCollector:
 
     def collect(self, requests: pd.DataFrame) -> pd.DataFrame:
         """The evidence frame for ``requests`` (index ``request_id``)."""
-        rows: list[dict] = []
+        rows: list[_Clue] = []
         segs = self._segments_by_message(
             requests["message_key"] if "message_key" in requests.columns else None)
         vocab = self._vocabulary_index(requests)
@@ -137,8 +138,8 @@ class EvidenceCollector:
             self._vocabulary_clues(add, vocab, str(request_id), sender)
             # timing alone points at everyone who arrived lately: it only
             # corroborates a candidate that another clue already names
-            named = {r["candidate"] for r in rows[first_row:]
-                     if r["kind"] not in ("sender", "cc", "vocabulary")}
+            named = {r.candidate for r in rows[first_row:]
+                     if r.kind not in ("sender", "cc", "vocabulary")}
             self._timing_clues(add, req.get("sent_at"), sender, named)
         self._logged_copy_clues(rows, requests)
         if not rows:
@@ -149,7 +150,7 @@ class EvidenceCollector:
 
     # -- clue kinds ---------------------------------------------------------------------
 
-    def _logged_copy_clues(self, rows: list[dict], requests: pd.DataFrame) -> None:
+    def _logged_copy_clues(self, rows: list[_Clue], requests: pd.DataFrame) -> None:
         """A log entry that transcribes an e-mailed request inherits that mail's clues.
 
         Request logs are often typed up from the mail that brought the ask; the
@@ -160,20 +161,20 @@ class EvidenceCollector:
         links = self._logged_copies(requests)
         if not links:
             return
-        by_request: dict[str, list[dict]] = defaultdict(list)
+        by_request: dict[str, list[_Clue]] = defaultdict(list)
         for row in rows:
-            by_request[row["request_id"]].append(row)
+            by_request[row.request_id].append(row)
         for log_id, mail_id in links.items():
-            own = {(r["candidate"], r["kind"]) for r in by_request.get(log_id, [])}
-            sender = next((r["candidate"] for r in by_request.get(log_id, [])
-                           if r["kind"] == "sender"), None)
+            own = {(r.candidate, r.kind) for r in by_request.get(log_id, [])}
+            sender = next((r.candidate for r in by_request.get(log_id, [])
+                           if r.kind == "sender"), None)
             for row in by_request.get(mail_id, []):
-                if row["kind"] == "sender" or row["candidate"] == sender or (
-                        row["candidate"], row["kind"]) in own:
+                if row.kind == "sender" or row.candidate == sender or (
+                        row.candidate, row.kind) in own:
                     continue
-                rows.append({**row, "request_id": log_id,
-                             "excerpt": f"logged from e-mail {row['source']}: "
-                                        f"{row['excerpt']}"[:240]})
+                rows.append(row._replace(
+                    request_id=log_id,
+                    excerpt=f"logged from e-mail {row.source}: {row.excerpt}"[:240]))
 
     def _logged_copies(self, requests: pd.DataFrame, *, min_words: int = 6,
                        min_share: float = 0.8, days_before: int = 14) -> dict[str, str]:
@@ -557,11 +558,21 @@ class _BlocksByMessage:
         return self.frame.iloc[positions].to_dict("records")
 
 
-def _adder(rows: list[dict], request_id: str, source: str):
+class _Clue(NamedTuple):
+    """One evidence row (a tuple: a dict per clue would not fit a large stream)."""
+
+    request_id: str
+    candidate: str
+    kind: str
+    weight: float
+    excerpt: str
+    source: str
+
+
+def _adder(rows: list[_Clue], request_id: str, source: str):
     def add(candidate: str, kind: str, weight: float, excerpt: str) -> None:
-        rows.append({"request_id": request_id, "candidate": candidate, "kind": kind,
-                     "weight": round(float(weight), 4), "excerpt": excerpt[:240],
-                     "source": source})
+        rows.append(_Clue(request_id, candidate, kind, round(float(weight), 4),
+                          excerpt[:240], source))
     return add
 
 
