@@ -262,6 +262,10 @@ def test_slim_segments_change_no_result(monkeypatch):
     slim = analyze(account.inputs, seller_domains=account.seller_domains, progress=False)
     assert "to" not in slim.segments.columns
     assert slim.segments["text"].str.len().sum() < 0.8 * full.segments["text"].str.len().sum()
+    # a message's own depth-0 rows collapse into one that counts them all
+    assert len(slim.segments) < 0.8 * len(full.segments)
+    assert slim.segments["n_segments"].sum() == len(full.segments)
+    pd.testing.assert_frame_equal(full.identities.people, slim.identities.people)
     pd.testing.assert_frame_equal(full.requests, slim.requests)
     pd.testing.assert_frame_equal(full.evidence, slim.evidence)
     pd.testing.assert_frame_equal(full.stakeholders, slim.stakeholders)

@@ -368,7 +368,9 @@ def _style_model(messages: pd.DataFrame, identities, random_state):
     """A stylometry model over customer-side people with enough own text."""
     from .attribution import AuthorshipModel
 
-    inbound = messages[messages["direction"] == "inbound"]
+    # the two columns, not the whole frame: a filtered copy of every column
+    # (bodies included) would be held for nothing
+    inbound = messages.loc[messages["direction"] == "inbound", ["sender", "new_text"]]
     authors = [identities.lookup(s) or "" for s in inbound["sender"]]
     frame = pd.DataFrame({"text": inbound["new_text"].to_numpy(), "author": authors})
     frame = frame[(frame["author"] != "") & (frame["text"].str.split().str.len() >= 20)]
@@ -488,7 +490,8 @@ def _earlier_words(messages: pd.DataFrame, onset, margin_days: int = 30) -> set[
         return set()
     from .vision._outside import _WORD
 
-    before = messages[messages["sent_at"] < onset - pd.Timedelta(days=margin_days)]
+    before = messages.loc[messages["sent_at"] < onset - pd.Timedelta(days=margin_days),
+                          ["subject", "body_text", "attachment_names"]]
     words: set[str] = set()
     for subject, body, files in zip(before["subject"].fillna("").astype(str),
                                     before["body_text"].fillna("").astype(str),

@@ -16,6 +16,7 @@ import os
 import warnings
 from contextlib import contextmanager
 
+import numpy as np
 import pandas as pd
 
 from .normalize import combine_requests, detect_requests, segment_messages
@@ -67,11 +68,25 @@ def prepare_in_slices(messages: pd.DataFrame, seller_domains, *, slice_rows: int
 
 def slim_segments(segments: pd.DataFrame) -> pd.DataFrame:
     """The segments columns and texts that threads, identities, evidence and the
-    finding read; see :func:`prepare_in_slices`."""
+    finding read; see :func:`prepare_in_slices`.
+
+    A message's own depth-0 segments other than its signature (new text,
+    greeting, closing, disclaimer) all carry the sender as author and no text
+    a later stage reads: they collapse into the first of them, whose
+    ``n_segments`` says how many it stands for (identity resolution counts
+    each). Every other row keeps ``n_segments`` 1.
+    """
     keep = (segments["depth"] > 0) | (segments["kind"] == "signature")
     out = segments.drop(columns=[c for c in ("to", "cc", "subject", "header_style",
                                              "header_start") if c in segments.columns])
-    out["text"] = out["text"].where(keep, "")
+    own = ~keep.to_numpy()
+    keys = out["message_key"].to_numpy()
+    counts = pd.Series(keys[own]).value_counts(sort=False)
+    first = own & ~pd.Series(np.where(own, keys, None)).duplicated().to_numpy()
+    out = out[keep.to_numpy() | first]
+    out["text"] = out["text"].where(keep.reindex(out.index), "")
+    n = pd.Series(out["message_key"].map(counts).to_numpy(), index=out.index)
+    out["n_segments"] = n.where(~keep.reindex(out.index), 1).astype("int64")
     return out
 
 

@@ -520,15 +520,19 @@ def resolve_identities(
     # name-only nodes: authors from inner headers / signatures without an address
     name_nodes: dict[str, str] = {}
     if segments is not None and len(segments):
-        for author, email in zip(segments.get("author", pd.Series(dtype=str)).fillna(""),
-                                 segments.get("author_email", pd.Series(dtype=str)).fillna(""),
-                                 strict=False):
+        # a slimmed frame's row may stand for several identical segments
+        repeats = (segments["n_segments"] if "n_segments" in segments.columns
+                   else pd.Series(1, index=segments.index))
+        for author, email, repeat in zip(
+                segments.get("author", pd.Series(dtype=str)).fillna(""),
+                segments.get("author_email", pd.Series(dtype=str)).fillna(""),
+                repeats, strict=False):
             address = _clean_address(email)
             if address:
                 graph.add(address)
                 raw_aliases[address].add(address)
                 if author:
-                    names[address][author] += 1
+                    names[address][author] += int(repeat)
                     raw_aliases[address].add(author)
             elif author:
                 parsed = _parse_name(author)
@@ -677,8 +681,9 @@ def resolve_identities(
             graph.union(node, right[0], "alias_table", f"alias table: {alias!r} → {person!r}",
                         force=True)
 
+    bodies = messages["body_text"] if "body_text" in messages.columns else None
     return _build(graph, names, raw_aliases, parsed_names, name_nodes, sent_count, seen_count,
-                  first_seen, last_seen, chart, segments, frame, sellers, customers,
+                  first_seen, last_seen, chart, segments, frame, bodies, sellers, customers,
                   contacts_seller)
 
 
@@ -686,7 +691,8 @@ def resolve_identities(
 
 
 def _build(graph, names, raw_aliases, parsed_names, name_nodes, sent_count, seen_count,
-           first_seen, last_seen, chart, segments, frame, sellers, customers, contacts_seller):
+           first_seen, last_seen, chart, segments, frame, bodies, sellers, customers,
+           contacts_seller):
     members: dict[str, list[str]] = defaultdict(list)
     for node in sorted(graph.parent):
         members[graph.find(node)].append(node)
@@ -699,7 +705,8 @@ def _build(graph, names, raw_aliases, parsed_names, name_nodes, sent_count, seen
         if parsed is not None:
             chart_by_name[parsed.key].append(r)
     signature_titles = _signature_titles(segments)
-    body_titles = _body_signature_titles(frame, parsed_names) if not signature_titles else {}
+    body_titles = (_body_signature_titles(frame["sender"], bodies, parsed_names)
+                   if not signature_titles and bodies is not None else {})
 
     rows = []
     node_to_person: dict[str, str] = {}
@@ -865,7 +872,7 @@ def _signature_titles(segments) -> dict[str, tuple[str, str]]:
     return out
 
 
-def _body_signature_titles(frame: pd.DataFrame, parsed_names, per_sender: int = 20):
+def _body_signature_titles(senders, bodies, parsed_names, per_sender: int = 20):
     """``address → (title, department)`` from the signatures at the end of sent mail.
 
     Used when no segments frame is given: the last lines of a sender's own new
@@ -873,9 +880,10 @@ def _body_signature_titles(frame: pd.DataFrame, parsed_names, per_sender: int = 
     """
     out: dict[str, tuple[str, str]] = {}
     tried: Counter = Counter()
-    for sender, body in zip(frame["sender"], frame["body_text"], strict=True):
+    for sender, body in zip(senders, bodies, strict=True):
         address = _clean_address(sender)
-        if not address or address in out or tried[address] >= per_sender or not body:
+        if (not address or address in out or tried[address] >= per_sender
+                or not isinstance(body, str) or not body):
             continue
         tried[address] += 1
         lines = [ln for ln in fallback_new_text(body).splitlines() if ln.strip()]
@@ -910,14 +918,17 @@ def _prepare_messages(messages) -> pd.DataFrame:
     if not isinstance(messages, pd.DataFrame):
         raise TypeError(f"messages must be a pandas DataFrame (the messages frame), got "
                         f"{type(messages).__name__}.")
+    # bodies stay in the messages frame (read once, for signatures): a second copy
+    # of every body as Python strings would double the memory of a large stream
     frame = pd.DataFrame(index=range(len(messages)))
-    for col in ("sender", "sender_name", "x_from", "x_to", "x_cc", "body_text"):
+    for col in ("sender", "sender_name", "x_from", "x_to", "x_cc"):
         values = messages[col] if col in messages.columns else pd.Series("", index=messages.index)
         frame[col] = values.fillna("").astype(str).to_numpy()
     for col in ("to", "cc"):
         if col in messages.columns:
-            frame[col] = [list(v) if isinstance(v, (list, tuple, np.ndarray)) else [] for v in
-                          messages[col]]
+            # lists are only read: the messages frame's own lists are reused
+            frame[col] = [v if isinstance(v, list) else list(v) if isinstance(
+                v, (tuple, np.ndarray)) else [] for v in messages[col]]
         else:
             frame[col] = [[] for _ in range(len(messages))]
     if "sent_at" in messages.columns:

@@ -475,7 +475,9 @@ def _inclusive_flags(frame, info, new_text, max_compare):
     superseded = np.zeros(n, dtype=bool)
     if n == 0:
         return contains, superseded
-    bodies = frame["body_text"].tolist()
+    # bodies are taken thread by thread: a list of every body as Python strings
+    # would hold a second copy of a large stream
+    bodies = frame["body_text"].array
     order = pd.DataFrame({"t": info["thread_id"].to_numpy(), "p": info["position"].to_numpy(),
                           "i": np.arange(n)}).sort_values(["t", "p", "i"])
     for _, group in order.groupby("t", sort=False):
@@ -483,9 +485,10 @@ def _inclusive_flags(frame, info, new_text, max_compare):
         if len(idx) == 1:
             continue
         # quoted history beyond the first 100k characters is not compared (bounded cost)
-        whole = [_squash(bodies[i][:100_000]) for i in idx]
+        texts = list(bodies[np.asarray(idx)])
+        whole = [_squash(text[:100_000]) for text in texts]
         # a snippet of each message's own text: its first 300 squashed characters
-        own = [_squash(new_text(bodies[i]) or "")[:300] for i in idx]
+        own = [_squash(new_text(text) or "")[:300] for text in texts]
         for j in range(1, len(idx)):
             for k in range(max(0, j - max_compare), j):
                 if len(own[k]) < 20:  # too short to tell

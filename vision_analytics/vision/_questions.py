@@ -139,7 +139,8 @@ def effort_ledger(requests: pd.DataFrame, messages: pd.DataFrame, members: pd.Se
     ``base_hours`` per reply + words ÷ ``words_per_hour`` + ``hours_per_attachment``
     per attachment (stated in the output as the method).
     """
-    out_msgs = messages[messages["direction"] == "outbound"]
+    out_msgs = messages.loc[messages["direction"] == "outbound",
+                            ["sent_at", "thread_id", "body_text", "attachment_names"]]
     # per thread, the seller's replies as arrays (one pass, not one filter per request)
     sent = pd.to_datetime(out_msgs["sent_at"], utc=True)
     facts = pd.DataFrame({
