@@ -329,3 +329,17 @@ def test_enron_owners_merged_and_no_custodians_merged_together(real_data):
     ids = [result.lookup(e) for e in custodians["email"] if e in seen]
     assert len(ids) > 100
     assert len(set(ids)) == len(ids), "two custodians were merged into one person"
+
+
+@pytest.mark.parametrize("line, title, department", [
+    ("Director, IT Infrastructure", "Director", "IT Infrastructure"),
+    ("Chief Transformation Officer | Strategy", "Chief Transformation Officer", "Strategy"),
+    ("Head of Architecture – Group IT", "Head of Architecture", "Group IT"),
+    ("CTO · Platform", "CTO", "Platform"),
+    ("Vice-President Sales/Marketing", "Vice-President Sales/Marketing", ""),
+])
+def test_signature_title_lines_split_on_the_separators_people_use(line, title, department):
+    from vision_analytics.normalize._identity import title_from_signature
+
+    found = title_from_signature(f"Dana Whitfield\n{line}\nAcme Corp\n")
+    assert found == ("dana whitfield", title, department)

@@ -906,9 +906,20 @@ def title_from_signature(text: str) -> tuple[str, str, str] | None:
         nxt = lines[i + 1]
         if len(nxt) > 80 or not _TITLE_WORDS.search(nxt):
             continue
-        title, _, department = nxt.partition(",")
-        return parsed.key, title.strip(), department.strip()
+        title, department = _split_title(nxt)
+        return parsed.key, title, department
     return None
+
+
+# what separates a signature's title from its department: "Director, IT",
+# "Head of Sales | EMEA", "CTO · Platform", "Lead – Data" (not a hyphen inside a word)
+_TITLE_SPLIT = re.compile(r"\s*(?:[,|·•]|\s[-–—]\s)\s*")
+
+
+def _split_title(line: str) -> tuple[str, str]:
+    """``(title, department)`` of a signature's title line."""
+    parts = _TITLE_SPLIT.split(line.strip(), maxsplit=1)
+    return parts[0].strip(), (parts[1].strip() if len(parts) > 1 else "")
 
 
 # ------------------------------------------------------------------------ small helpers
