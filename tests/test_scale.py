@@ -175,7 +175,7 @@ def test_dask_engine_matches_pandas_on_the_sample(dask_client):
 
 
 def test_dask_engine_reads_a_large_mbox_in_byte_ranges(dask_client, tmp_path):
-    from vision_analytics._engine import dask_prepare, prepare_partition
+    from vision_analytics._engine import dask_prepare, prepare_in_slices, prepare_partition
     from vision_analytics.normalize import combine_requests
 
     account = load_sample()
@@ -190,6 +190,13 @@ def test_dask_engine_reads_a_large_mbox_in_byte_ranges(dask_client, tmp_path):
     pd.testing.assert_series_equal(want_text, new_text)
     pd.testing.assert_frame_equal(want_segments, segments)
     pd.testing.assert_frame_equal(combine_requests([want_requests], mem.request_log), requests)
+    # above the slim threshold the workers slim their segments as the pandas engine does
+    slim = dask_prepare(account.inputs, seller_domains=account.seller_domains,
+                        scheduler=dask_client, partition_bytes=40_000, slice_rows=150,
+                        slim_above=0)[2]
+    want = prepare_in_slices(mem.messages, mem.seller_domains, slice_rows=150, slim=True)[1]
+    assert "n_segments" in slim.columns and len(slim) < len(segments)
+    pd.testing.assert_frame_equal(want, slim)
 
 
 def test_analyze_rejects_unknown_engine_and_a_corpus_for_dask():

@@ -162,7 +162,8 @@ def analyze(inputs, *, seller_domains=None, org_chart=None, alias_table=None,
                              "partition: pass paths, not a Corpus or MessageStore.")
         corpus, new_text, segments, requests = dask_prepare(
             inputs, seller_domains=seller_domains, org_chart=org_chart,
-            log_columns=log_columns, scheduler=scheduler, n_workers=n_workers)
+            log_columns=log_columns, scheduler=scheduler, n_workers=n_workers,
+            slim_above=SLIM_SEGMENTS_ABOVE)
         messages = corpus.messages.copy()
         lap("read + zone + detect requests (dask)")
     else:

@@ -90,10 +90,11 @@ def slim_segments(segments: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
-def _prepare_slice(messages: pd.DataFrame, seller_domains) -> tuple:
+def _prepare_slice(messages: pd.DataFrame, seller_domains, slim: bool = False) -> tuple:
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
-        return prepare_partition(messages, seller_domains)
+        new_text, segments, requests = prepare_partition(messages, seller_domains)
+    return new_text, slim_segments(segments) if slim else segments, requests
 
 
 @contextmanager
@@ -121,11 +122,12 @@ def dask_client(scheduler=None, n_workers: int | None = None):
 
 def dask_prepare(inputs, *, seller_domains=None, org_chart=None, log_columns=None,
                  scheduler=None, n_workers=None, partition_bytes: int = 64 * 2**20,
-                 slice_rows: int = 20_000):
+                 slice_rows: int = 20_000, slim_above: int | None = None):
     """Read, zone and detect requests on a Dask cluster.
 
     Returns ``(corpus, new_text, segments, requests)`` exactly as the pandas
-    engine computes them.
+    engine computes them; with more than ``slim_above`` messages the workers
+    return slim segments (see :func:`prepare_in_slices`).
     """
     from .ingest._partitions import merge_partitions, plan_partitions, read_partition
 
@@ -136,8 +138,9 @@ def dask_prepare(inputs, *, seller_domains=None, org_chart=None, log_columns=Non
         corpus = merge_partitions(client.gather(futures), seller_domains=seller_domains)
         messages = corpus.messages
         slices = [messages.iloc[i:i + slice_rows] for i in range(0, len(messages), slice_rows)]
+        slim = slim_above is not None and len(messages) > slim_above
         futures = client.map(_prepare_slice, slices, seller_domains=corpus.seller_domains,
-                             pure=False)
+                             slim=slim, pure=False)
         results = client.gather(futures)
     if results:
         new_text = pd.concat([r[0] for r in results])
