@@ -469,32 +469,46 @@ def _squash(text: str) -> str:
     return _SQUASH.sub(" ", _QUOTE_MARK.sub("", text).lower()).strip()
 
 
-def _inclusive_flags(frame, info, new_text, max_compare):
+def _inclusive_flags(frame, info, new_text, max_compare, batch_rows: int = 8192):
     n = len(frame)
     contains = np.ones(n, dtype=bool)
     superseded = np.zeros(n, dtype=bool)
     if n == 0:
         return contains, superseded
-    # bodies are taken thread by thread: a list of every body as Python strings
-    # would hold a second copy of a large stream
-    bodies = frame["body_text"].array
     order = pd.DataFrame({"t": info["thread_id"].to_numpy(), "p": info["position"].to_numpy(),
                           "i": np.arange(n)}).sort_values(["t", "p", "i"])
-    for _, group in order.groupby("t", sort=False):
-        idx = group["i"].tolist()
-        if len(idx) == 1:
-            continue
-        # quoted history beyond the first 100k characters is not compared (bounded cost)
-        texts = list(bodies[np.asarray(idx)])
-        whole = [_squash(text[:100_000]) for text in texts]
-        # a snippet of each message's own text: its first 300 squashed characters
-        own = [_squash(new_text(text) or "")[:300] for text in texts]
-        for j in range(1, len(idx)):
-            for k in range(max(0, j - max_compare), j):
-                if len(own[k]) < 20:  # too short to tell
-                    continue
-                if own[k] in whole[j]:
-                    superseded[idx[k]] = True
-                else:
-                    contains[idx[j]] = False
+    threads = [idx for idx in order.groupby("t", sort=False)["i"].agg(list) if len(idx) > 1]
+    # bodies are taken a batch of threads at a time: a list of every body as Python
+    # strings would hold a second copy of a large stream, and one take per thread
+    # costs too much on a column assembled from many chunks (the Dask engine's)
+    bodies = frame["body_text"].array
+    start = 0
+    while start < len(threads):
+        stop, rows = start, 0
+        while stop < len(threads) and rows < batch_rows:
+            rows += len(threads[stop])
+            stop += 1
+        flat = np.fromiter((i for idx in threads[start:stop] for i in idx), dtype=np.int64)
+        texts = iter(list(bodies[flat]))
+        for idx in threads[start:stop]:
+            _compare_thread(idx, [next(texts) for _ in idx], new_text, max_compare,
+                            contains, superseded)
+        start = stop
     return contains, superseded
+
+
+def _compare_thread(idx, texts, new_text, max_compare, contains, superseded) -> None:
+    """Within one thread: flag a message that a later one quotes (superseded), and
+    a message that does not quote the ones before it (not inclusive)."""
+    # quoted history beyond the first 100k characters is not compared (bounded cost)
+    whole = [_squash(text[:100_000]) for text in texts]
+    # a snippet of each message's own text: its first 300 squashed characters
+    own = [_squash(new_text(text) or "")[:300] for text in texts]
+    for j in range(1, len(idx)):
+        for k in range(max(0, j - max_compare), j):
+            if len(own[k]) < 20:  # too short to tell
+                continue
+            if own[k] in whole[j]:
+                superseded[idx[k]] = True
+            else:
+                contains[idx[j]] = False
