@@ -76,17 +76,16 @@ def slim_segments(segments: pd.DataFrame) -> pd.DataFrame:
     ``n_segments`` says how many it stands for (identity resolution counts
     each). Every other row keeps ``n_segments`` 1.
     """
-    keep = (segments["depth"] > 0) | (segments["kind"] == "signature")
-    out = segments.drop(columns=[c for c in ("to", "cc", "subject", "header_style",
-                                             "header_start") if c in segments.columns])
-    own = ~keep.to_numpy()
-    keys = out["message_key"].to_numpy()
-    counts = pd.Series(keys[own]).value_counts(sort=False)
-    first = own & ~pd.Series(np.where(own, keys, None)).duplicated().to_numpy()
-    out = out[keep.to_numpy() | first]
-    out["text"] = out["text"].where(keep.reindex(out.index), "")
-    n = pd.Series(out["message_key"].map(counts).to_numpy(), index=out.index)
-    out["n_segments"] = n.where(~keep.reindex(out.index), 1).astype("int64")
+    whole = ((segments["depth"] > 0) | (segments["kind"] == "signature")).to_numpy()
+    keys = segments["message_key"].to_numpy()
+    counts = pd.Series(keys[~whole]).value_counts(sort=False)
+    first = ~whole & ~pd.Series(np.where(whole, None, keys)).duplicated().to_numpy()
+    out = segments.loc[whole | first].drop(columns=[
+        c for c in ("to", "cc", "subject", "header_style", "header_start")
+        if c in segments.columns])
+    collapsed = first[whole | first]
+    out["text"] = out["text"].where(~collapsed, "")
+    out["n_segments"] = np.where(collapsed, out["message_key"].map(counts), 1).astype("int64")
     return out
 
 
