@@ -228,6 +228,35 @@ def test_people_frame_follows_the_contract_with_sides_and_organisations():
     assert sides["p_dana_lee_acme_corp_com"] == "external"
 
 
+def test_colleagues_at_a_corresponding_domain_are_the_customers_not_outsiders():
+    # Lee writes to the seller; Kim (same domain) is seen only in a quoted header,
+    # Ray only in a cc of an internal note. Both are the customer's people. Webmail
+    # users are not one organisation: Pat's friend at gmail stays an outsider.
+    msgs = mail([
+        {"sender": "dana.lee@acme-corp.com", "to": ["sam.ortiz@seller.com"]},
+        {"sender": "dana.lee@acme-corp.com", "to": ["ops@acme-corp.com"],
+         "cc": ["ray.diaz@acme-corp.com"]},
+        {"sender": "pat.k@gmail.com", "to": ["sam.ortiz@seller.com"]},
+        {"sender": "pat.k@gmail.com", "to": ["jo.friend@gmail.com"]},
+        {"sender": "rep@rival.example", "to": ["dana.lee@acme-corp.com"]},
+    ])
+    segments = pd.DataFrame({
+        "message_key": ["m1"], "kind": ["quoted"], "author": ["Morgan Kim"],
+        "author_email": ["morgan.kim@acme-corp.com"], "text": [""],
+    })
+    sides = resolve_identities(msgs, seller_domains="seller.com", segments=segments) \
+        .people.set_index("person_id")["side"]
+    assert sides["p_morgan_kim_acme_corp_com"] == "customer"
+    assert sides["p_ray_diaz_acme_corp_com"] == "customer"
+    assert sides["p_pat_k_gmail_com"] == "customer"
+    assert sides["p_jo_friend_gmail_com"] == "external"
+    assert sides["p_rep_rival_example"] == "external"
+    # given the customer's domains, they alone decide
+    given = resolve_identities(msgs, seller_domains="seller.com", segments=segments,
+                               customer_domains="acme-corp.com").people.set_index("person_id")
+    assert given.loc["p_pat_k_gmail_com", "side"] == "external"
+
+
 def test_titles_from_org_chart_then_signatures_and_inner_header_names():
     msgs = mail([
         {"sender": "dana.lee@acme.com", "sender_name": "Dana Lee"},

@@ -426,8 +426,9 @@ def resolve_identities(
         titles from signature lines.
     customer_domains : str or list of str, optional
         Domains of the customer. When omitted, anyone who corresponded with the
-        seller side (and is not on the seller side) is a customer; the rest are
-        "external".
+        seller side (and is not on the seller side) is a customer, and so is anyone
+        at the mail domain of one of them (public webmail domains excepted); the
+        rest are "external".
 
     Returns
     -------
@@ -708,6 +709,11 @@ def _build(graph, names, raw_aliases, parsed_names, name_nodes, sent_count, seen
     body_titles = (_body_signature_titles(frame["sender"], bodies, parsed_names)
                    if not signature_titles and bodies is not None else {})
 
+    # Without the customer's domains, theirs are those of the people who corresponded
+    # with the seller (public webmail aside): a colleague at one of them seen only in
+    # a cc line or a quoted header is the customer's too, not an outsider.
+    corresponding = ({_domain(a) for a in contacts_seller} - PUBLIC_MAIL_DOMAINS - {""}
+                     if sellers and not customers else set())
     rows = []
     node_to_person: dict[str, str] = {}
     canonical_of: dict[str, str] = {}
@@ -754,7 +760,8 @@ def _build(graph, names, raw_aliases, parsed_names, name_nodes, sent_count, seen
         elif customers:
             side = "customer" if any(_in(a, customers) for a in emails) else "external"
         elif sellers:
-            side = "customer" if any(a in contacts_seller for a in emails) else "external"
+            side = "customer" if any(a in contacts_seller or _domain(a) in corresponding
+                                     for a in emails) else "external"
         else:
             side = "external"
         firsts = [first_seen[a] for a in emails if a in first_seen]
