@@ -18,6 +18,7 @@ Usage::
     python benchmarks/evaluate_accounts.py --n 60 --seed-start 1000
     python benchmarks/evaluate_accounts.py --n 12 --baseline-only   # no analyze() needed
     python benchmarks/evaluate_accounts.py --n 24 --seed-start 2000 --kinds null
+    python benchmarks/evaluate_accounts.py --n 60 --by-mode   # relayed requests by relay mode
 """
 
 from __future__ import annotations
@@ -123,6 +124,46 @@ def _print(title: str, scores: pd.DataFrame) -> None:
         print(_table(overall, ["all"]).to_string())
 
 
+def relayed_by_mode(rows: list[dict]) -> pd.DataFrame:
+    """Relayed requests pooled over accounts, by kind, difficulty and relay mode.
+
+    ``ours``: share attributed to the true originator; ``+product``: an outside
+    organisation also counts as named by one of its products. ``one_name``: what
+    naming, for every relayed vision request of an account, its single most
+    frequent originator would score: the ceiling of any rule that knows the source
+    but has nothing per request (a request rephrased in the messenger's words, with
+    no header, mention or cc, carries nothing else). Vision requests only.
+    """
+    records = []
+    for result in rows:
+        relayed = [r for r in result["per_request"] if r["relayed"]]
+        vision = [r["originator"] for r in relayed if r["part_of_vision"]]
+        top = max(set(vision), key=lambda o: (vision.count(o), o)) if vision else None
+        for r in relayed:
+            records.append({"kind": result["kind"], "difficulty": result["difficulty"],
+                            "mode": r["relay_mode"] or "?",
+                            "vision": r["part_of_vision"], "ours": r["correct"],
+                            "+product": r["by_product"],
+                            "one_name": (r["originator"] == top) if r["part_of_vision"]
+                            else None})
+    frame = pd.DataFrame(records)
+    if frame.empty:
+        return frame
+    keys = ["kind", "difficulty", "mode"]
+    table = frame.groupby(keys).agg(n=("ours", "size"), vision=("vision", "mean"),
+                                    ours=("ours", "mean"), product=("+product", "mean"))
+    table["one_name"] = frame.dropna(subset=["one_name"]).astype({"one_name": float}) \
+        .groupby(keys)["one_name"].mean()
+    return table.rename(columns={"product": "+product"})
+
+
+def _print_by_mode(rows: list[dict]) -> None:
+    print("\n== relayed requests by relay mode (pooled over accounts) ==")
+    with pd.option_context("display.float_format", "{:.2f}".format, "display.width", 160,
+                           "display.max_rows", 200):
+        print(relayed_by_mode(rows).to_string())
+
+
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--n", type=int, default=60, help="number of accounts (default 60)")
@@ -138,6 +179,9 @@ def main(argv=None) -> int:
                         help="score only the naive sender baseline (no analyze() needed)")
     parser.add_argument("--out", type=Path, default=None,
                         help="also write the per-account scores to this CSV")
+    parser.add_argument("--by-mode", action="store_true",
+                        help="also break relayed-request attribution down by how the request "
+                             "was relayed, beside the one-name ceiling")
     args = parser.parse_args(argv)
 
     analyze = None
@@ -201,8 +245,10 @@ def main(argv=None) -> int:
     if rows:
         scores = pd.DataFrame(rows)
         _print("vision_analytics.analyze", scores)
+        if args.by_mode:
+            _print_by_mode(rows)
         if args.out:
-            scores.to_csv(args.out, index=False)
+            scores.drop(columns="per_request").to_csv(args.out, index=False)
     return 0
 
 

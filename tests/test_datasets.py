@@ -351,6 +351,35 @@ def test_score_perfect_new_executive():
     assert scores["request_recall"] == 1.0 and scores["false_positive"] is None
 
 
+def test_score_details_per_request_feed_the_breakdown_by_relay_mode():
+    import importlib.util
+
+    key = _key()
+    for request, mode in zip(key["requests"], ("direct", "pasted", "rephrased", "log_only"),
+                             strict=True):
+        request["relay_mode"] = mode
+    # request 3 is missed: its originator is not named
+    frame = _frame(["pat@cust.com", "dana@cust.com", "pat@cust.com", "lee@cust.com"],
+                   [False, True, True, False])
+    scores = score_account(key, frame, {"shared_source": True})
+    details = scores["per_request"]
+    assert [d["relay_mode"] for d in details] == ["direct", "pasted", "rephrased", "log_only"]
+    assert [d["relayed"] for d in details] == [False, True, True, False]
+    assert [d["correct"] for d in details] == [True, True, False, True]
+    assert all(d["found"] for d in details)
+
+    path = Path(__file__).resolve().parents[1] / "benchmarks" / "evaluate_accounts.py"
+    spec = importlib.util.spec_from_file_location("evaluate_accounts", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    table = module.relayed_by_mode([scores])
+    assert table.loc[("new_executive", "easy", "pasted"), "ours"] == 1.0
+    assert table.loc[("new_executive", "easy", "rephrased"), "ours"] == 0.0
+    # one source person: naming them on every vision request would be right each time
+    assert table["one_name"].tolist() == [1.0, 1.0]
+    assert table["n"].sum() == 2
+
+
 def test_score_wrong_and_missing_predictions():
     key = _key()
     frame = _frame(["pat@cust.com", "pat@cust.com", "unknown"], [False, True, False],

@@ -151,8 +151,10 @@ def score_account(answer_key: dict, requests_frame: pd.DataFrame, vision_dict: d
         originator is not their sender), ``originator_by_product`` and
         ``originator_by_product_relayed`` (competitor accounts: the outside
         organisation also counts as named by one of its products),
-        ``vision_precision`` / ``vision_recall`` / ``vision_f1``, ``topic_ari`` and
-        counts. Undefined figures are None.
+        ``vision_precision`` / ``vision_recall`` / ``vision_f1``, ``topic_ari``,
+        counts, and ``per_request``: one dict per answer-key request (``relay_mode``,
+        ``relayed``, ``part_of_vision``, ``originator``, ``found``, ``correct``,
+        ``by_product``), for breakdowns. Undefined figures are None.
 
     Examples
     --------
@@ -207,17 +209,24 @@ def score_account(answer_key: dict, requests_frame: pd.DataFrame, vision_dict: d
     products = {_compact(p) for p in (answer_key.get("source") or {}).get("products", [])} \
         - {""} if outside else set()
     truth_topics, pred_topics = [], []
+    per_request = []
     for request in answer_key["requests"]:
         channel = request["channel"]
         ref = request["message_id"] if channel == "email" else request["log_ref"]
         row = rows.get((channel, ref))
         true_vision.append(bool(request["part_of_vision"]))
+        relayed = _norm(request["originator"]) != _norm(request["sender"])
+        detail = {"relay_mode": request.get("relay_mode") or "", "relayed": relayed,
+                  "part_of_vision": bool(request["part_of_vision"]),
+                  "originator": request["originator"], "found": row is not None,
+                  "correct": False, "by_product": False}
+        per_request.append(detail)
         if row is None:
             # a request the analysis did not find is neither attributed nor in its vision
             pred_vision.append(False)
             originator_ok.append(False)
             product_ok.append(False)
-            if _norm(request["originator"]) != _norm(request["sender"]):
+            if relayed:
                 relayed_ok.append(False)
                 relayed_product_ok.append(False)
             continue
@@ -234,7 +243,8 @@ def score_account(answer_key: dict, requests_frame: pd.DataFrame, vision_dict: d
             and _compact(row.get("originator")) in products)
         originator_ok.append(correct)
         product_ok.append(by_product)
-        if _norm(request["originator"]) != _norm(request["sender"]):
+        detail.update(correct=correct, by_product=by_product)
+        if relayed:
             relayed_ok.append(correct)
             relayed_product_ok.append(by_product)
         topic = row.get("topic_id")
@@ -294,4 +304,5 @@ def score_account(answer_key: dict, requests_frame: pd.DataFrame, vision_dict: d
         "n_requests": len(answer_key["requests"]),
         "n_matched": len(matched),
         "n_false_requests": false_requests,
+        "per_request": per_request,
     }
