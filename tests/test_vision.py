@@ -57,6 +57,58 @@ def test_planted_vision_is_found_with_its_onset_and_terms():
     assert sum(any(v in t or t in v for v in VISION) for t in terms[:5]) >= 4
 
 
+def test_a_visions_quieter_phrases_join_its_sharpest():
+    # two sharp phrases carry most vision requests; four quieter ones a few each;
+    # an everyday phrase runs through the whole year and must stay out
+    rng = np.random.default_rng(3)
+    n = 200
+    days = np.sort(rng.uniform(0, 360, n))
+    quiet = ["golden configuration", "day-two operations", "closed-loop assurance",
+             "touchless onboarding"]
+    texts = []
+    for i, day in enumerate(days):
+        words = list(rng.choice(WORDS, 8))
+        if rng.random() < 0.3:
+            words += ["going", "forward"]
+        if day > 180:
+            words += ["lights-out operations" if i % 2 else "policy-driven orchestration"]
+            if i % 3 == 0:
+                words += [quiet[(i // 3) % len(quiet)]]
+        texts.append(" ".join(words))
+    requests = pd.DataFrame({
+        "sent_at": pd.Timestamp("2024-01-01", tz="UTC") + pd.to_timedelta(days, unit="D"),
+        "text": texts, "topic_id": [f"t{i % 5}" for i in range(n)],
+    }, index=pd.Index([f"r{i:03d}" for i in range(n)], name="request_id"))
+    sharp = ["lights-out operations", "policy-driven orchestration"]
+    onset = pd.Timestamp("2024-06-29", tz="UTC")
+    terms = VisionFinder().expand_terms(requests, sharp, onset)
+    assert terms[:2] == sharp
+    assert set(quiet) <= set(terms)
+    assert not any("going" in t or "forward" in t for t in terms)
+    # no onset, nothing to compare against: the sharp phrases alone
+    assert VisionFinder().expand_terms(requests, sharp, None) == sharp
+    # and the same on a seeded sample of the stream
+    sampled = VisionFinder(max_sample=150).expand_terms(requests, sharp, onset)
+    assert sampled == VisionFinder(max_sample=150).expand_terms(requests, sharp, onset)
+
+
+def test_onset_is_the_change_in_the_share_of_vision_requests():
+    from types import SimpleNamespace
+
+    from vision_analytics.vision._finding import change_onset
+
+    days = np.arange(0, 300, 2.0)
+    requests = pd.DataFrame({
+        "sent_at": pd.Timestamp("2024-01-01", tz="UTC") + pd.to_timedelta(days, unit="D")})
+    # a stray use on day 20, then every other request from day 150 on
+    members = pd.Series((days == 20) | ((days >= 150) & (days % 4 == 2)), index=requests.index)
+    # the test's split came weeks later, when the phrases were sharpest
+    late = SimpleNamespace(split_time=pd.Timestamp("2024-08-08", tz="UTC"))
+    onset = change_onset(late, requests, members)
+    assert onset == pd.Timestamp("2024-05-30", tz="UTC")  # day 150
+    assert change_onset(SimpleNamespace(split_time=None), requests, members) is None
+
+
 def test_same_seed_same_answer_and_thin_data_gives_no_finding():
     requests = _stream(3, planted=True)
     a = SharedSourceTest(n_permutations=49, random_state=5).fit(requests)

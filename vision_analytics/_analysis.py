@@ -529,16 +529,20 @@ def _finding(test, requests, messages, segments, identities, alpha):
                 f"only {test.n_families} independent emerging phrase(s) (a vision needs "
                 f"{test.min_families}): ordinary drift, not a shared vocabulary")
         return base, members
-    terms = finder.vision_terms(test)
+    sharp = finder.vision_terms(test)
     originator_features = [f.removeprefix("originator:") for f in test.features["feature"]
                            if f.startswith("originator:")]
-    members = finder.members(requests, terms, test.split_time - pd.Timedelta(days=21),
-                             set(originator_features[:1]))
-    onset = change_onset(test, requests, members)
-    members = finder.members(requests, terms, onset, set(originator_features[:1]))
+    source_ids = set(originator_features[:1])
+    onset = change_onset(test, requests, finder.members(requests, sharp, None, source_ids))
+    # Who the source is rests on the sharpest phrases and their requests alone (the
+    # test's own evidence); the other phrases that emerged at the onset widen which
+    # requests belong to the vision.
+    core = finder.members(requests, sharp, onset, source_ids)
+    terms = finder.expand_terms(requests, sharp, onset)
+    members = finder.members(requests, terms, onset, source_ids)
     authored = _authored(messages, segments, identities)
-    outside = emerging_names(requests, members, onset, _earlier_words(messages, onset), people)
-    candidates = finder.candidates(requests, members, terms, people, authored, onset,
+    outside = emerging_names(requests, core, onset, _earlier_words(messages, onset), people)
+    candidates = finder.candidates(requests, core, sharp, people, authored, onset,
                                    outside_names=outside)
     source = candidates[0] if candidates else None
     start = messages["sent_at"].min()

@@ -8,11 +8,13 @@ from dataclasses import dataclass, field
 
 import numpy as np
 import pandas as pd
+from scipy import sparse
+from sklearn.feature_extraction.text import CountVectorizer
 
 from ..attribution import AuthorshipModel
 from ..features import FUNCTION_WORDS
 from ._outside import EmergingName
-from ._shared_source import SharedSourceResult
+from ._shared_source import STOP_WORDS, TOKEN_PATTERN, SharedSourceResult
 
 __all__ = ["SourceCandidate", "VisionFinder"]
 
@@ -22,6 +24,10 @@ _IT_WORDS = re.compile(
 _SENIOR = re.compile(
     r"\b(chief|c[a-z]o|president|vp|svp|evp|vice president|head|director|managing|general "
     r"manager|partner|executive)\b", re.I)
+
+
+#: the requests a source is judged on, as the clues name them
+_CORE = "requests with the sharpest vision terms"
 
 
 @dataclass
@@ -65,9 +71,12 @@ class VisionFinder:
 
     def __init__(self, *, min_surprise=3.0, max_terms=15, min_terms_in_request=2,
                  relay_style=True, style_weight=0.25, authority_weight=0.3,
-                 random_state=0):
+                 min_count=4, max_expanded=40, max_sample=50_000, random_state=0):
         self.min_surprise = min_surprise
         self.max_terms = max_terms
+        self.min_count = min_count
+        self.max_expanded = max_expanded
+        self.max_sample = max_sample
         self.min_terms_in_request = min_terms_in_request
         self.relay_style = relay_style
         self.style_weight = style_weight
@@ -91,6 +100,70 @@ class VisionFinder:
             chosen.append(term)
             if len(chosen) >= self.max_terms:
                 break
+        return chosen
+
+    def expand_terms(self, requests: pd.DataFrame, terms: list[str], onset) -> list[str]:
+        """The vision terms plus the other phrases that emerged at its onset.
+
+        The test names the phrases that emerged most sharply at its split; a vision
+        has more, each used by fewer requests. A phrase joins when it is used at
+        least ``min_count`` times, in at least two topics, and so rarely before the
+        onset that chance would put it there with probability below
+        ``exp(-min_surprise)`` (the test's own emergence measure, at the onset).
+        Counted on a seeded sample of at most ``max_sample`` requests, so the cost
+        does not grow with the stream.
+        """
+        from ._shared_source import _emergence
+
+        if onset is None or len(requests) == 0:
+            return list(terms)
+        data = requests[requests["sent_at"].notna()]
+        text = data["text"].fillna("").astype(str)
+        topics = data["topic_id"].astype(str) if "topic_id" in data else \
+            pd.Series("", index=data.index)
+        after = (data["sent_at"] >= onset).to_numpy()
+        if len(text) > self.max_sample:
+            rng = np.random.default_rng(self.random_state)
+            keep = np.sort(rng.choice(len(text), self.max_sample, replace=False))
+            text, topics, after = text.iloc[keep], topics.iloc[keep], after[keep]
+        share_before = 1.0 - after.mean()
+        if not 0.0 < share_before < 1.0:
+            return list(terms)
+        vectorizer = CountVectorizer(binary=True, ngram_range=(1, 3), stop_words=STOP_WORDS,
+                                     min_df=self.min_count, token_pattern=TOKEN_PATTERN)
+        try:
+            X = vectorizer.fit_transform(text.tolist()).tocsc()
+        except ValueError:  # no phrase used often enough
+            return list(terms)
+        names = vectorizer.get_feature_names_out()
+        # phrases only: several words, or one hyphenated compound
+        phrase = np.array([" " in n or "-" in n for n in names])
+        codes = pd.factorize(topics)[0]
+        onehot = sparse.csr_matrix((np.ones(len(codes)), (codes, np.arange(len(codes)))))
+        spread = np.asarray(((onehot @ X) > 0).sum(axis=0)).ravel()
+        total = np.asarray(X.sum(axis=0)).ravel()
+        before = np.asarray(X.T @ (~after).astype(np.float64)).ravel()
+        surprise = _emergence(before, total, share_before)
+        eligible = np.flatnonzero(phrase & (spread >= 2) & (surprise >= self.min_surprise))
+        lowered = text.str.lower()
+        occurs = {t: lowered.str.contains(r"\b" + re.escape(t) + r"\b", regex=True).to_numpy()
+                  for t in terms}
+        chosen = list(terms)
+        # strongest first; of phrases used by the same requests, the longest
+        for j in sorted(eligible, key=lambda j: (-surprise[j], -len(names[j]), names[j])):
+            if len(chosen) >= self.max_expanded:
+                break
+            name = str(names[j])
+            if any(name in t or t in name for t in chosen):
+                continue
+            rows = X[:, j].indices
+            # a phrase straddling a vision term's edge ("support lights-out" before
+            # "lights-out operations") and used where it is adds nothing of its own
+            if any(_straddles(name, t) and occurs[t][rows].mean() >= 0.8 for t in chosen):
+                continue
+            chosen.append(name)
+            occurs[name] = np.zeros(len(lowered), dtype=bool)
+            occurs[name][rows] = True
         return chosen
 
     def members(self, requests: pd.DataFrame, terms: list[str], onset,
@@ -117,7 +190,9 @@ class VisionFinder:
                    outside_names: list[EmergingName] | None = None) -> list[SourceCandidate]:
         """Rank who (or what) is behind the vision requests.
 
-        Scores: share of the vision requests attributed to the candidate (other
+        ``members`` are the requests the candidates are judged on: in
+        :func:`vision_analytics.analyze`, those carrying the test's sharpest phrases
+        (the wider vision of :meth:`expand_terms` decides membership only). Scores: share of the vision requests attributed to the candidate (other
         than their sender), use of the vision terms in the candidate's own mail,
         first appearance near the onset, the messengers' vision requests reading
         like the candidate's own writing, and a senior title. Departments compete
@@ -153,8 +228,8 @@ class VisionFinder:
             share = float(attributed.get(key, 0.0))
             if share:
                 score += 2.0 * share
-                clues.append(f"originator of {int(round(share * n))} of {len(vision)} vision "
-                             "requests (relayed by others)")
+                clues.append(f"originator of {int(round(share * n))} of the {len(vision)} "
+                             f"{_CORE} (relayed by others)")
             use = float(term_use.get(key, 0.0))
             if use:
                 score += use
@@ -179,7 +254,7 @@ class VisionFinder:
                 # the messenger repeats the vision in every relay: sending it is
                 # evidence of carrying it, not of owning it
                 score -= 1.5 * carried
-                clues.append(f"sent {carried:.0%} of the vision requests (a messenger)")
+                clues.append(f"sent {carried:.0%} of the {_CORE} (a messenger)")
             title = "" if pd.isna(person["title"]) else str(person["title"])
             if score > 0 and side != "external" and _SENIOR.search(title):
                 # a vision is shaped by someone with the standing to shape it: among
@@ -270,8 +345,8 @@ class VisionFinder:
             key=f"dept:{department}", kind="department", name=department, email="",
             organization=str(people.loc[members[0], "organization"]), department=department,
             title="", score=2.0 * total / n + 0.25, members=members,
-            clues=[f"{len(members)} people of {department} originate {total:.1f} of {n} "
-                   "vision requests, none more than 60%"])
+            clues=[f"{len(members)} people of {department} originate {total:.1f} of the {n} "
+                   f"{_CORE}, none more than 60%"])
 
     def _department_of_candidates(self, scores: dict[str, SourceCandidate],
                                   sent_share: pd.Series,
@@ -400,15 +475,58 @@ def _first_use(authored: pd.DataFrame, terms: list[str]) -> dict[str, tuple[int,
     return {author: (rank, when) for rank, (author, when) in enumerate(firsts.items())}
 
 
+def _straddles(a: str, b: str) -> bool:
+    """Does phrase ``a`` run over an edge of phrase ``b`` (the end of one is the
+    start of the other)?
+
+    >>> _straddles("support lights-out", "lights-out operations")
+    True
+    >>> _straddles("day-two operations", "lights-out operations")
+    False
+    """
+    x, y = a.split(), b.split()
+    return any(x[-k:] == y[:k] or y[-k:] == x[:k] for k in range(1, min(len(x), len(y))))
+
+
 def change_onset(result: SharedSourceResult, requests: pd.DataFrame,
                  members: pd.Series) -> pd.Timestamp | None:
-    """The first vision request at or after the test's split (its onset)."""
+    """When the vision began: the change point in the share of vision requests.
+
+    ``members`` flags the requests that carry the vision's phrases, at any time.
+    Over the requests in time order, the split that best divides them into two
+    runs with their own share of vision requests (the two-segment Bernoulli
+    likelihood) is the change; the onset is the first vision request at or after
+    it. The test's own split marks when the phrases were sharpest, which can be
+    weeks after they began. A stray early use does not move the change point; a
+    steady stream of them does.
+    """
     if result.split_time is None:
         return None
-    times = requests.loc[members, "sent_at"].dropna().sort_values()
+    flags = members.reindex(requests.index).fillna(False).astype(bool)
+    dated = pd.DataFrame({"sent_at": requests["sent_at"], "member": flags})
+    dated = dated[dated["sent_at"].notna()].sort_values("sent_at", kind="stable")
+    times = dated.loc[dated["member"], "sent_at"]
     if times.empty:
         return result.split_time
-    window = times[times >= result.split_time - pd.Timedelta(days=21)]
+    x = dated["member"].to_numpy(dtype=np.float64)
+    n = len(x)
+    k = np.arange(1, n)
+    before = np.cumsum(x)[:-1]
+    after = x.sum() - before
+
+    def loglik(ones, total):
+        p = ones / total
+        with np.errstate(divide="ignore", invalid="ignore"):
+            return np.nan_to_num(ones * np.log(p)) + np.nan_to_num((total - ones) * np.log1p(-p))
+
+    gain = loglik(before, k) + loglik(after, n - k)
+    # the change must raise the share: a vision starts, it does not stop
+    gain = np.where(after / (n - k) > before / k, gain, -np.inf)
+    if not np.isfinite(gain).any():
+        return times.iloc[0].normalize()
+    split = int(np.argmax(gain)) + 1
+    start = dated["sent_at"].iloc[split]
+    window = times[times >= start]
     return (window.iloc[0] if len(window) else times.iloc[0]).normalize()
 
 

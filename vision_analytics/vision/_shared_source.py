@@ -43,6 +43,8 @@ _EMAIL_STOP = {
     "attachment", "see", "below", "question", "questions", "quick", "ok", "okay", "yes", "no",
 }
 STOP_WORDS = sorted(ENGLISH_STOP_WORDS | _EMAIL_STOP)
+# a word: a letter, then letters, digits or hyphens ("lights-out", "day-two")
+TOKEN_PATTERN = r"(?u)\b[^\W\d_][\w-]{2,}\b"
 
 # requests × features up to which the test runs on a dense matrix (40 MB)
 DENSE_CELLS = 5_000_000
@@ -195,7 +197,7 @@ class SharedSourceTest:
         n = len(texts)
         vectorizer = CountVectorizer(
             binary=True, ngram_range=(1, 3), stop_words=STOP_WORDS, min_df=3,
-            max_df=0.5, token_pattern=r"(?u)\b[^\W\d_][\w-]{2,}\b", lowercase=True,
+            max_df=0.5, token_pattern=TOKEN_PATTERN, lowercase=True,
         )
         try:
             if n > VOCABULARY_SAMPLE:
