@@ -106,6 +106,11 @@ def test_onset_is_the_change_in_the_share_of_vision_requests():
     late = SimpleNamespace(split_time=pd.Timestamp("2024-08-08", tz="UTC"))
     onset = change_onset(late, requests, members)
     assert onset == pd.Timestamp("2024-05-30", tz="UTC")  # day 150
+    # a vision that starts slowly and later takes over: the later, steeper rise is
+    # the likelier single change, but by the test's split the vision had begun
+    slow = pd.Series(((days >= 100) & (days % 8 == 4)) | (days >= 200), index=requests.index)
+    early = SimpleNamespace(split_time=pd.Timestamp("2024-04-30", tz="UTC"))  # day 120
+    assert change_onset(early, requests, slow) == pd.Timestamp("2024-04-10", tz="UTC")
     assert change_onset(SimpleNamespace(split_time=None), requests, members) is None
 
 

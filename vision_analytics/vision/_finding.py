@@ -497,8 +497,10 @@ def change_onset(result: SharedSourceResult, requests: pd.DataFrame,
     runs with their own share of vision requests (the two-segment Bernoulli
     likelihood) is the change; the onset is the first vision request at or after
     it. The test's own split marks when the phrases were sharpest, which can be
-    weeks after they began. A stray early use does not move the change point; a
-    steady stream of them does.
+    weeks after they began: the change point may move the onset earlier than
+    that, never later (by the split the vision had begun; a second, steeper rise
+    later on is not its start). A stray early use does not move the change
+    point; a steady stream of them does.
     """
     if result.split_time is None:
         return None
@@ -522,12 +524,13 @@ def change_onset(result: SharedSourceResult, requests: pd.DataFrame,
     gain = loglik(before, k) + loglik(after, n - k)
     # the change must raise the share: a vision starts, it does not stop
     gain = np.where(after / (n - k) > before / k, gain, -np.inf)
+    by_split = times[times >= result.split_time - pd.Timedelta(days=21)]
+    latest = by_split.iloc[0] if len(by_split) else times.iloc[0]
     if not np.isfinite(gain).any():
-        return times.iloc[0].normalize()
+        return latest.normalize()
     split = int(np.argmax(gain)) + 1
-    start = dated["sent_at"].iloc[split]
-    window = times[times >= start]
-    return (window.iloc[0] if len(window) else times.iloc[0]).normalize()
+    window = times[times >= dated["sent_at"].iloc[split]]
+    return min(window.iloc[0] if len(window) else latest, latest).normalize()
 
 
 def confidence_from_scores(candidates: list[SourceCandidate]) -> float:
