@@ -192,7 +192,9 @@ class VisionFinder:
 
         ``members`` are the requests the candidates are judged on: in
         :func:`vision_analytics.analyze`, those carrying the test's sharpest phrases
-        (the wider vision of :meth:`expand_terms` decides membership only). Scores: share of the vision requests attributed to the candidate (other
+        (the wider vision of :meth:`expand_terms` decides membership only).
+
+        Scores: share of the vision requests attributed to the candidate (other
         than their sender), use of the vision terms in the candidate's own mail,
         first appearance near the onset, the messengers' vision requests reading
         like the candidate's own writing, and a senior title. Departments compete
