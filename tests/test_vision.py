@@ -425,3 +425,22 @@ def test_a_senior_title_breaks_a_tie_of_evidence():
         requests, members, terms, people, authored, onset)
     assert [c.score for c in flat if c.key == "p_it1"] == \
         [c.score for c in flat if c.key == "p_it2"]
+
+
+def test_the_first_writer_of_the_vision_is_counted_from_near_its_onset():
+    requests, members, terms, people, authored, onset = _department_case([0, 0, 0])
+    # the lawyer wrote one of the phrases half a year before the vision began; the
+    # IT lead wrote them as it began
+    authored = pd.DataFrame({
+        "author_id": ["p_law", "p_it1"],
+        "text": ["zero touch", "zero touch and glass pane"],
+        "sent_at": [onset - pd.Timedelta(days=180), onset + pd.Timedelta(days=2)]})
+    ranked = {c.key: c for c in VisionFinder(relay_style=False).candidates(
+        requests, members, terms, people, authored, onset)}
+    assert any(clue.startswith("first to write") for clue in ranked["p_it1"].clues)
+    assert not any("to write the vision's phrases" in clue for clue in ranked["p_law"].clues)
+    # within two months before the onset, an early writer still counts as the first
+    authored.loc[0, "sent_at"] = onset - pd.Timedelta(days=30)
+    ranked = {c.key: c for c in VisionFinder(relay_style=False).candidates(
+        requests, members, terms, people, authored, onset)}
+    assert any(clue.startswith("first to write") for clue in ranked["p_law"].clues)

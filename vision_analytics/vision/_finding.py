@@ -210,7 +210,11 @@ class VisionFinder:
                          & (vision["originator_id"] != "unknown")]
         attributed = relayed.groupby("originator_id")["originator_confidence"].sum() / n
         term_use = _term_use(authored, terms)
-        first_use = _first_use(authored, terms)
+        # a phrase someone wrote months before the onset was the account's vocabulary
+        # before the vision: its first writer is counted from near the onset on
+        first_use = _first_use(authored if onset is None or "sent_at" not in authored else
+                               authored[authored["sent_at"] >= onset - pd.Timedelta(days=60)],
+                               terms)
         sent_share = vision.groupby("sender_id").size() / n
         relay_style = relay_style_shift(requests, members, people,
                                         random_state=self.random_state) \
