@@ -533,11 +533,12 @@ def _finding(test, requests, messages, segments, identities, alpha):
     originator_features = [f.removeprefix("originator:") for f in test.features["feature"]
                            if f.startswith("originator:")]
     source_ids = set(originator_features[:1])
-    onset = change_onset(test, requests, finder.members(requests, sharp, None, source_ids))
+    anytime = finder.members(requests, sharp, None, source_ids)
+    onset = change_onset(test, requests, anytime)
     # Who the source is rests on the sharpest phrases and their requests alone (the
     # test's own evidence); the other phrases that emerged at the onset widen which
     # requests belong to the vision.
-    core = finder.members(requests, sharp, onset, source_ids)
+    core = anytime if onset is None else anytime & (requests["sent_at"] >= onset)
     terms = finder.expand_terms(requests, sharp, onset)
     members = finder.members(requests, terms, onset, source_ids)
     authored = _authored(messages, segments, identities)
