@@ -13,8 +13,8 @@ from sklearn.feature_extraction.text import CountVectorizer
 
 from ..attribution import AuthorshipModel
 from ..features import FUNCTION_WORDS
-from ._outside import EmergingName
-from ._shared_source import STOP_WORDS, TOKEN_PATTERN, SharedSourceResult
+from ._outside import _WORD, EmergingName
+from ._shared_source import STOP_WORDS, TOKEN_PATTERN, SharedSourceResult, _emergence
 
 __all__ = ["SourceCandidate", "VisionFinder"]
 
@@ -113,8 +113,6 @@ class VisionFinder:
         Counted on a seeded sample of at most ``max_sample`` requests, so the cost
         does not grow with the stream.
         """
-        from ._shared_source import _emergence
-
         if onset is None or len(requests) == 0:
             return list(terms)
         data = requests[requests["sent_at"].notna()]
@@ -547,7 +545,6 @@ def confidence_from_scores(candidates: list[SourceCandidate]) -> float:
     return float(exp[0] / (exp.sum() + np.exp(-2.0 * scores.max() + 0.5)))
 
 
-_WORD = re.compile(r"[^\W\d_]+")
 _FUNCTION = frozenset(FUNCTION_WORDS)
 
 
