@@ -293,3 +293,41 @@ def test_enron_forwards_name_the_inner_block_author(real_data):
     assert len(keys) > 300
     agree = sum(g == w for g, w in zip(got, want, strict=True)) / len(keys)
     assert agree >= 0.95, agree  # 0.87 before chains and weak rivals were handled
+
+
+def test_a_mention_of_a_name_beyond_ascii_finds_its_person(tmp_path):
+    # "[A-Z]" misses Å, Ł, Ø…: the mention must still name the person
+    (tmp_path / "1.eml").write_text("""\
+From: =?utf-8?q?=C3=85sa_Lindqvist?= <asa.lindqvist@customer.com>
+To: sam@seller.com
+Subject: Integration question
+Date: Mon, 6 Jan 2025 09:00:00 +0000
+Message-ID: <a1@customer.com>
+Content-Type: text/plain; charset=utf-8
+
+Sam, could you confirm the API limits for our integration?
+Åsa
+""", encoding="utf-8")
+    (tmp_path / "2.eml").write_text("""\
+From: Pat Primary <pat@customer.com>
+To: sam@seller.com
+Subject: consolidation roadmap
+Date: Mon, 3 Feb 2025 09:00:00 +0000
+Message-ID: <a2@customer.com>
+Content-Type: text/plain; charset=utf-8
+
+Sam, Åsa asked me to pass this on: could you map your roadmap against a single global instance?
+Pat
+""", encoding="utf-8")
+    corpus = va.load(tmp_path, seller_domains="seller.com")
+    messages = corpus.messages.copy()
+    messages["new_text"] = messages["body_text"].map(new_text)
+    segments = segment_messages(messages)
+    identities = resolve_identities(messages, seller_domains=("seller.com",), segments=segments)
+    requests = detect_requests(messages, seller_domains="seller.com")
+    evidence = EvidenceCollector(identities, messages, segments=segments,
+                                 new_texts=messages["new_text"]).collect(requests)
+    asa = identities.lookup("asa.lindqvist@customer.com")
+    roadmap = requests.index[requests["subject"] == "consolidation roadmap"][0]
+    mention = evidence[(evidence["request_id"] == roadmap) & (evidence["kind"] == "mention")]
+    assert mention["candidate"].tolist() == [asa]

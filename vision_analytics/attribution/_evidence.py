@@ -20,7 +20,9 @@ import pandas as pd
 from scipy import sparse
 from sklearn.feature_extraction.text import CountVectorizer
 
+from .._letters import UPPER
 from .._schema import empty_frame
+from ..normalize._identity import _fold
 
 __all__ = ["EvidenceCollector", "WEIGHTS"]
 
@@ -48,8 +50,8 @@ _MENTION_ROLE = re.compile(
     rf"\b(?:our|the|my)\s+(?:new|incoming|recently appointed|interim)\s+({_ROLE})\b", re.I)
 _MENTION_NAME = re.compile(
     r"\b(?:per|from|on behalf of|at the request of|as requested by|as asked by|for|via|"
-    r"according to|with)\s+([A-Z][\w-]+(?:\s+[A-Z][\w-]+)?)(?:['’]s)?\b"
-    r"|\b([A-Z][\w-]+(?:\s+[A-Z][\w-]+)?)(?:['’]s)?\s+(?:has asked|asked|wants|would like|"
+    rf"according to|with)\s+({UPPER}[\w-]+(?:\s+{UPPER}[\w-]+)?)(?:['’]s)?\b"
+    rf"|\b({UPPER}[\w-]+(?:\s+{UPPER}[\w-]+)?)(?:['’]s)?\s+(?:has asked|asked|wants|would like|"
     r"requested|is asking|suggested|mentioned|raised|needs|expects|note|notes|request|team)\b"
 )
 _STOP_NAMES = {"I", "We", "You", "The", "This", "That", "Our", "Please", "Thanks", "Hi",
@@ -491,12 +493,12 @@ class EvidenceCollector:
         return self._people.get(person_id) if person_id else None
 
     def _by_first_name(self) -> dict[str, list[_Person]]:
-        """Outside-the-seller people by lower-case first name, in people order (built once)."""
+        """Outside-the-seller people by folded first name, in people order (built once)."""
         if getattr(self, "_first_names", None) is None:
             self._first_names: dict[str, list[_Person]] = {}
             for p in self._people.values():
                 if p.side != "seller" and p.name:
-                    self._first_names.setdefault(p.name.split()[0].lower(), []).append(p)
+                    self._first_names.setdefault(_fold(p.name.split()[0]), []).append(p)
         return self._first_names
 
     def _titled(self) -> list[_Person]:
@@ -510,7 +512,7 @@ class EvidenceCollector:
         person = self._person(name)
         if person is not None:
             return None if person.side == "seller" else person
-        first = name.split()[0].lower()
+        first = _fold(name.split()[0])  # "Åsa" in the text, "Asa" in a plain-ASCII header
         matches = [p for p in self._by_first_name().get(first, ())
                    if sender is None or p.person_id != sender.person_id]
         return matches[0] if len(matches) == 1 else None

@@ -39,6 +39,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from .._letters import UPPER
 from .._schema import empty_frame, validate_frame
 from ._records import LoadError
 
@@ -1131,7 +1132,7 @@ _TITLE_WORDS = re.compile(
     r"\b(president|director|manager|vp|chief|head|officer|analyst|trader|engineer|lead|"
     r"specialist|associate|counsel|assistant|consultant|executive|coordinator|partner|"
     r"architect|administrator|developer|representative|ceo|cfo|cto|cio|coo)\b", re.I)
-_NAME_WORD = re.compile(r"^[A-Z][A-Za-z'\u00c0-\u024f.-]*$")
+_NAME_WORD = re.compile(rf"^{UPPER}[A-Za-z'\u00c0-\u024f.-]*$")
 
 
 def _looks_like_name(value: str) -> bool:

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
+from .._letters import UPPER
 from .._schema import empty_frame, validate_frame
 from ._headers import (
     _NAME_TO_FIELD,
@@ -69,8 +70,8 @@ GREETING = re.compile(
 )
 # A line that only addresses people: "Dana,", "Sue & Mary --", "Team:", "Chris/Joe".
 VOCATIVE = re.compile(
-    r"[A-ZÀ-Þ][\w.'-]{0,20}(?:(?:[ \t]*(?:,|&|/|\band\b|\bund\b|\bet\b|\by\b|\ben\b|\be\b)"
-    r"[ \t]*|[ \t]+)[A-ZÀ-Þ(][\w.'()-]{0,20}){0,3}[ \t]*(?:,|:|-{1,2}|!)"
+    rf"{UPPER}[\w.'-]{{0,20}}(?:(?:[ \t]*(?:,|&|/|\band\b|\bund\b|\bet\b|\by\b|\ben\b|"
+    rf"\be\b)[ \t]*|[ \t]+)(?:{UPPER}|\()[\w.'()-]{{0,20}}){{0,3}}[ \t]*(?:,|:|-{{1,2}}|!)"
 )
 _CLOSING_WORDS = (
     r"thanks|thank[ \t]+you|thx|tia|many[ \t]+thanks|cheers|best|all[ \t]+the[ \t]+best|"
