@@ -17,6 +17,7 @@ from vision_analytics.normalize import (
     request_cue_counts,
     score_requests,
     split_sentences,
+    team_correspondents,
 )
 
 LABELS = Path(__file__).resolve().parents[1] / "benchmarks" / "labels" / "enron_requests.csv"
@@ -73,17 +74,70 @@ def test_cue_counts_are_per_sentence():
     assert request_cue_counts("? ? Dear Mike, here is the report.")["question"] == 0
 
 
+#: the examples' sender is someone the team writes to (a customer in a conversation)
+DANA = {"dana.lee@acme.com"}
+
+
 @pytest.mark.parametrize("body", REQUESTS)
 def test_requests_score_above_threshold(body):
-    score = score_requests(inbound([body]))["request_score"].iloc[0]
+    score = score_requests(inbound([body]), correspondents=DANA)["request_score"].iloc[0]
     assert score >= REQUEST_THRESHOLD
 
 
 @pytest.mark.parametrize("body", NOT_REQUESTS)
 def test_noise_scores_below_threshold(body):
     subjects = ["Accepted: Quarterly review"] if body.startswith("Accepted") else None
-    score = score_requests(inbound([body], subjects=subjects))["request_score"].iloc[0]
-    assert score < REQUEST_THRESHOLD
+    for known in (None, DANA):  # noise stays noise even from a correspondent
+        score = score_requests(inbound([body], subjects=subjects),
+                               correspondents=known)["request_score"].iloc[0]
+        assert score < REQUEST_THRESHOLD
+
+
+def test_correspondent_cue_known_unknown_and_absent():
+    body = ["Net net, please update the billing address to the Reno entity."]
+    scores = [score_requests(inbound(body), correspondents=known)["request_score"].iloc[0]
+              for known in ({"someone.else@acme.com"}, None, set(), DANA)]
+    stranger, unknown, empty, known = scores
+    assert stranger < unknown < known
+    assert empty == unknown  # an export with no mail of the team's own says nothing
+    assert score_requests(inbound(body), correspondents=DANA)["cue_correspondent"].iloc[0] == 1
+
+
+def test_team_correspondents_and_detect_requests_use_the_outbound_mail():
+    msgs = inbound(["Net net, please update the billing address to the Reno entity.",
+                    "Sure, will do."])
+    msgs["to"] = [["sam@seller.com"], ["Dana.Lee@acme.com"]]
+    msgs["cc"] = [[], ["pat@acme.com"]]
+    msgs.loc["m1", "sender"] = "sam@seller.com"
+    assert team_correspondents(msgs, "seller.com") == {"dana.lee@acme.com", "pat@acme.com"}
+    found = detect_requests(msgs, seller_domains="seller.com")
+    assert "correspondent" in found.loc["rm0", "cues"]
+    # a caller scoring one slice of a stream passes the whole stream's set
+    alone = detect_requests(msgs.iloc[:1], seller_domains="seller.com",
+                            correspondents={"dana.lee@acme.com"})
+    assert "correspondent" in alone.loc["rm0", "cues"]
+
+
+@pytest.mark.parametrize("sentence, fires", [
+    ("Bottom line: please send the SOC 2 report.", True),
+    ("As discussed this morning, could you price two options?", True),
+    ("Thanks. Following on from this: Going forward, please send the report.", True),
+    ("Can your team take a look at the request below?", True),
+    ("Anja - could you check the invoice?", True),
+    ("If you have any questions, please call me.", False),
+    ("Should you need anything, please contact the desk.", False),
+    ("We will send the report next week.", False),
+])
+def test_direct_ask_after_a_short_lead_in(sentence, fires):
+    text = sentence.split(". ", 1)[1] if sentence.startswith("Thanks.") else sentence
+    assert (request_cue_counts(text)["direct_ask"] >= 1) is fires
+
+
+@pytest.mark.parametrize("opening", ["Åsa,", "Hallo Łukasz,", "Élodie and Şahin,", "Hoi Joris,",
+                                     "Dana,"])
+def test_addressed_names_beyond_ascii(opening):
+    assert request_cue_counts(f"{opening}\n\ncould you send the report?")["addressed"] == 1
+    assert request_cue_counts(f"{opening.lower()}\n\nsee below")["addressed"] == 0
 
 
 def test_automated_senders_and_bounces_are_suppressed():

@@ -311,3 +311,18 @@ def test_shared_source_vocabulary_from_a_sample_keeps_the_finding(monkeypatch):
     assert full.p_value < 0.05 and sampled.p_value < 0.05
     heads = set(sampled.features.loc[sampled.features["family_head"], "feature"])
     assert heads & set(full.features.loc[full.features["family_head"], "feature"])
+
+
+def test_request_detection_in_slices_matches_one_pass():
+    # who the team writes to is a fact of the whole stream: a slice without the
+    # team's replies must not lose the requests of the people they answer
+    from vision_analytics._engine import prepare_in_slices
+    from vision_analytics.normalize import combine_requests
+
+    mem = load(load_sample().inputs, seller_domains=load_sample().seller_domains, progress=False)
+    whole = prepare_in_slices(mem.messages, mem.seller_domains, slice_rows=10**6)[2]
+    sliced = prepare_in_slices(mem.messages, mem.seller_domains, slice_rows=40)[2]
+    assert len(sliced) > 5
+    pd.testing.assert_frame_equal(combine_requests(whole), combine_requests(sliced))
+    cued = combine_requests(sliced)["cues"].map(lambda cues: "correspondent" in cues)
+    assert cued.mean() > 0.9  # the sample's customers are in conversation with the team

@@ -19,7 +19,7 @@ from contextlib import contextmanager
 import numpy as np
 import pandas as pd
 
-from .normalize import combine_requests, detect_requests, segment_messages
+from .normalize import combine_requests, detect_requests, segment_messages, team_correspondents
 
 __all__ = ["ENGINES", "dask_prepare", "prepare_in_slices", "prepare_partition",
            "slim_segments"]
@@ -28,12 +28,14 @@ ENGINES = ("pandas", "dask")
 CONNECT_TIMEOUT = 10  # seconds to reach a scheduler given by address
 
 
-def prepare_partition(messages: pd.DataFrame, seller_domains) -> tuple:
+def prepare_partition(messages: pd.DataFrame, seller_domains, correspondents=None) -> tuple:
     """Zoning and request detection for one slice of the messages frame.
 
     Returns ``(new_text, segments, requests)``: each message's own new text
     (a Series on the slice's index), the segments frame, and the e-mail
     requests of the slice (no request log; see ``combine_requests``).
+    ``correspondents`` are the whole stream's (see ``team_correspondents``);
+    by default the slice's own.
     """
     segments = segment_messages(messages)
     new = segments[(segments["depth"] == 0) & (segments["kind"] == "new")]
@@ -41,7 +43,7 @@ def prepare_partition(messages: pd.DataFrame, seller_domains) -> tuple:
         lambda s: "\n".join(t.strip("\n") for t in s)).reindex(messages.index).fillna("")
     new_text = new_text.astype(str)
     requests = detect_requests(messages.assign(new_text=new_text),
-                               seller_domains=seller_domains)
+                               seller_domains=seller_domains, correspondents=correspondents)
     return new_text, segments, requests
 
 
@@ -55,9 +57,11 @@ def prepare_in_slices(messages: pd.DataFrame, seller_domains, *, slice_rows: int
     million-message run does not hold every body twice.
     """
     texts, parts, found = [], [], []
+    # who the team writes to is a fact of the whole stream, not of one slice
+    correspondents = team_correspondents(messages, seller_domains)
     for start in range(0, max(len(messages), 1), slice_rows):
         new_text, segments, requests = prepare_partition(
-            messages.iloc[start:start + slice_rows], seller_domains)
+            messages.iloc[start:start + slice_rows], seller_domains, correspondents)
         texts.append(new_text)
         parts.append(slim_segments(segments) if slim else segments)
         found.append(requests)
@@ -89,10 +93,12 @@ def slim_segments(segments: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
-def _prepare_slice(messages: pd.DataFrame, seller_domains, slim: bool = False) -> tuple:
+def _prepare_slice(messages: pd.DataFrame, seller_domains, slim: bool = False,
+                   correspondents=None) -> tuple:
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
-        new_text, segments, requests = prepare_partition(messages, seller_domains)
+        new_text, segments, requests = prepare_partition(messages, seller_domains,
+                                                         correspondents)
     return new_text, slim_segments(segments) if slim else segments, requests
 
 
@@ -138,13 +144,15 @@ def dask_prepare(inputs, *, seller_domains=None, org_chart=None, log_columns=Non
         messages = corpus.messages
         slices = [messages.iloc[i:i + slice_rows] for i in range(0, len(messages), slice_rows)]
         slim = slim_above is not None and len(messages) > slim_above
+        correspondents = team_correspondents(messages, corpus.seller_domains)
         futures = client.map(_prepare_slice, slices, seller_domains=corpus.seller_domains,
-                             slim=slim, pure=False)
+                             slim=slim, correspondents=correspondents, pure=False)
         results = client.gather(futures)
     if results:
         new_text = pd.concat([r[0] for r in results])
         segments = pd.concat([r[1] for r in results], ignore_index=True)
     else:
-        new_text, segments, _ = prepare_partition(messages, corpus.seller_domains)
+        new_text, segments, _ = prepare_partition(messages, corpus.seller_domains,
+                                                  correspondents)
     requests = combine_requests([r[2] for r in results], corpus.request_log)
     return corpus, new_text, segments, requests

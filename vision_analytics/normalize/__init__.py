@@ -11,6 +11,7 @@ from ._requests import (
     request_cue_counts,
     score_requests,
     split_sentences,
+    team_correspondents,
 )
 from ._threads import (
     GENERIC_SUBJECTS,
@@ -48,6 +49,7 @@ __all__: list[str] = [
     "resolve_identities",
     "score_requests",
     "split_sentences",
+    "team_correspondents",
     "thread_details",
     "thread_messages",
 ]
