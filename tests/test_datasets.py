@@ -494,3 +494,16 @@ def test_request_attribution_by_product_is_scored_apart(accounts):
     assert scores["originator_by_product_relayed"] == 1.0
     null = accounts["null", "medium"][0].answer_key
     assert score_account(null, frame.head(0), {})["originator_by_product"] is None
+
+
+@pytest.mark.parametrize("seed", [104, 332, 392])
+def test_two_people_never_share_an_address(seed):
+    # first-initial addresses collide (Michał and Małgorzata Wiśniewski); a mail
+    # administrator numbers the second, and so does the simulator
+    from vision_analytics.datasets._world import build_world
+
+    world = build_world(seed)
+    people = [*world.team, *world.stakeholders, world.executive, *world.competitor_reps]
+    emails = [p.email for p in people]
+    assert len(set(emails)) == len(emails)
+    assert any(e.split("@")[0][-1].isdigit() for e in emails)

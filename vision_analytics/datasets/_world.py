@@ -62,6 +62,19 @@ class _NamePool:
         self.rng = rng
         self.weights = weights
         self.used: set[str] = set()
+        self.emails: set[str] = set()
+
+    def address(self, first: str, last: str, domain: str, pattern: int) -> str:
+        """A unique address: two M. Wiśniewskis with first-initial addresses get
+        ``mwisniewski`` and ``mwisniewski2``, as a mail administrator would do."""
+        email = _email(first, last, domain, pattern)
+        local, at = email.split("@", 1)
+        n = 1
+        while email in self.emails:
+            n += 1
+            email = f"{local}{n}@{at}"
+        self.emails.add(email)
+        return email
 
     def draw(self, culture: str | None = None) -> tuple[str, str, str]:
         cultures = sorted(self.weights)
@@ -121,7 +134,7 @@ def _person(rng, pool, *, title, dept, org, domain, side, pattern, culture=None,
     client = rng.choices(clients, weights)[0]
     lang = P.CULTURE_LANGUAGE[culture] if client in ("outlook", "outlook_classic", "gmail") \
         else "en"
-    person = Person(name=f"{first} {last}", email=_email(first, last, domain, pattern),
+    person = Person(name=f"{first} {last}", email=pool.address(first, last, domain, pattern),
                     title=title, department=dept, organization=org, side=side,
                     culture=culture, client=client, lang=lang, style=_style(rng))
     person.signature = _signature(rng, person, org, domain)
