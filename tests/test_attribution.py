@@ -331,3 +331,19 @@ Pat
     roadmap = requests.index[requests["subject"] == "consolidation roadmap"][0]
     mention = evidence[(evidence["request_id"] == roadmap) & (evidence["kind"] == "mention")]
     assert mention["candidate"].tolist() == [asa]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Im Auftrag von Åsa Lindqvist bitte ich um ein Angebot.", "Åsa Lindqvist"),
+    ("Åsa hat gebeten, dass Sie die Preise prüfen.", "Åsa"),
+    ("De la part de Łukasz, pouvez-vous nous envoyer la feuille de route ?", "Łukasz"),
+    ("Élodie a demandé une offre sur trois ans.", "Élodie"),
+    ("Op verzoek van Joris Smit: kunt u dit bekijken?", "Joris Smit"),
+    ("From Dana: can you price it?", "Dana"),
+    ("Dana asked me to pass this on.", "Dana"),
+])
+def test_relay_mentions_in_several_languages(text, name):
+    from vision_analytics.attribution._evidence import _MENTION_NAME
+
+    found = [a or b for a, b in (m.groups() for m in _MENTION_NAME.finditer(text))]
+    assert name in found

@@ -48,11 +48,22 @@ _ROLE = (
 )
 _MENTION_ROLE = re.compile(
     rf"\b(?:our|the|my)\s+(?:new|incoming|recently appointed|interim)\s+({_ROLE})\b", re.I)
+#: "on behalf of Dana", "Dana asked": the same relays in German, French, Spanish,
+#: Dutch, Italian and Portuguese mail ("im Auftrag von", "à la demande de", "Dana a demandé")
+_ON_BEHALF = (
+    r"per|from|on behalf of|at the request of|as requested by|as asked by|for|via|"
+    r"according to|with|im auftrag von|auf wunsch von|auf bitte von|laut|de la part de|"
+    r"à la demande de|a la demande de|selon|en nombre de|de parte de|a petición de|"
+    r"a pedido de|namens|op verzoek van|volgens|per conto di|su richiesta di|secondo|"
+    r"em nome de|segundo")
+_ASKED = (
+    r"has asked|asked|wants|would like|requested|is asking|suggested|mentioned|raised|needs|"
+    r"expects|note|notes|request|team|hat gebeten|bittet|möchte|fragt|hat gefragt|"
+    r"a demandé|demande|souhaite|voudrait|pidió|pide|quiere|solicitó|heeft gevraagd|vraagt|"
+    r"wil|ha chiesto|chiede|vuole|pediu|quer|solicitou")
 _MENTION_NAME = re.compile(
-    r"\b(?:per|from|on behalf of|at the request of|as requested by|as asked by|for|via|"
-    rf"according to|with)\s+({UPPER}[\w-]+(?:\s+{UPPER}[\w-]+)?)(?:['’]s)?\b"
-    rf"|\b({UPPER}[\w-]+(?:\s+{UPPER}[\w-]+)?)(?:['’]s)?\s+(?:has asked|asked|wants|would like|"
-    r"requested|is asking|suggested|mentioned|raised|needs|expects|note|notes|request|team)\b"
+    rf"(?i:\b(?:{_ON_BEHALF}))\s+({UPPER}[\w-]+(?:\s+{UPPER}[\w-]+)?)(?:['’]s)?\b"
+    rf"|\b({UPPER}[\w-]+(?:\s+{UPPER}[\w-]+)?)(?:['’]s)?\s+(?:{_ASKED})\b"
 )
 _STOP_NAMES = {"I", "We", "You", "The", "This", "That", "Our", "Please", "Thanks", "Hi",
                "Hello", "Dear", "Could", "Can", "Would", "Kind", "Best", "Regards", "Also",
