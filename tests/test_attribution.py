@@ -171,12 +171,9 @@ Kim, we need a five-year storage plan with a price per terabyte from the supplie
 """
 
 
-def test_chain_origin_counts_once_at_its_deepest_block(tmp_path):
-    # Robin starts the chain, Kim answers, Robin answers again, Pat forwards it:
-    # Robin's shallower reappearance must not demote the chain's origin to a
-    # mid-chain member, and Kim, in the middle, must not outweigh Robin.
-    (tmp_path / "chain.eml").write_text(CHAIN)
-    corpus = va.load(tmp_path, seller_domains="seller.com")
+def _collect(folder):
+    """Identities, requests and evidence of the mail files in ``folder``."""
+    corpus = va.load(folder, seller_domains="seller.com")
     messages = corpus.messages.copy()
     messages["new_text"] = messages["body_text"].map(new_text)
     segments = segment_messages(messages)
@@ -184,6 +181,15 @@ def test_chain_origin_counts_once_at_its_deepest_block(tmp_path):
     requests = detect_requests(messages, seller_domains="seller.com")
     evidence = EvidenceCollector(identities, messages, segments=segments,
                                  new_texts=messages["new_text"]).collect(requests)
+    return identities, requests, evidence
+
+
+def test_chain_origin_counts_once_at_its_deepest_block(tmp_path):
+    # Robin starts the chain, Kim answers, Robin answers again, Pat forwards it:
+    # Robin's shallower reappearance must not demote the chain's origin to a
+    # mid-chain member, and Kim, in the middle, must not outweigh Robin.
+    (tmp_path / "chain.eml").write_text(CHAIN)
+    identities, requests, evidence = _collect(tmp_path)
     robin = identities.lookup("robin.lee@customer.com")
     kim = identities.lookup("kim.ortega@customer.com")
     headers = evidence[evidence["kind"].isin(["forwarded_header", "quoted_author"])]
@@ -319,14 +325,7 @@ Content-Type: text/plain; charset=utf-8
 Sam, Åsa asked me to pass this on: could you map your roadmap against a single global instance?
 Pat
 """, encoding="utf-8")
-    corpus = va.load(tmp_path, seller_domains="seller.com")
-    messages = corpus.messages.copy()
-    messages["new_text"] = messages["body_text"].map(new_text)
-    segments = segment_messages(messages)
-    identities = resolve_identities(messages, seller_domains=("seller.com",), segments=segments)
-    requests = detect_requests(messages, seller_domains="seller.com")
-    evidence = EvidenceCollector(identities, messages, segments=segments,
-                                 new_texts=messages["new_text"]).collect(requests)
+    identities, requests, evidence = _collect(tmp_path)
     asa = identities.lookup("asa.lindqvist@customer.com")
     roadmap = requests.index[requests["subject"] == "consolidation roadmap"][0]
     mention = evidence[(evidence["request_id"] == roadmap) & (evidence["kind"] == "mention")]
