@@ -149,6 +149,26 @@ def load(
 _STORED = [c for c in MESSAGES.columns if c not in ("thread_id", "direction")]
 
 
+class _FirstCopies:
+    """The de-duplication rule of :func:`load` and of a partitioned read's merge: the
+    first copy of a message in input order is kept, each later one is listed with
+    the source of the copy kept."""
+
+    def __init__(self):
+        self.kept: dict[str, str] = {}
+        self.rows: list[tuple[str, str, str]] = []  # (message_key, source, kept_source)
+
+    def keep(self, key: str, source: str) -> bool:
+        if key in self.kept:
+            self.rows.append((key, source, self.kept[key]))
+            return False
+        self.kept[key] = source
+        return True
+
+    def frame(self) -> pd.DataFrame:
+        return pd.DataFrame(self.rows, columns=["message_key", "source", "kept_source"])
+
+
 class _Reader:
     """One pass over the inputs: distinct message records out, the rest tallied.
 
@@ -167,7 +187,7 @@ class _Reader:
         self.log_columns = log_columns
         self.progress = progress
         self.errors: list[LoadError] = []
-        self.dup_rows: list[tuple[str, str, str]] = []
+        self.copies = _FirstCopies()
         self.counts: dict[str, Counter] = {}
         self.logs: list[pd.DataFrame] = []
         self.charts: list[pd.DataFrame] = []
@@ -175,7 +195,6 @@ class _Reader:
     def records(self, *, dedupe: bool = True) -> Iterator[tuple[str, dict]]:
         """``(message_key, record)`` per message; with ``dedupe=False`` copies are
         yielded too (and counted as messages), for a merge to de-duplicate later."""
-        seen: dict[str, str] = {}
         bar = tqdm(total=len(self.parts), unit="file", disable=_quiet(self.progress),
                    desc="loading")
         for path, fmt, start, end in self.parts:
@@ -194,11 +213,9 @@ class _Reader:
                     continue
                 check_record(item)
                 key = _content_key(item)
-                if dedupe and key in seen:
+                if dedupe and not self.copies.keep(key, item["source"]):
                     tally["duplicates"] += 1
-                    self.dup_rows.append((key, item["source"], seen[key]))
                     continue
-                seen[key] = item["source"]
                 tally["messages"] += 1
                 if item["notes"]:
                     self.errors.append(
@@ -217,8 +234,7 @@ class _Reader:
             pd.DataFrame(columns=["name", "email", "title", "department"]),
             seller_domains=domains,
             counts=_counts_frame(self.counts),
-            duplicates=pd.DataFrame(self.dup_rows,
-                                    columns=["message_key", "source", "kept_source"]),
+            duplicates=self.copies.frame(),
         )
 
 

@@ -24,6 +24,7 @@ from ._load import (
     _counts_frame,
     _directions,
     _errors_frame,
+    _FirstCopies,
     _messages_frame,
     _Reader,
     _seller_domains,
@@ -92,8 +93,8 @@ def read_partition(parts: list, log_columns=None) -> PartitionRead:
 
 def merge_partitions(reads: list[PartitionRead], *, seller_domains=None) -> Corpus:
     """One Corpus from partitions read in input order, de-duplicated across them."""
-    seen: dict[str, str] = {}
-    frames, errors, dup_rows, logs, charts = [], [], [], [], []
+    copies = _FirstCopies()
+    frames, errors, logs, charts = [], [], [], []
     counts: dict[str, Counter] = {}
     for read in reads:
         messages = read.messages
@@ -101,16 +102,13 @@ def merge_partitions(reads: list[PartitionRead], *, seller_domains=None) -> Corp
         dropped: set[str] = set()
         for key, source, fmt in zip(messages.index, messages["source"], messages["format"],
                                     strict=True):
-            if key in seen:
-                keep.append(False)
+            first = copies.keep(key, source)
+            keep.append(first)
+            if not first:
                 dropped.add(source)
-                dup_rows.append((key, source, seen[key]))
                 tally = read.counts[fmt]
                 tally["messages"] -= 1
                 tally["duplicates"] += 1
-            else:
-                keep.append(True)
-                seen[key] = source
         frames.append(messages[keep])
         errors.extend(e for e in read.errors if not (e.kept and e.source in dropped))
         for fmt, tally in read.counts.items():
@@ -133,5 +131,5 @@ def merge_partitions(reads: list[PartitionRead], *, seller_domains=None) -> Corp
             columns=["name", "email", "title", "department"]),
         seller_domains=domains,
         counts=_counts_frame(counts),
-        duplicates=pd.DataFrame(dup_rows, columns=["message_key", "source", "kept_source"]),
+        duplicates=copies.frame(),
     )
