@@ -20,6 +20,8 @@ from sklearn.base import BaseEstimator, TransformerMixin
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.utils.validation import check_is_fitted
 
+from .._letters import LOWER, UPPER
+
 __all__ = ["FUNCTION_WORDS", "SPELLING_PAIRS", "StyleFeatures", "sign_off", "text_column"]
 
 #: Common English function words (articles, pronouns, auxiliaries, prepositions,
@@ -116,11 +118,14 @@ _SIGN_OFF_FORMS = (
 SIGN_OFF_FORMS: tuple[str, ...] = (
     *(name for name, _ in _SIGN_OFF_FORMS), "dash_name", "name", "inline", "none",
 )
-_NAME_LINE = re.compile(r"^[A-Z][A-Za-z'.\-]{0,19}(?: [A-Z][A-Za-z'.\-]{0,19})?$|^[A-Z]{1,3}$")
-_DASH_NAME = re.compile(r"^[-\u2013\u2014~]+\s*[A-Z][A-Za-z'.]{0,19}$")
+# a name's letters: capitals and small letters beyond ASCII (Łukasz, Zoë, Øystein)
+_LETTER = f"(?:{UPPER}|{LOWER})"
+_NAME_WORD = f"{UPPER}(?:{_LETTER}|['.\\-]){{0,19}}"
+_NAME_LINE = re.compile(f"^{_NAME_WORD}(?: {_NAME_WORD})?$|^{UPPER}{{1,3}}$")
+_DASH_NAME = re.compile(f"^[-\u2013\u2014~]+\\s*{UPPER}(?:{_LETTER}|['.]){{0,19}}$")
 _INLINE = re.compile(
     r"[.!?,]\s+(?:many\s+)?(?:thanks|thank\s+you|thx|tx|regards|cheers|best)"
-    r"[,.!]?\s*(?:-\s*)?[A-Z][A-Za-z'.]{0,19}\.?$",
+    f"[,.!]?\\s*(?:-\\s*)?{UPPER}(?:{_LETTER}|['.]){{0,19}}\\.?$",
     re.I,
 )
 
@@ -208,6 +213,8 @@ def sign_off(text: str) -> str:
     'thanks'
     >>> sign_off("Anytime after 4:00 PM.\\n\\n-Andy")
     'dash_name'
+    >>> sign_off("Anytime after 4:00 PM.\\n\\n-Øystein"), sign_off("Done.\\n\\nŁukasz Wójcik")
+    ('dash_name', 'name')
     >>> sign_off("Please send the figures.")
     'none'
     """
