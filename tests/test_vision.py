@@ -296,6 +296,11 @@ def test_a_new_it_manager_is_it_not_a_new_executive():
                          start)[0] == "new_executive"
     assert finder.origin(person("Chief Information Officer", "IT"), onset, start)[0] == \
         "new_executive"
+    # an IT head who first wrote to the account ten weeks before the vision began was
+    # there before it: the IT organisation's, not a newcomer's
+    there = person("Head of Enterprise Architecture", "")
+    there.first_seen = onset - pd.Timedelta(days=70)
+    assert finder.origin(there, onset, start)[0] == "it_organization"
 
 
 def test_capitals_that_are_not_names_are_not_outside_names():
@@ -444,3 +449,48 @@ def test_the_first_writer_of_the_vision_is_counted_from_near_its_onset():
     ranked = {c.key: c for c in VisionFinder(relay_style=False).candidates(
         requests, members, terms, people, authored, onset)}
     assert any(clue.startswith("first to write") for clue in ranked["p_law"].clues)
+
+
+def test_the_accounts_usual_channel_carrying_the_vision_is_not_its_source():
+    requests, members, terms, people, authored, onset = _department_case([0, 0, 0])
+    people.loc[people["person_id"] == "p_it1", "title"] = "Cloud Engineer"
+    # the vendor manager, who sent every request before the onset, relays six of the
+    # eight vision asks and writes all the vision's words first; a colleague relays two
+    requests.loc[["r5", "r9"], "sender_id"] = "p_law"
+    requests["originator_id"] = requests["sender_id"]
+    authored = pd.DataFrame({
+        "author_id": ["p_msg", "p_it1"], "text": [" and ".join(terms), "zero touch"],
+        "sent_at": [onset, onset + pd.Timedelta(days=7)]})
+    finder = VisionFinder(relay_style=False)
+    ranked = finder.candidates(requests, members, terms, people, authored, onset)
+    assert ranked[0].key == "p_it1"
+    assert "p_msg" not in {c.key for c in ranked}
+    # someone who began sending only with the vision is not the usual channel: the
+    # words they wrote first stay theirs
+    requests.loc[~members, "sender_id"] = "p_law"
+    ranked = finder.candidates(requests, members, terms, people, authored, onset)
+    assert ranked[0].key == "p_msg"
+    assert "sent 75% of the" in " ".join(ranked[0].clues)
+
+
+def test_a_newcomer_who_brought_the_vision_is_not_pooled_into_a_department():
+    requests, members, terms, people, authored, onset = _department_case([2, 3, 2])
+    people["first_seen"] = pd.Timestamp("2023-06-01", tz="UTC")
+    # the head of cloud platforms joined a week before the onset, wrote the vision's
+    # words first and is named behind one relayed ask; two IT colleagues echo them
+    people.loc[people["person_id"] == "p_it1", "first_seen"] = onset - pd.Timedelta(days=7)
+    authored["sent_at"] = [onset + pd.Timedelta(days=d) for d in (5, 6, 0, 1, 7)]
+    requests.loc["r5", "originator_id"] = "p_it1"
+    finder = VisionFinder(relay_style=False)
+    ranked = finder.candidates(requests, members, terms, people, authored, onset)
+    assert ranked[0].key == "p_it1"
+    # when a colleague is named behind relayed asks too, they shaped it together
+    requests.loc["r7", "originator_id"] = "p_it2"
+    ranked = finder.candidates(requests, members, terms, people, authored, onset)
+    assert ranked[0].kind == "department" and ranked[0].members[0] == "p_it1"
+    # and someone who was there all along is one of the department's people
+    requests.loc["r7", "originator_id"] = "p_msg"
+    people.loc[people["person_id"] == "p_it1", "first_seen"] = pd.Timestamp("2023-06-01",
+                                                                            tz="UTC")
+    ranked = finder.candidates(requests, members, terms, people, authored, onset)
+    assert ranked[0].kind == "department" and ranked[0].members[0] == "p_it1"

@@ -21,6 +21,10 @@ __all__ = ["SourceCandidate", "VisionFinder"]
 _IT_WORDS = re.compile(
     r"\b(it|i\.t\.|information technology|technology|cio|cto|infrastructure|architecture|"
     r"digital|data|platform|engineering|systems|enterprise architecture|it operations)\b", re.I)
+#: A sender of this share of the vision requests is carrying them (a messenger).
+_MESSENGER_SHARE = 0.2
+#: A sender of this share of the requests before the onset is the account's usual channel.
+_CHANNEL_SHARE = 0.1
 _SENIOR = re.compile(
     r"\b(chief|c[a-z]o|president|vp|svp|evp|vice president|head|director|managing|general "
     r"manager|partner|executive)\b", re.I)
@@ -214,6 +218,7 @@ class VisionFinder:
                                authored[authored["sent_at"] >= onset - pd.Timedelta(days=60)],
                                terms)
         sent_share = vision.groupby("sender_id").size() / n
+        channel = _usual_channel(requests, onset)
         relay_style = relay_style_shift(requests, members, people,
                                         random_state=self.random_state) \
             if self.relay_style else pd.Series(dtype=float)
@@ -229,6 +234,13 @@ class VisionFinder:
             first = person["first_seen"] if not pd.isna(person["first_seen"]) else None
             clues = []
             score = 0.0
+            carried = float(sent_share.get(key, 0.0))
+            # the usual channel who carries the vision writes its words in every relay
+            # and is the first to send them: that is relaying, and counts only for
+            # the part of the vision they did not carry
+            own = 1.0 - carried if (carried >= _MESSENGER_SHARE
+                                    and float(channel.get(key, 0.0)) >= _CHANNEL_SHARE) \
+                else 1.0
             share = float(attributed.get(key, 0.0))
             if share:
                 score += 2.0 * share
@@ -236,7 +248,7 @@ class VisionFinder:
                              f"{_CORE} (relayed by others)")
             use = float(term_use.get(key, 0.0))
             if use:
-                score += use
+                score += use * own
                 clues.append(f"uses {use:.0%} of the vision terms in their own mail")
             if onset is not None and first is not None and \
                     -pd.Timedelta(days=60) <= first - onset <= pd.Timedelta(days=21):
@@ -244,7 +256,7 @@ class VisionFinder:
                 clues.append(f"first appeared {first:%d %b %Y}, near the onset")
             rank = first_use.get(key)
             if rank is not None and rank[0] < 2:
-                score += 1.0 if rank[0] == 0 else 0.5
+                score += (1.0 if rank[0] == 0 else 0.5) * own
                 clues.append(("first" if rank[0] == 0 else "second")
                              + f" to write the vision's phrases ({rank[1]:%d %b %Y})")
             z = float(relay_style.get(key, 0.0))
@@ -253,12 +265,13 @@ class VisionFinder:
                 score += self.style_weight * min(z, 5.0)
                 clues.append("the vision requests others sent read like their own writing "
                              f"(z = {z:.1f} against those senders' other requests)")
-            carried = float(sent_share.get(key, 0.0))
             if carried:
                 # the messenger repeats the vision in every relay: sending it is
                 # evidence of carrying it, not of owning it
                 score -= 1.5 * carried
-                clues.append(f"sent {carried:.0%} of the {_CORE} (a messenger)")
+                clues.append(f"sent {carried:.0%} of the {_CORE} (a messenger"
+                             + (f", and {channel[key]:.0%} of the requests before the onset)"
+                                if own < 1 else ")"))
             title = "" if pd.isna(person["title"]) else str(person["title"])
             if score > 0 and side != "external" and _SENIOR.search(title):
                 # a vision is shaped by someone with the standing to shape it: among
@@ -281,6 +294,9 @@ class VisionFinder:
             if any(" " in t or "-" in t for t in terms) else None
         if pooled is not None and (department is None or pooled.score > department.score):
             department = pooled
+        if department is not None and _newcomer_leads(department, scores, first_use,
+                                                      attributed):
+            department = None
         if department is not None and (not ranked or department.score > ranked[0].score):
             ranked.insert(0, department)
         return [c for c in ranked if c.score > 0]
@@ -366,7 +382,7 @@ class VisionFinder:
         weights = pd.Series({
             key: cand.score for key, cand in scores.items()
             if cand.kind == "person" and cand.score > 0
-            and float(sent_share.get(key, 0.0)) < 0.2
+            and float(sent_share.get(key, 0.0)) < _MESSENGER_SHARE
             and people.loc[key].get("side", "") == "customer"}, dtype=float)
         found = _pooled_department(weights, people)
         if found is None:
@@ -397,9 +413,12 @@ class VisionFinder:
         if source.kind == "department":
             clues.append(f"department {source.department}")
             return ("it_organization" if it_like else "other"), clues
+        # new: first seen well into the mail, and near the onset (someone who wrote
+        # months before the vision began was there before it)
         new = (source.first_seen is not None and onset is not None and start is not None
                and source.first_seen - start > pd.Timedelta(days=30)
-               and source.first_seen - onset <= pd.Timedelta(days=30))
+               and -pd.Timedelta(days=60) <= source.first_seen - onset
+               <= pd.Timedelta(days=30))
         senior = bool(source.title and _SENIOR.search(source.title))
         # a newcomer of the IT organisation below the executive ranks is IT's voice,
         # not a new executive's
@@ -415,6 +434,35 @@ class VisionFinder:
         if senior:
             clues.append(f"senior title ({source.title}) but present from the start")
         return "other", clues
+
+
+def _usual_channel(requests: pd.DataFrame, onset) -> pd.Series:
+    """Each sender's share of the requests before the onset (empty without one)."""
+    if onset is None or requests.empty:
+        return pd.Series(dtype=float)
+    before = requests.loc[requests["sent_at"] < onset, "sender_id"]
+    return before.value_counts() / max(1, len(before))
+
+
+def _newcomer_leads(department: SourceCandidate, scores: dict[str, SourceCandidate],
+                    first_use: dict[str, tuple[int, pd.Timestamp]],
+                    attributed: pd.Series) -> bool:
+    """Is the department's heaviest member a newcomer who brought the vision?
+
+    Someone who appeared near the onset, was the first to write the vision's
+    phrases and is the only one of the department the relayed requests are traced
+    back to is that vision's source, even when colleagues echo its words. When
+    several of them originate relayed requests, the department shaped it together.
+    """
+    if not department.members:
+        return False
+    lead = department.members[0]
+    cand = scores.get(lead)
+    rank = first_use.get(lead)
+    traced = [m for m in department.members if float(attributed.get(m, 0.0)) > 0]
+    return (cand is not None and rank is not None and rank[0] == 0 and traced == [lead]
+            and cand.score >= max(c.score for c in scores.values())
+            and any(clue.startswith("first appeared") for clue in cand.clues))
 
 
 def _customer_domain_sides(people: pd.DataFrame) -> pd.DataFrame:
