@@ -133,6 +133,28 @@ def test_direct_ask_after_a_short_lead_in(sentence, fires):
     assert (request_cue_counts(text)["direct_ask"] >= 1) is fires
 
 
+@pytest.mark.parametrize("sentence, cue", [
+    ("Could your solutions team put together an architecture proposal?", "polite_ask"),
+    ("Would Northwind be open to running a small pilot?", "polite_ask"),
+    ("We are building our five-year view and need to understand your roadmap. Does it "
+     "cover data residency?", "need_want"),
+    ("If we moved to a new platform, how easy would it be to run your product?",
+     "what_if_price"),
+])
+def test_asks_phrased_around_the_reader(sentence, cue):
+    assert request_cue_counts(sentence)[cue] == 1
+    score = score_requests(inbound([sentence]), correspondents=DANA)["request_score"].iloc[0]
+    assert score >= REQUEST_THRESHOLD
+
+
+@pytest.mark.parametrize("sentence", ["Our team would be happy to help.",
+                                      "The board met and wants more time.",
+                                      "How it works is explained below."])
+def test_offers_and_narration_are_not_those_asks(sentence):
+    counts = request_cue_counts(sentence)
+    assert counts["polite_ask"] == counts["need_want"] == counts["what_if_price"] == 0
+
+
 @pytest.mark.parametrize("opening", ["Åsa,", "Hallo Łukasz,", "Élodie and Şahin,", "Hoi Joris,",
                                      "Dana,"])
 def test_addressed_names_beyond_ascii(opening):

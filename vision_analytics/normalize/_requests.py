@@ -47,15 +47,18 @@ _F = re.IGNORECASE | re.UNICODE
 #: questions, please call"), which offers help rather than asks for it.
 _LEAD_IN = (r"(?:(?!(?:if|should|in case|whenever)\s)[^\W\d_][\w'’-]*"
             r"(?:\s+[^\W\d_][\w'’-]*){0,5}\s*(?:[,:]|\s[-–—])\s*)")
-_YOUR_TEAM = (r"your\s+(?:team|teams|people|colleagues|group|side|office|company|"
-              r"organi[sz]ation|staff|engineers|experts)")
+_YOUR_TEAM = (r"your\s+(?:[\w-]+\s+){0,2}?(?:team|teams|people|colleagues|group|side|office|"
+              r"company|organi[sz]ation|staff|engineers|experts)")
 
 #: Cue name → regex. Counted once per sentence (``question``: per question mark).
 REQUEST_CUES: dict[str, re.Pattern] = {
     "polite_ask": re.compile(
         rf"\b(?:could|can|would|will|might)\s+(?:you|u|we|someone|somebody|anyone|y'all|"
         rf"{_YOUR_TEAM})\b"
-        r"(?!\s+(?:believe|imagine))", _F),
+        r"(?!\s+(?:believe|imagine))"
+        # "Would Northwind be open to a pilot?", "Could the vendor be able to…"
+        r"|\b(?:could|would|will|might)\s+(?:[\w'-]+\s+){1,3}?be\s+(?:open|able|willing|"
+        r"prepared|happy|interested)\s+(?:to|in)\b", _F),
     "please_do": re.compile(
         r"\b(?:please|pls|plz|kindly)\b(?!\s+(?:find|see|note|be advised|disregard|ignore|"
         r"accept my|forgive|excuse|call if|let me know if you have any questions|feel free|"
@@ -65,7 +68,10 @@ REQUEST_CUES: dict[str, re.Pattern] = {
         r"\b(?:i|we|they|he|she|our \w+)\s+(?:really\s+|will\s+|would\s+|still\s+|also\s+)?"
         r"(?:need|needs|require|requires|want|wants|would like|'d like|d like|would love|"
         r"am looking for|are looking for|is looking for|must have)\b"
-        r"|\bi'd like\b|\bwe'd like\b|\bneed (?:to get|you to|your|a copy|the)\b", _F),
+        r"|\bi'd like\b|\bwe'd like\b|\bneed (?:to get|you to|your|a copy|the)\b"
+        # the need after a first clause: "We are building a plan and need to understand…"
+        r"|\b(?:and|but|so)\s+(?:really\s+|also\s+|still\s+)?(?:need|want|would like|'d like)"
+        r"\s+(?:to|you|your|a|an|the)\b", _F),
     "let_me_know": re.compile(
         r"\b(?:let (?:me|us) know|get back to (?:me|us)|advise (?:me|us)?|keep me posted|"
         r"send (?:me|us)|forward (?:me|us)|give (?:me|us)|email me|e-mail me|call me|"
@@ -80,7 +86,9 @@ REQUEST_CUES: dict[str, re.Pattern] = {
         r"what if|quote (?:for|on|me|us)|price (?:for|on|of)|pricing (?:for|on|of)|"
         r"cost (?:of|for) |give (?:me|us) a (?:price|quote|number|bid)|bid (?:for|on)|"
         r"is it possible|would it be possible|are you able|do you have|do you know|"
-        r"how (?:would|could|can|do|does|should) (?:we|i|you|it|this|the))\b", _F),
+        r"how (?:would|could|can|do|does|should) (?:we|i|you|it|this|the)|"
+        r"how (?:easy|easily|hard|difficult|quickly|fast|long|soon|much effort) (?:would|could|"
+        r"will|is|does|do|can))\b", _F),
     "imperative": re.compile(
         rf"(?:^|[.!?]\s+|\n\s*){_LEAD_IN}{{0,2}}(?:please\s+)?(?:send|provide|forward|review|"
         r"confirm|check|"
