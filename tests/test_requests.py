@@ -271,3 +271,22 @@ def test_f1_on_held_out_enron_labels_beats_question_mark_baseline(real_data):
     assert ours > baseline + 0.15, (ours, baseline)
     # measured 2026-11-28: F1 0.65 vs baseline 0.26 (217 held-out messages, 34 requests)
     assert ours > 0.5
+
+
+def test_analyze_reads_the_whole_note_not_only_the_new_text():
+    from vision_analytics._engine import prepare_partition
+    from vision_analytics.normalize import NOTE_KINDS, own_text, segment_messages
+
+    # the greeting names the reader and the closing thanks: cues the weights were
+    # fitted with, which the new text alone (greeting and closing cut) lacks
+    body = ("Hi Kevin,\n\nI was wondering about the Q3 volumes for the west desk.\n\n"
+            "Thanks,\nDana\n\n"
+            "Dana Lee | Procurement | Acme Corp | +1 555 0100")
+    messages = inbound([body])
+    note = own_text(segment_messages(messages), NOTE_KINDS)["m0"]
+    assert note.startswith("Hi Kevin,") and "Thanks," in note and "555" not in note
+    new_text, _, requests = prepare_partition(messages, "seller.com")
+    assert new_text["m0"] == "I was wondering about the Q3 volumes for the west desk."
+    assert requests.index.tolist() == ["rm0"]
+    assert score_requests(messages.assign(new_text=new_text))["request_score"].iloc[0] < \
+        REQUEST_THRESHOLD

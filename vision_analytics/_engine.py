@@ -19,7 +19,14 @@ from contextlib import contextmanager
 import numpy as np
 import pandas as pd
 
-from .normalize import combine_requests, detect_requests, segment_messages, team_correspondents
+from .normalize import (
+    NOTE_KINDS,
+    combine_requests,
+    detect_requests,
+    own_text,
+    segment_messages,
+    team_correspondents,
+)
 
 __all__ = ["ENGINES", "dask_prepare", "prepare_in_slices", "prepare_partition",
            "slim_segments"]
@@ -38,11 +45,10 @@ def prepare_partition(messages: pd.DataFrame, seller_domains, correspondents=Non
     by default the slice's own.
     """
     segments = segment_messages(messages)
-    new = segments[(segments["depth"] == 0) & (segments["kind"] == "new")]
-    new_text = new.groupby("message_key", sort=False)["text"].agg(
-        lambda s: "\n".join(t.strip("\n") for t in s)).reindex(messages.index).fillna("")
-    new_text = new_text.astype(str)
-    requests = detect_requests(messages.assign(new_text=new_text),
+    new_text = own_text(segments, index=messages.index)
+    # requests are read in the author's whole note (greeting and closing are cues)
+    note = own_text(segments, NOTE_KINDS, index=messages.index)
+    requests = detect_requests(messages.assign(new_text=note),
                                seller_domains=seller_domains, correspondents=correspondents)
     return new_text, segments, requests
 

@@ -21,14 +21,16 @@ from ._threads import (
     thread_details,
     thread_messages,
 )
-from ._zoning import KINDS, Segment, new_text, segment_messages, zone_body
+from ._zoning import KINDS, NOTE_KINDS, Segment, new_text, own_text, segment_messages, zone_body
 
 __all__: list[str] = [
     "KINDS",
+    "NOTE_KINDS",
     "InnerHeader",
     "Segment",
     "combine_requests",
     "new_text",
+    "own_text",
     "parse_date",
     "parse_inner_header",
     "segment_messages",

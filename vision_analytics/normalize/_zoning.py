@@ -42,7 +42,8 @@ from ._headers import (
     strip_quote,
 )
 
-__all__ = ["KINDS", "Segment", "new_text", "segment_messages", "zone_body"]
+__all__ = ["KINDS", "NOTE_KINDS", "Segment", "new_text", "own_text", "segment_messages",
+           "zone_body"]
 
 #: Segment kinds, in the order a reader meets them in a typical block.
 KINDS = ("greeting", "new", "quoted", "forwarded", "closing", "signature", "disclaimer")
@@ -777,6 +778,35 @@ def new_text(text: str) -> str:
     """
     parts = [s.text for s in zone_body(text) if s.depth == 0 and s.kind == "new"]
     return "\n".join(p.strip("\n") for p in parts if p.strip()).strip()
+
+
+#: The segments of the author's whole note, as request detection reads it: a greeting
+#: that names the reader and a closing thanks are cues, a signature is not.
+NOTE_KINDS = ("greeting", "new", "closing")
+
+
+def own_text(segments: pd.DataFrame, kinds=("new",), index=None) -> pd.Series:
+    """Each message's depth-0 segments of ``kinds``, joined in order.
+
+    ``kinds=("new",)`` gives the latest author's new text (what text features
+    see, as :func:`new_text`); :data:`NOTE_KINDS` the note request detection
+    reads. ``index`` (the messages' ``message_key``) gives "" to messages with
+    no such segment.
+
+    Examples
+    --------
+    >>> msgs = pd.DataFrame({"body_text": ["Hi Ann,\\nCan we meet Friday?\\nThanks,\\nBo"]},
+    ...                     index=pd.Index(["m1"], name="message_key"))
+    >>> segments = segment_messages(msgs)
+    >>> own_text(segments)["m1"], own_text(segments, NOTE_KINDS)["m1"]
+    ('Can we meet Friday?', 'Hi Ann,\\nCan we meet Friday?\\nThanks,\\nBo')
+    """
+    chosen = segments[(segments["depth"] == 0) & segments["kind"].isin(kinds)]
+    joined = chosen.groupby("message_key", sort=False)["text"].agg(
+        lambda s: "\n".join(t.strip("\n") for t in s))
+    if index is not None:
+        joined = joined.reindex(index).fillna("")
+    return joined.astype(str)
 
 
 def segment_messages(messages: pd.DataFrame) -> pd.DataFrame:
