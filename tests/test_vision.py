@@ -494,3 +494,49 @@ def test_a_newcomer_who_brought_the_vision_is_not_pooled_into_a_department():
                                                                             tz="UTC")
     ranked = finder.candidates(requests, members, terms, people, authored, onset)
     assert ranked[0].kind == "department" and ranked[0].members[0] == "p_it1"
+
+
+def _many_phrase_stream(*, planted: bool, seed: int = 0) -> pd.DataFrame:
+    """Routine asks, then (planted) a vision carried by eight phrases, each in only
+    five or six requests, two to a request, across four topics."""
+    rng = np.random.default_rng(seed)
+    phrases = ["amber relay grid", "tidal ledger sync", "copper lane audit", "quiet harbour mode",
+               "velvet route plan", "granite hub pricing", "lunar dock index", "saffron yard loop"]
+    routine = ["invoice", "licence count", "training date", "password reset", "renewal quote",
+               "support ticket", "user access", "report export"]
+    texts, when = [], []
+    start = pd.Timestamp("2024-01-01", tz="UTC")
+    for i in range(140):
+        texts.append(f"Please help with the {routine[i % 8]} for site {rng.integers(1, 40)}.")
+        when.append(start + pd.Timedelta(days=int(i * 2)))
+    n_vision = 22
+    for i in range(n_vision):
+        pair = [phrases[i % 8], phrases[(i + 3) % 8]]
+        texts.append(f"Could you explain how the {routine[i % 4]} fits the {pair[0]} and the "
+                     f"{pair[1]}?")
+        day = 120 + i * 6 if planted else int(rng.integers(0, 280))
+        when.append(start + pd.Timedelta(days=day))
+    frame = pd.DataFrame({"text": texts, "sent_at": when})
+    frame["topic_id"] = [f"t{i % 4}" for i in range(len(frame))]
+    frame["thread_id"] = [f"th{i}" for i in range(len(frame))]
+    return frame.sort_values("sent_at", kind="stable").reset_index(drop=True)
+
+
+def test_a_vision_of_many_rarely_used_phrases_is_found_as_one_vocabulary():
+    planted = _many_phrase_stream(planted=True)
+    # eight phrases, five or six requests each: none is surprising alone
+    alone = SharedSourceTest(n_permutations=99, vocabularies=False, random_state=0).fit(planted)
+    assert not alone.significant(0.05)
+    found = SharedSourceTest(n_permutations=99, random_state=0).fit(planted)
+    assert found.significant(0.05)
+    assert found.n_families >= 6
+    group = found.features[found.features["feature"].str.startswith("vocabulary:")]
+    assert len(group) == 1
+    assert set(group["feature"].iloc[0].removeprefix("vocabulary:").split("|")) >= {
+        "amber relay grid", "tidal ledger sync", "copper lane audit", "quiet harbour mode",
+        "velvet route plan", "granite hub pricing", "lunar dock index", "saffron yard loop"}
+    assert {"amber relay grid", "lunar dock index"} <= set(VisionFinder().vision_terms(found))
+    # the same phrases used all along are the account's language, not a new vision
+    spread = SharedSourceTest(n_permutations=99, random_state=0).fit(
+        _many_phrase_stream(planted=False))
+    assert not spread.significant(0.05)

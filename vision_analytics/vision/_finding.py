@@ -89,10 +89,15 @@ class VisionFinder:
 
     def vision_terms(self, result: SharedSourceResult) -> list[str]:
         feats = result.features
-        terms = feats[feats["feature"].str.startswith("term:")
-                      & (feats["surprise"] >= self.min_surprise)]
+        strong = feats[feats["surprise"] >= self.min_surprise]
+        # a vocabulary (phrases that travel together) stands for its phrases
+        names = []
+        for feature in strong["feature"]:
+            if feature.startswith("term:"):
+                names.append(feature[5:])
+            elif feature.startswith("vocabulary:"):
+                names.extend(feature.removeprefix("vocabulary:").split("|"))
         chosen: list[str] = []
-        names = terms["feature"].str.slice(5).tolist()
         # Phrases carry a vision ("real-time control tower"); a lone word that
         # rose with the new asks ("cost", "years") is shown only to fill up.
         phrases = [t for t in names if " " in t or "-" in t]

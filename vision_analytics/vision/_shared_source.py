@@ -17,6 +17,12 @@ does not. Only features whose occurrences after ``t`` reach at least
 topics, an ordinary topic surge does not. The split's score is the sum of the
 counted surprises; the statistic is the maximum over splits.
 
+A vision is often carried by many phrases, each used only a few times, two or
+three to a request: no single one is surprising, but together they are. Groups
+of phrases that travel together (they meet in the same requests and share no
+word) are therefore tested as one more feature each, "any of them", chosen
+blind to time; such a group counts as many independent phrases as it holds.
+
 The p-value is ``(1 + #{null >= observed}) / (1 + n_permutations)``.
 """
 
@@ -52,6 +58,8 @@ DENSE_CELLS = 5_000_000
 VOCABULARY_SAMPLE = 50_000
 # eligible phrases considered for the family score, strongest first
 MAX_FAMILY_CANDIDATES = 400
+# phrases (most used first) among which vocabularies are sought
+MAX_VOCABULARY_PHRASES = 5000
 
 
 @dataclass
@@ -78,7 +86,10 @@ class SharedSourceResult:
         """Independent emerging phrases (or originators) at the split."""
         if "family_head" not in self.features:
             return 0
-        return int(self.features["family_head"].sum())
+        heads = self.features[self.features["family_head"]]
+        if "weight" in heads:
+            return int(heads["weight"].sum())
+        return int(len(heads))
 
     min_families: int = 6
 
@@ -112,6 +123,10 @@ class SharedSourceTest:
         top of the p-value; see :meth:`SharedSourceResult.significant`).
     min_requests : int
         Fewer requests than this gives no finding ("too thin").
+    vocabularies : bool
+        Also test groups of phrases that travel together (see ``_vocabularies``):
+        a vision carried by many phrases, each used a few times, emerges as a
+        group; a group counts as many families as it has distinct phrases.
     random_state : int
         Seed of the permutations.
 
@@ -130,8 +145,12 @@ class SharedSourceTest:
     """
 
     def __init__(self, *, n_permutations=199, min_surprise=3.0, min_count=4,
-                 min_topic_spread=3, min_families=6, min_requests=20, random_state=0):
+                 min_topic_spread=3, min_families=6, min_requests=20, vocabularies=True,
+                 random_state=0):
         self.min_families = min_families
+        self.vocabularies = vocabularies
+        self._members = None
+        self._weights = None
         self.n_permutations = n_permutations
         self.min_surprise = min_surprise
         self.min_count = min_count
@@ -163,8 +182,10 @@ class SharedSourceTest:
             return self._empty(n, "no feature is shared by enough requests across topics")
         topics = pd.factorize(data["topic_id"].astype(str), sort=True)[0]
         X, names = self._possible(X, names, topics)
+        self._members = _vocabulary_members(names)
+        self._weights = np.array([_weight(name) for name in names])
         units = self._units(data)
-        observed, split, z = self._statistic(X, topics, np.arange(n))
+        observed, split, z = self._statistic(X, topics, np.arange(n), weigh=True)
         rng = np.random.default_rng(self.random_state)
         null = np.empty(self.n_permutations)
         unit_ids, sizes = np.unique(units, return_counts=True)
@@ -175,7 +196,9 @@ class SharedSourceTest:
             null[b] = self._statistic(X, topics, order)[0]
         p_value = (1 + np.sum(null >= observed - 1e-12)) / (1 + self.n_permutations)
         features = pd.DataFrame({"feature": names, "surprise": z[0], "topic_spread": z[1],
-                                 "family_head": np.isin(np.arange(len(names)), z[2])})
+                                 "family_head": np.isin(np.arange(len(names)), z[2]),
+                                 "weight": [z[3].get(j, _weight(name))
+                                            for j, name in enumerate(names)]})
         features = features[features["surprise"] > 0].sort_values(
             ["surprise", "feature"], ascending=[False, True], kind="stable").reset_index(drop=True)
         return SharedSourceResult(
@@ -226,6 +249,11 @@ class SharedSourceTest:
                 blocks.append(sparse.csr_matrix((np.ones(len(rows)), (rows, cols)),
                                                 shape=(n, len(values))))
                 all_names += [f"originator:{v}" for v in values]
+        if self.vocabularies and X.shape[1]:
+            union, union_names = _vocabularies(X.tocsc(), list(names), n)
+            if union_names:
+                blocks.append(union)
+                all_names += union_names
         X = sparse.hstack(blocks).tocsc().astype(np.float64)
         # Collapse a feature fully nested in another with the same occurrences (the
         # trigram and its bigrams): keep the longest, so one phrase counts once.
@@ -258,19 +286,20 @@ class SharedSourceTest:
             return pd.factorize(ids)[0]
         return np.arange(len(data))
 
-    def _statistic(self, X, topics: np.ndarray, order: np.ndarray):
+    def _statistic(self, X, topics: np.ndarray, order: np.ndarray, weigh: bool = False):
         """The test statistic for one arrival order of the requests.
 
         Only counts per split matter, so the rows are binned between the
         candidate splits and each bin is summed once per feature and topic (one
         sparse product): the cost is linear in the non-zeros, not in requests ×
-        features × splits.
+        features × splits. ``weigh`` (the observed order only) also counts the
+        phrases each family stands for.
         """
         n, n_features = X.shape
         lo = max(5, int(0.15 * n))
         hi = min(n - 5, int(0.85 * n))
         if hi <= lo:
-            return 0.0, None, (np.zeros(n_features), np.zeros(n_features), [])
+            return 0.0, None, (np.zeros(n_features), np.zeros(n_features), [], {})
         splits = np.unique(np.linspace(lo, hi, num=min(24, hi - lo + 1)).astype(int))
         n_topics = int(topics.max()) + 1
         position = np.empty(n, dtype=np.int64)
@@ -295,10 +324,46 @@ class SharedSourceTest:
             eligible = counted & (spread >= self.min_topic_spread) & (
                 surprise >= self.min_surprise)
             values = np.where(eligible, surprise, 0.0)
+            if self._members is not None:
+                for u, members in self._members.items():
+                    if values[u] > 0:
+                        values[members] = 0.0
             score, heads = _family_score(X, bins > k, values)
+            if weigh and self._members is not None and score > best:
+                weights = self._weights
+                families = _family_weights(X, bins > k, values, heads, weights)
+            else:
+                families = {}
             if score > best:
-                best, best_split, best_z = score, int(s), (values, spread, heads)
+                best, best_split, best_z = score, int(s), (values, spread, heads, families)
         return best, best_split, best_z
+
+
+def _family_weights(X, after: np.ndarray, values: np.ndarray, heads: list[int],
+                    weights: np.ndarray, max_jaccard: float = 0.5) -> dict[int, int]:
+    """Phrases each family stands for: the most of any of its eligible members
+    (a vocabulary rising with the one word all its requests share is that
+    vocabulary's many phrases, not one word)."""
+    chosen = np.flatnonzero(values > 0)
+    if not len(heads) or not len(chosen) or weights.max() <= 1:
+        return {}
+    occ = X[:, chosen]
+    occ_after = occ.multiply(after[:, None]) if sparse.issparse(occ) else occ * after[:, None]
+    occ_after = sparse.csc_matrix(occ_after)
+    head_cols = [int(np.flatnonzero(chosen == h)[0]) for h in heads]
+    inter = (occ_after[:, head_cols].T @ occ_after).toarray()
+    sizes = np.asarray(occ_after.sum(axis=0)).ravel()
+    union = sizes[head_cols][:, None] + sizes[None, :] - inter
+    jaccard = np.divide(inter, union, out=np.zeros_like(inter), where=union > 0)
+    out = {h: int(weights[h]) for h in heads}
+    # each member joins the first family it overlaps, as in _family_score
+    first = np.where((jaccard >= max_jaccard).any(axis=0),
+                     np.argmax(jaccard >= max_jaccard, axis=0), -1)
+    for col, row in enumerate(first):
+        if row >= 0:
+            h = heads[row]
+            out[h] = max(out[h], int(weights[chosen[col]]))
+    return out
 
 
 def _family_score(X, after: np.ndarray, values: np.ndarray,
@@ -361,3 +426,103 @@ def _dedupe_columns(X: sparse.csc_matrix, names: list[str]):
         keep.append(j)
     keep.sort()
     return X[:, keep], [names[j] for j in keep]
+
+
+def _phrase_words(name: str) -> frozenset:
+    return frozenset(name.removeprefix("term:").replace("-", " ").split())
+
+
+def _vocabularies(X: sparse.csc_matrix, names: list[str], n: int, min_phrases: int = 3,
+                  max_share: float = 0.3, min_together: float = 0.2,
+                  max_phrases: int = MAX_VOCABULARY_PHRASES):
+    """Groups of phrases that travel together: a vocabulary.
+
+    A vision is often carried by many phrases, each used a few times, two or three
+    to a request: no one of them is surprising alone, the group is. Phrases
+    (two words or more, in at least three requests) are linked when they share no
+    word and meet in at least two requests and in ``min_together`` of the requests
+    of the commoner one; each connected group of at least
+    ``min_phrases`` distinct phrases becomes one feature, "any of them" (groups in
+    more than ``max_share`` of the requests are the account's common language,
+    not a vocabulary). Chosen without looking at when the requests came, so the
+    permutation test stays exact. Returns (columns, names "vocabulary:a|b|c").
+    """
+    from scipy.sparse.csgraph import connected_components
+
+    cols = np.array([j for j, name in enumerate(names)
+                     if name.startswith("term:") and (" " in name or "-" in name)], dtype=int)
+    if len(cols) < min_phrases:
+        return None, []
+    df = np.asarray(X[:, cols].sum(axis=0)).ravel()
+    ok = np.flatnonzero((df >= 3) & (df <= max_share * n))
+    # the most used phrases when there are very many (a stream of many accounts)
+    ok = ok[np.lexsort((cols[ok], -df[ok]))][:max_phrases]
+    if len(ok) < min_phrases:
+        return None, []
+    cols, df = cols[ok], df[ok]
+    sub = sparse.csc_matrix(X[:, cols], dtype=np.float64)
+    words = [_phrase_words(names[j]) for j in cols]
+    vocabulary = {w: i for i, w in enumerate(sorted(set().union(*words)))}
+    rows = [k for k, ws in enumerate(words) for _ in ws]
+    incidence = sparse.csr_matrix((np.ones(len(rows)), (rows, [vocabulary[w] for ws in words
+                                                              for w in ws])),
+                                  shape=(len(words), len(vocabulary)))
+    shared = (incidence @ incidence.T).tocsr()
+    # linked: met in two requests or more, and in a fair share of the commoner
+    # one's (an everyday phrase that once sat beside the vision is not of it)
+    together = (sub.T @ sub).tocoo()
+    bar = np.maximum(2.0, min_together * np.maximum(df[together.row], df[together.col]))
+    keep = (together.data >= bar) & (together.row != together.col)
+    linked = sparse.csr_matrix((np.ones(int(keep.sum()), dtype=np.int8),
+                               (together.row[keep], together.col[keep])),
+                               shape=together.shape)
+    linked = (linked.astype(np.int8) - (shared > 0).astype(np.int8) > 0).astype(np.int8)
+    n_groups, labels = connected_components(linked, directed=False)
+    blocks, out_names = [], []
+    for g in np.unique(labels):
+        members = np.flatnonzero(labels == g)
+        if len(members) < min_phrases:
+            continue
+        # distinct phrases, most used first: the n-grams of one phrase are one phrase,
+        # named by its longest form
+        sets = [words[m] for m in members]
+        longest = [m for m, ws in zip(members, sets, strict=True)
+                   if not any(ws < other for other in sets)]
+        chosen, seen = [], []
+        for m in sorted(longest, key=lambda m: (-df[m], names[cols[m]])):
+            if any(words[m] & ws for ws in seen):
+                continue
+            chosen.append(m)
+            seen.append(words[m])
+        if len(chosen) < min_phrases:
+            continue
+        union = (np.asarray(sub[:, members].sum(axis=1)).ravel() > 0).astype(np.float64)
+        if union.sum() > max_share * n:
+            continue
+        blocks.append(sparse.csc_matrix(union[:, None]))
+        out_names.append("vocabulary:" + "|".join(names[cols[m]].removeprefix("term:")
+                                                  for m in chosen))
+    if not blocks:
+        return None, []
+    return sparse.hstack(blocks).tocsc(), out_names
+
+
+def _vocabulary_members(names: list[str]) -> dict[int, np.ndarray] | None:
+    """For each vocabulary feature, the columns of its phrases (and their n-grams)."""
+    unions = [j for j, name in enumerate(names) if name.startswith("vocabulary:")]
+    if not unions:
+        return None
+    out = {}
+    for u in unions:
+        phrases = [_phrase_words(p) for p in names[u].removeprefix("vocabulary:").split("|")]
+        out[u] = np.array([j for j, name in enumerate(names) if name.startswith("term:")
+                           and (" " in name or "-" in name)
+                           and any(_phrase_words(name) & p for p in phrases)], dtype=int)
+    return out
+
+
+def _weight(name: str) -> int:
+    """Independent phrases a feature stands for (a vocabulary: its phrases)."""
+    if name.startswith("vocabulary:"):
+        return len(name.split("|"))
+    return 1
