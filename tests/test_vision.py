@@ -496,7 +496,7 @@ def test_a_newcomer_who_brought_the_vision_is_not_pooled_into_a_department():
     assert ranked[0].kind == "department" and ranked[0].members[0] == "p_it1"
 
 
-def _many_phrase_stream(*, planted: bool, seed: int = 0) -> pd.DataFrame:
+def _many_phrase_stream(*, planted: bool, seed: int = 0, n_vision: int = 22) -> pd.DataFrame:
     """Routine asks, then (planted) a vision carried by eight phrases, each in only
     five or six requests, two to a request, across four topics."""
     rng = np.random.default_rng(seed)
@@ -504,20 +504,20 @@ def _many_phrase_stream(*, planted: bool, seed: int = 0) -> pd.DataFrame:
                "velvet route plan", "granite hub pricing", "lunar dock index", "saffron yard loop"]
     routine = ["invoice", "licence count", "training date", "password reset", "renewal quote",
                "support ticket", "user access", "report export"]
-    texts, when = [], []
+    texts, when, topics = [], [], []
     start = pd.Timestamp("2024-01-01", tz="UTC")
     for i in range(140):
         texts.append(f"Please help with the {routine[i % 8]} for site {rng.integers(1, 40)}.")
         when.append(start + pd.Timedelta(days=int(i * 2)))
-    n_vision = 22
+        topics.append(f"t{i % 4}")
     for i in range(n_vision):
         pair = [phrases[i % 8], phrases[(i + 3) % 8]]
         texts.append(f"Could you explain how the {routine[i % 4]} fits the {pair[0]} and the "
                      f"{pair[1]}?")
-        day = 120 + i * 6 if planted else int(rng.integers(0, 280))
+        day = 120 + i * 132 // n_vision if planted else int(rng.integers(0, 280))
         when.append(start + pd.Timedelta(days=day))
-    frame = pd.DataFrame({"text": texts, "sent_at": when})
-    frame["topic_id"] = [f"t{i % 4}" for i in range(len(frame))]
+        topics.append(f"t{(i + i // 8) % 4}")
+    frame = pd.DataFrame({"text": texts, "sent_at": when, "topic_id": topics})
     frame["thread_id"] = [f"th{i}" for i in range(len(frame))]
     return frame.sort_values("sent_at", kind="stable").reset_index(drop=True)
 
@@ -536,6 +536,14 @@ def test_a_vision_of_many_rarely_used_phrases_is_found_as_one_vocabulary():
         "amber relay grid", "tidal ledger sync", "copper lane audit", "quiet harbour mode",
         "velvet route plan", "granite hub pricing", "lunar dock index", "saffron yard loop"}
     assert {"amber relay grid", "lunar dock index"} <= set(VisionFinder().vision_terms(found))
+    # used often enough to stand out one by one, the phrases themselves are the
+    # vision's terms (the group only counts them once)
+    often = SharedSourceTest(n_permutations=99, random_state=0).fit(
+        _many_phrase_stream(planted=True, n_vision=48))
+    assert often.significant(0.05)
+    phrases = often.features[often.features["feature"].str.startswith("term:")
+                             & (often.features["surprise"] > 0)]["feature"].str.slice(5)
+    assert {"amber relay grid", "saffron yard loop"} <= set(phrases)
     # the same phrases used all along are the account's language, not a new vision
     spread = SharedSourceTest(n_permutations=99, random_state=0).fit(
         _many_phrase_stream(planted=False))

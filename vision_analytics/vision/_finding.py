@@ -90,13 +90,14 @@ class VisionFinder:
     def vision_terms(self, result: SharedSourceResult) -> list[str]:
         feats = result.features
         strong = feats[feats["surprise"] >= self.min_surprise]
-        # a vocabulary (phrases that travel together) stands for its phrases
-        names = []
-        for feature in strong["feature"]:
-            if feature.startswith("term:"):
-                names.append(feature[5:])
-            elif feature.startswith("vocabulary:"):
-                names.extend(feature.removeprefix("vocabulary:").split("|"))
+        names = [f[5:] for f in strong["feature"] if f.startswith("term:")]
+        # a vocabulary (phrases that travel together, each too rare to stand out)
+        # speaks for the vision when its own phrases are too few to
+        if sum(1 for t in names if " " in t or "-" in t) < 5:
+            for feature in strong["feature"]:
+                if feature.startswith("vocabulary:"):
+                    names.extend(t for t in feature.removeprefix("vocabulary:").split("|")
+                                 if t not in names)
         chosen: list[str] = []
         # Phrases carry a vision ("real-time control tower"); a lone word that
         # rose with the new asks ("cost", "years") is shown only to fill up.

@@ -324,14 +324,17 @@ class SharedSourceTest:
             eligible = counted & (spread >= self.min_topic_spread) & (
                 surprise >= self.min_surprise)
             values = np.where(eligible, surprise, 0.0)
+            scoring = values
             if self._members is not None:
+                # an emerging vocabulary is counted once, as the phrases it holds;
+                # its phrases are still reported with their own surprise
+                scoring = values.copy()
                 for u, members in self._members.items():
                     if values[u] > 0:
-                        values[members] = 0.0
-            score, heads = _family_score(X, bins > k, values)
+                        scoring[members] = 0.0
+            score, heads = _family_score(X, bins > k, scoring)
             if weigh and self._members is not None and score > best:
-                weights = self._weights
-                families = _family_weights(X, bins > k, values, heads, weights)
+                families = _family_weights(X, bins > k, scoring, heads, self._weights)
             else:
                 families = {}
             if score > best:
