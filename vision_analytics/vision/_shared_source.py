@@ -151,6 +151,7 @@ class SharedSourceTest:
         self.vocabularies = vocabularies
         self._members = None
         self._weights = None
+        self._vocabulary_weights: dict[str, int] = {}
         self.n_permutations = n_permutations
         self.min_surprise = min_surprise
         self.min_count = min_count
@@ -183,7 +184,7 @@ class SharedSourceTest:
         topics = pd.factorize(data["topic_id"].astype(str), sort=True)[0]
         X, names = self._possible(X, names, topics)
         self._members = _vocabulary_members(names)
-        self._weights = np.array([_weight(name) for name in names])
+        self._weights = np.array([self._vocabulary_weights.get(name, 1) for name in names])
         units = self._units(data)
         observed, split, z = self._statistic(X, topics, np.arange(n), weigh=True)
         rng = np.random.default_rng(self.random_state)
@@ -197,7 +198,7 @@ class SharedSourceTest:
         p_value = (1 + np.sum(null >= observed - 1e-12)) / (1 + self.n_permutations)
         features = pd.DataFrame({"feature": names, "surprise": z[0], "topic_spread": z[1],
                                  "family_head": np.isin(np.arange(len(names)), z[2]),
-                                 "weight": [z[3].get(j, _weight(name))
+                                 "weight": [z[3].get(j, self._vocabulary_weights.get(name, 1))
                                             for j, name in enumerate(names)]})
         features = features[features["surprise"] > 0].sort_values(
             ["surprise", "feature"], ascending=[False, True], kind="stable").reset_index(drop=True)
@@ -249,8 +250,10 @@ class SharedSourceTest:
                 blocks.append(sparse.csr_matrix((np.ones(len(rows)), (rows, cols)),
                                                 shape=(n, len(values))))
                 all_names += [f"originator:{v}" for v in values]
+        self._vocabulary_weights = {}
         if self.vocabularies and X.shape[1]:
-            union, union_names = _vocabularies(X.tocsc(), list(names), n)
+            union, union_names, weights = _vocabularies(X.tocsc(), list(names), n)
+            self._vocabulary_weights = dict(zip(union_names, weights, strict=True))
             if union_names:
                 blocks.append(union)
                 all_names += union_names
@@ -435,8 +438,8 @@ def _phrase_words(name: str) -> frozenset:
     return frozenset(name.removeprefix("term:").replace("-", " ").split())
 
 
-def _vocabularies(X: sparse.csc_matrix, names: list[str], n: int, min_phrases: int = 3,
-                  max_share: float = 0.3, min_together: float = 0.2,
+def _vocabularies(X: sparse.csc_matrix, names: list[str], n: int, min_phrases: int = 5,
+                  min_requests: int = 10, max_share: float = 0.3, min_together: float = 0.2,
                   max_phrases: int = MAX_VOCABULARY_PHRASES):
     """Groups of phrases that travel together: a vocabulary.
 
@@ -445,23 +448,26 @@ def _vocabularies(X: sparse.csc_matrix, names: list[str], n: int, min_phrases: i
     (two words or more, in at least three requests) are linked when they share no
     word and meet in at least two requests and in ``min_together`` of the requests
     of the commoner one; each connected group of at least
-    ``min_phrases`` distinct phrases becomes one feature, "any of them" (groups in
-    more than ``max_share`` of the requests are the account's common language,
-    not a vocabulary). Chosen without looking at when the requests came, so the
-    permutation test stays exact. Returns (columns, names "vocabulary:a|b|c").
+    ``min_phrases`` distinct phrases in at least ``min_requests`` requests becomes one
+    feature, "any of them" (a group in fewer is one recurring ask, in more than
+    ``max_share`` of the requests the account's common language). Chosen without
+    looking at when the requests came, so the permutation test stays exact.
+
+    Returns the columns, their names ("vocabulary:a|b|c") and the independent
+    phrases each stands for (phrases of one recurring sentence count once).
     """
     from scipy.sparse.csgraph import connected_components
 
     cols = np.array([j for j, name in enumerate(names)
                      if name.startswith("term:") and (" " in name or "-" in name)], dtype=int)
     if len(cols) < min_phrases:
-        return None, []
+        return None, [], []
     df = np.asarray(X[:, cols].sum(axis=0)).ravel()
     ok = np.flatnonzero((df >= 3) & (df <= max_share * n))
     # the most used phrases when there are very many (a stream of many accounts)
     ok = ok[np.lexsort((cols[ok], -df[ok]))][:max_phrases]
     if len(ok) < min_phrases:
-        return None, []
+        return None, [], []
     cols, df = cols[ok], df[ok]
     sub = sparse.csc_matrix(X[:, cols], dtype=np.float64)
     words = [_phrase_words(names[j]) for j in cols]
@@ -481,7 +487,7 @@ def _vocabularies(X: sparse.csc_matrix, names: list[str], n: int, min_phrases: i
                                shape=together.shape)
     linked = (linked.astype(np.int8) - (shared > 0).astype(np.int8) > 0).astype(np.int8)
     n_groups, labels = connected_components(linked, directed=False)
-    blocks, out_names = [], []
+    blocks, out_names, weights = [], [], []
     for g in np.unique(labels):
         members = np.flatnonzero(labels == g)
         if len(members) < min_phrases:
@@ -497,17 +503,28 @@ def _vocabularies(X: sparse.csc_matrix, names: list[str], n: int, min_phrases: i
                 continue
             chosen.append(m)
             seen.append(words[m])
-        if len(chosen) < min_phrases:
+        # phrases of one recurring sentence come and go together: one piece of
+        # evidence. Count the phrases whose requests differ (Jaccard below 0.5).
+        occ = sub[:, chosen]
+        inter = (occ.T @ occ).toarray()
+        size = df[chosen]
+        jaccard = inter / np.maximum(size[:, None] + size[None, :] - inter, 1)
+        independent: list[int] = []
+        for k in range(len(chosen)):
+            if not any(jaccard[k, h] >= 0.5 for h in independent):
+                independent.append(k)
+        if len(independent) < min_phrases:
             continue
-        union = (np.asarray(sub[:, members].sum(axis=1)).ravel() > 0).astype(np.float64)
-        if union.sum() > max_share * n:
+        union = (np.asarray(sub[:, chosen].sum(axis=1)).ravel() > 0).astype(np.float64)
+        if not min_requests <= union.sum() <= max_share * n:
             continue
         blocks.append(sparse.csc_matrix(union[:, None]))
         out_names.append("vocabulary:" + "|".join(names[cols[m]].removeprefix("term:")
                                                   for m in chosen))
+        weights.append(len(independent))
     if not blocks:
-        return None, []
-    return sparse.hstack(blocks).tocsc(), out_names
+        return None, [], []
+    return sparse.hstack(blocks).tocsc(), out_names, weights
 
 
 def _vocabulary_members(names: list[str]) -> dict[int, np.ndarray] | None:
@@ -522,10 +539,3 @@ def _vocabulary_members(names: list[str]) -> dict[int, np.ndarray] | None:
                            and (" " in name or "-" in name)
                            and any(_phrase_words(name) & p for p in phrases)], dtype=int)
     return out
-
-
-def _weight(name: str) -> int:
-    """Independent phrases a feature stands for (a vocabulary: its phrases)."""
-    if name.startswith("vocabulary:"):
-        return len(name.split("|"))
-    return 1
