@@ -21,7 +21,7 @@ A vision is often carried by many phrases, each used only a few times, two or
 three to a request: no single one is surprising, but together they are. Groups
 of phrases that travel together (they meet in the same requests and share no
 word) are therefore tested as one more feature each, "any of them", chosen
-blind to time; such a group counts as many independent phrases as it holds.
+blind to time; such a group counts as the independent phrases it holds.
 
 The p-value is ``(1 + #{null >= observed}) / (1 + n_permutations)``.
 """
@@ -126,7 +126,8 @@ class SharedSourceTest:
     vocabularies : bool
         Also test groups of phrases that travel together (see ``_vocabularies``):
         a vision carried by many phrases, each used a few times, emerges as a
-        group; a group counts as many families as it has distinct phrases.
+        group; a group counts as many families as it holds phrases whose
+        requests differ (the phrases of one recurring sentence count once).
     random_state : int
         Seed of the permutations.
 
