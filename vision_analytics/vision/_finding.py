@@ -256,8 +256,7 @@ class VisionFinder:
             if use:
                 score += use * own
                 clues.append(f"uses {use:.0%} of the vision terms in their own mail")
-            if onset is not None and first is not None and \
-                    -pd.Timedelta(days=60) <= first - onset <= pd.Timedelta(days=21):
+            if _near_onset(first, onset, after_days=21):
                 score += 0.5
                 clues.append(f"first appeared {first:%d %b %Y}, near the onset")
             rank = first_use.get(key)
@@ -301,7 +300,7 @@ class VisionFinder:
         if pooled is not None and (department is None or pooled.score > department.score):
             department = pooled
         if department is not None and _newcomer_leads(department, scores, first_use,
-                                                      attributed):
+                                                      attributed, onset):
             department = None
         if department is not None and (not ranked or department.score > ranked[0].score):
             ranked.insert(0, department)
@@ -421,10 +420,8 @@ class VisionFinder:
             return ("it_organization" if it_like else "other"), clues
         # new: first seen well into the mail, and near the onset (someone who wrote
         # months before the vision began was there before it)
-        new = (source.first_seen is not None and onset is not None and start is not None
-               and source.first_seen - start > pd.Timedelta(days=30)
-               and -pd.Timedelta(days=60) <= source.first_seen - onset
-               <= pd.Timedelta(days=30))
+        new = (start is not None and _near_onset(source.first_seen, onset, after_days=30)
+               and source.first_seen - start > pd.Timedelta(days=30))
         senior = bool(source.title and _SENIOR.search(source.title))
         # a newcomer of the IT organisation below the executive ranks is IT's voice,
         # not a new executive's
@@ -442,6 +439,14 @@ class VisionFinder:
         return "other", clues
 
 
+def _near_onset(first, onset, *, after_days: int, before_days: int = 60) -> bool:
+    """Was someone first seen from ``before_days`` before the onset to ``after_days``
+    after it (a newcomer to the vision, not someone there long before it)?"""
+    if first is None or onset is None or pd.isna(first):
+        return False
+    return -pd.Timedelta(days=before_days) <= first - onset <= pd.Timedelta(days=after_days)
+
+
 def _usual_channel(requests: pd.DataFrame, onset) -> pd.Series:
     """Each sender's share of the requests before the onset (empty without one)."""
     if onset is None or requests.empty:
@@ -452,7 +457,7 @@ def _usual_channel(requests: pd.DataFrame, onset) -> pd.Series:
 
 def _newcomer_leads(department: SourceCandidate, scores: dict[str, SourceCandidate],
                     first_use: dict[str, tuple[int, pd.Timestamp]],
-                    attributed: pd.Series) -> bool:
+                    attributed: pd.Series, onset) -> bool:
     """Is the department's heaviest member a newcomer who brought the vision?
 
     Someone who appeared near the onset, was the first to write the vision's
@@ -468,7 +473,7 @@ def _newcomer_leads(department: SourceCandidate, scores: dict[str, SourceCandida
     traced = [m for m in department.members if float(attributed.get(m, 0.0)) > 0]
     return (cand is not None and rank is not None and rank[0] == 0 and traced == [lead]
             and cand.score >= max(c.score for c in scores.values())
-            and any(clue.startswith("first appeared") for clue in cand.clues))
+            and _near_onset(cand.first_seen, onset, after_days=21))
 
 
 def _customer_domain_sides(people: pd.DataFrame) -> pd.DataFrame:

@@ -336,45 +336,16 @@ class SharedSourceTest:
                 for u, members in self._members.items():
                     if values[u] > 0:
                         scoring[members] = 0.0
-            score, heads = _family_score(X, bins > k, scoring)
-            if weigh and self._members is not None and score > best:
-                families = _family_weights(X, bins > k, scoring, heads, self._weights)
-            else:
-                families = {}
+            score, heads, families = _family_score(
+                X, bins > k, scoring,
+                weights=self._weights if weigh and self._members is not None else None)
             if score > best:
                 best, best_split, best_z = score, int(s), (values, spread, heads, families)
         return best, best_split, best_z
 
 
-def _family_weights(X, after: np.ndarray, values: np.ndarray, heads: list[int],
-                    weights: np.ndarray, max_jaccard: float = 0.5) -> dict[int, int]:
-    """Phrases each family stands for: the most of any of its eligible members
-    (a vocabulary rising with the one word all its requests share is that
-    vocabulary's many phrases, not one word)."""
-    chosen = np.flatnonzero(values > 0)
-    if not len(heads) or not len(chosen) or weights.max() <= 1:
-        return {}
-    occ = X[:, chosen]
-    occ_after = occ.multiply(after[:, None]) if sparse.issparse(occ) else occ * after[:, None]
-    occ_after = sparse.csc_matrix(occ_after)
-    head_cols = [int(np.flatnonzero(chosen == h)[0]) for h in heads]
-    inter = (occ_after[:, head_cols].T @ occ_after).toarray()
-    sizes = np.asarray(occ_after.sum(axis=0)).ravel()
-    union = sizes[head_cols][:, None] + sizes[None, :] - inter
-    jaccard = np.divide(inter, union, out=np.zeros_like(inter), where=union > 0)
-    out = {h: int(weights[h]) for h in heads}
-    # each member joins the first family it overlaps, as in _family_score
-    first = np.where((jaccard >= max_jaccard).any(axis=0),
-                     np.argmax(jaccard >= max_jaccard, axis=0), -1)
-    for col, row in enumerate(first):
-        if row >= 0:
-            h = heads[row]
-            out[h] = max(out[h], int(weights[chosen[col]]))
-    return out
-
-
-def _family_score(X, after: np.ndarray, values: np.ndarray,
-                  max_jaccard: float = 0.5) -> tuple[float, list[int]]:
+def _family_score(X, after: np.ndarray, values: np.ndarray, max_jaccard: float = 0.5,
+                  weights: np.ndarray | None = None) -> tuple[float, list[int], dict[int, int]]:
     """Sum of surprises over independent pieces of evidence.
 
     The n-grams of one recurring sentence rise together; they are one piece of
@@ -382,10 +353,15 @@ def _family_score(X, after: np.ndarray, values: np.ndarray,
     least ``max_jaccard``) with a stronger one join its family; a family counts
     once, by its strongest member. A new vocabulary of many phrases used in
     varying combinations scores as many families.
+
+    With ``weights`` (the phrases each feature stands for), also returns how many
+    phrases each family stands for: the most of any of its members (a vocabulary
+    rising with the one word all its requests share is that vocabulary's many
+    phrases, not one word).
     """
     chosen = np.flatnonzero(values > 0)
     if not len(chosen):
-        return 0.0, []
+        return 0.0, [], {}
     # the strongest MAX_FAMILY_CANDIDATES only: a real account has tens; a stream of
     # many accounts may have thousands, and the overlaps are quadratic in them
     chosen = chosen[np.argsort(-values[chosen], kind="stable")][:MAX_FAMILY_CANDIDATES]
@@ -400,10 +376,20 @@ def _family_score(X, after: np.ndarray, values: np.ndarray,
     union = sizes[:, None] + sizes[None, :] - inter
     jaccard = np.divide(inter, union, out=np.zeros_like(inter), where=union > 0)
     heads: list[int] = []
+    family: dict[int, int] = {}
     for j in range(len(chosen)):
-        if not any(jaccard[j, h] >= max_jaccard for h in heads):
+        joined = next((h for h in heads if jaccard[j, h] >= max_jaccard), None)
+        if joined is None:
             heads.append(j)
-    return float(values[chosen[heads]].sum()), [int(chosen[h]) for h in heads]
+            family[j] = j
+        else:
+            family[j] = joined
+    stands_for: dict[int, int] = {}
+    if weights is not None:
+        for j, h in family.items():
+            head = int(chosen[h])
+            stands_for[head] = max(stands_for.get(head, 1), int(weights[chosen[j]]))
+    return float(values[chosen[heads]].sum()), [int(chosen[h]) for h in heads], stands_for
 
 
 def _emergence(before: np.ndarray, total: np.ndarray, q: float) -> np.ndarray:
