@@ -372,3 +372,22 @@ def test_signature_title_lines_split_on_the_separators_people_use(line, title, d
 
     found = title_from_signature(f"Dana Whitfield\n{line}\nAcme Corp\n")
     assert found == ("dana whitfield", title, department)
+
+
+@pytest.mark.parametrize("line, title, department", [
+    ("Dana Whitfield | Lead Enterprise Architect | IT", "Lead Enterprise Architect", "IT"),
+    ("Dana Whitfield · CTO · Platform", "CTO", "Platform"),
+    ("Dana Whitfield – Head of Architecture", "Head of Architecture", ""),
+])
+def test_signature_name_and_title_on_one_line(line, title, department):
+    from vision_analytics.normalize._identity import title_from_signature
+
+    found = title_from_signature(f"{line}\nAcme Corp | dana@acme.example | +1 555 0100\n")
+    assert found == ("dana whitfield", title, department)
+
+
+def test_a_one_line_signature_needs_a_title_after_the_name():
+    from vision_analytics.normalize._identity import title_from_signature
+
+    assert title_from_signature("Acme Corp | dana@acme.example | +1 555 0100\n") is None
+    assert title_from_signature("Dana Whitfield | Acme Corp | Lisbon\n") is None

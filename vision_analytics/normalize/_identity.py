@@ -524,10 +524,15 @@ def resolve_identities(
         # a slimmed frame's row may stand for several identical segments
         repeats = (segments["n_segments"] if "n_segments" in segments.columns
                    else pd.Series(1, index=segments.index))
-        for author, email, repeat in zip(
+        # a pasted passage's signature ("Sergio") names someone already known, or no one
+        pasted = (segments["header_style"] == "pasted").to_numpy() \
+            if "header_style" in segments.columns else np.zeros(len(segments), dtype=bool)
+        for author, email, repeat, paste in zip(
                 segments.get("author", pd.Series(dtype=str)).fillna(""),
                 segments.get("author_email", pd.Series(dtype=str)).fillna(""),
-                repeats, strict=False):
+                repeats, pasted, strict=False):
+            if paste:
+                continue
             address = _clean_address(email)
             if address:
                 graph.add(address)
@@ -904,8 +909,20 @@ def _body_signature_titles(senders, bodies, parsed_names, per_sender: int = 20):
 
 
 def title_from_signature(text: str) -> tuple[str, str, str] | None:
-    """``(name key, title, department)`` from a signature block, or None."""
+    """``(name key, title, department)`` from a signature block, or None.
+
+    The title is the line after the name ("Dana Whitfield" / "Director, IT"), or
+    follows it on the name's own line ("Dana Whitfield | Director | IT").
+    """
     lines = [ln.strip(" -–|*") for ln in text.splitlines() if ln.strip(" -–|*")]
+    for line in lines:
+        parts = _ONE_LINE_SPLIT.split(line, maxsplit=1)
+        if len(parts) < 2 or len(parts[0]) > 40 or len(parts[1]) > 80:
+            continue
+        parsed = _parse_name(parts[0])
+        if parsed is not None and _TITLE_WORDS.search(parts[1].split("|")[0]):
+            title, department = _split_title(parts[1])
+            return parsed.key, title, department
     for i, line in enumerate(lines[:-1]):
         parsed = _parse_name(line)
         if parsed is None or len(line) > 40:
@@ -921,6 +938,11 @@ def title_from_signature(text: str) -> tuple[str, str, str] | None:
 # what separates a signature's title from its department: "Director, IT",
 # "Head of Sales | EMEA", "CTO · Platform", "Lead – Data" (not a hyphen inside a word)
 _TITLE_SPLIT = re.compile(r"\s*(?:[,|·•]|\s[-–—]\s)\s*")
+
+
+# a name and its title on one line: "Dana Whitfield | Director | IT" (not a comma: "Lee,
+# Ann" is a name)
+_ONE_LINE_SPLIT = re.compile(r"\s*[|·•]\s*|\s[–—]\s")
 
 
 def _split_title(line: str) -> tuple[str, str]:
