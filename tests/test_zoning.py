@@ -584,6 +584,72 @@ def test_segment_messages_empty_and_bad_input():
 
 
 # --------------------------------------------------------------------------
+# Passages pasted into a note: someone else's words, set off and introduced.
+_PASTED_NOTE = """Sanne,
+
+Copying in the text from Sergio's note:
+
+  Niccolo,
+
+  before we sign anything multi-year we need you to confirm how you fit a
+  service-as-a-platform model: SSO, conditional access, audit logging. We also
+  want your view on an event-driven integration hub.
+
+  Regards,
+  Sergio
+
+Can you estimate what a team of five would cost over nine months?
+
+Thank you,
+Niccolo
+"""
+
+
+def _kinds(body: str) -> list[tuple[str, int, str, str]]:
+    return [(s.kind, s.depth, s.author, s.header_style) for s in zone_body(body)]
+
+
+def test_an_indented_paste_is_a_quoted_block_of_its_author():
+    segments = zone_body(_PASTED_NOTE)
+    pasted = [s for s in segments if s.depth == 1]
+    assert len(pasted) == 1 and pasted[0].kind == "quoted"
+    assert pasted[0].author == "Sergio" and pasted[0].header_style == "pasted"
+    assert "service-as-a-platform" in pasted[0].text
+    # the note's own lines stay the author's: the lead-in and the ask around the paste
+    own = new_text(_PASTED_NOTE)
+    assert "Copying in the text" in own and "nine months" in own
+    assert "service-as-a-platform" not in own
+    assert "".join(s.text for s in segments) == _PASTED_NOTE
+
+
+def test_a_quoted_paste_without_a_signature_has_no_author():
+    body = ("Morning Jessica,\n\nA vendor sent us the following, pasting the relevant part:"
+            "\n\n\"As requested, a first outline. We license Pilot on the basis of a flight deck"
+            " for axles, so you only pay for what moves.\n\nLet me know when you'd like to "
+            "walk through the numbers.\"\n\nCould you come back to me on this?\n\nBest,\nJeroen\n")
+    pasted = [s for s in zone_body(body) if s.depth == 1]
+    assert len(pasted) == 1 and pasted[0].author == "" and pasted[0].header_style == "pasted"
+    assert pasted[0].text.startswith('"As requested') and "flight deck" in pasted[0].text
+    assert new_text(body).endswith("Could you come back to me on this?")
+
+
+@pytest.mark.parametrize("lead_in", [
+    "Here is the error I get:",  # one's own material, not someone's words
+    "The plan has three parts",  # no colon: not introducing anything
+])
+def test_indented_material_of_ones_own_stays_new_text(lead_in):
+    body = (f"Hi all,\n\n{lead_in}\n\n  Exception in thread main: the connection to the "
+            "broker was refused after\n  three retries of thirty seconds each on every node\n\n"
+            "Any idea?\n")
+    assert all(depth == 0 for _, depth, _, _ in _kinds(body))
+
+
+def test_a_short_indented_line_is_not_a_paste():
+    body = "Hi,\n\nDana wrote this in her note:\n\n  see you Friday\n\nOK?\n"
+    assert all(depth == 0 for _, depth, _, _ in _kinds(body))
+
+
+# --------------------------------------------------------------------------
 # Real data: the Repke & Krestel Enron test split must not regress.
 def _load_eval():
     path = Path(__file__).resolve().parents[1] / "benchmarks" / "zoning_eval.py"
@@ -612,6 +678,8 @@ def test_enron_test_split_quality(real_data):
 def test_asf_test_split_two_zone(real_data):
     zoning_eval = _load_eval()
     result = zoning_eval.evaluate(zoning_eval.load_split(real_data, "asf", "test"))
-    # measured 0.978 (crude baseline 0.659); ASF marks no header persons: author F1 is n/a
+    # measured 0.967 (crude baseline 0.659; 0.978 before pasted passages were split out:
+    # one message quotes a ticket comment, indented, which the annotators left as the
+    # author's); ASF marks no header persons: author F1 is n/a
     assert result["two_zone_exact"] >= 0.95
     assert result["author_f1"] is None

@@ -159,7 +159,8 @@ class Segment:
     header_start, header_end : int
         Offsets of the inner header lines of this block; -1 when it has none.
     header_style : str
-        See :class:`InnerHeader`; ``''`` when the block has no header.
+        See :class:`InnerHeader`; ``''`` when the block has no header, ``"pasted"`` for a
+        passage pasted into the note (its author is the name it is signed with).
     text : str
     """
 
@@ -759,9 +760,114 @@ def zone_body(text: str, *, subject: str = "") -> list[Segment]:
             pos = lines.ends[e - 1]
         emit(pos, lines.ends[j - 1], base, block)
         i = j
+    segments = _with_pastes(text, segments)
     for s in segments:
         s.text = text[s.start : s.end]
     return segments
+
+
+# A paste is introduced in the author's own words, on a line of its own that ends in a
+# colon ("Copying in the text from Sergio's note:", "A vendor sent us the following:").
+_LEAD_IN = re.compile(r"^[ \t]*\S[^\n]{8,200}:[ \t]*$")
+_INDENTED = re.compile(r"^(?:[ ]{2,}|\t)\S")
+_OPENING_QUOTE = re.compile(r"^[ \t]*[\"“„«]")
+_CLOSING_QUOTE = re.compile(r"[\"”“»][ \t]*$")
+# whose words: "from Sergio's note", "Dana wrote:", "what Dana sent"
+_PASTE_AUTHOR = re.compile(
+    rf"\b(?:from|by)[ \t]+({UPPER}[\w-]+(?:[ \t]+{UPPER}[\w-]+)?)(?:['’]s)?\b"
+    rf"|\b({UPPER}[\w-]+(?:[ \t]+{UPPER}[\w-]+)?)(?:['’]s[ \t]+(?:note|mail|e-?mail|message|"
+    rf"text|words)|[ \t]+(?:wrote|sent|writes))\b")
+_MIN_PASTE_WORDS = 12
+# ... and says it passes on someone's words: an indented stack trace after "Here is
+# the error:" is the author's own material
+_RELAYING = re.compile(
+    r"\b(?:past(?:e|ed|ing)|cop(?:y|ied|ying)|forward(?:ed|ing)?|sent[ \t]+(?:me|us)|"
+    r"wrote|writes|said|says|put[ \t]+it|note|message|e-?mail|mail|memo|letter|text|words|"
+    r"quote|quoting|verbatim)\b", re.IGNORECASE)
+
+
+def _with_pastes(text: str, segments: list[Segment]) -> list[Segment]:
+    """Split pasted passages out of the latest author's new text.
+
+    People paste what someone else wrote into their own note, introduced by a line
+    that ends in a colon and says so ("pasting", "copying in", "sent me", "note") and
+    set off by indentation or quotation marks. The passage
+    becomes a ``quoted`` block of depth 1 whose author, when the lead-in names one
+    ("from Sergio's note") or the passage is signed ("Regards,\\nSergio"), is that
+    name, and its ``header_style`` is ``"pasted"``; the note around it stays ``new``.
+    """
+    out: list[Segment] = []
+    for seg in segments:
+        if seg.depth != 0 or seg.kind != "new":
+            out.append(seg)
+            continue
+        out.extend(_split_paste(text, seg))
+    return out
+
+
+def _split_paste(text: str, seg: Segment) -> list[Segment]:
+    body = text[seg.start:seg.end]
+    lines = body.splitlines(keepends=True)
+    offsets, pos = [], 0
+    for line in lines:
+        offsets.append(pos)
+        pos += len(line)
+    for i, line in enumerate(lines[:-1]):
+        if not _LEAD_IN.match(line.rstrip("\r\n")) or _QUOTE_PREFIX.match(line) or \
+                not _RELAYING.search(line):
+            continue
+        j = i + 1
+        while j < len(lines) and not lines[j].strip():
+            j += 1
+        end = _paste_end(lines, j)
+        if end is None:
+            continue
+        passage = "".join(lines[j:end])
+        if len(passage.split()) < _MIN_PASTE_WORDS:
+            continue
+        a, b = seg.start + offsets[j], seg.start + offsets[end - 1] + len(lines[end - 1])
+        named = _PASTE_AUTHOR.search(line)
+        author = (named.group(1) or named.group(2)) if named else _signed_by(lines[j:end])
+        parts = [Segment(kind="new", start=seg.start, end=a),
+                 Segment(kind="quoted", start=a, end=b, depth=1, author=author or "",
+                         header_style="pasted")]
+        rest = Segment(kind="new", start=b, end=seg.end)
+        return parts + (_split_paste(text, rest) if rest.end > rest.start else [])
+    return [seg]
+
+
+def _paste_end(lines: list[str], j: int) -> int | None:
+    """End (exclusive) of the indented or quoted passage starting at line ``j``."""
+    if j >= len(lines):
+        return None
+    if _INDENTED.match(lines[j]):
+        end = j
+        k = j
+        while k < len(lines) and (_INDENTED.match(lines[k]) or not lines[k].strip()):
+            if lines[k].strip():
+                end = k + 1
+            k += 1
+        return end if sum(1 for x in lines[j:end] if x.strip()) >= 2 else None
+    if _OPENING_QUOTE.match(lines[j]):
+        for k in range(j, min(len(lines), j + 60)):
+            if _CLOSING_QUOTE.search(lines[k].rstrip("\r\n")) and (
+                    k > j or len(lines[k].strip()) > 2):
+                return k + 1
+    return None
+
+
+def _signed_by(lines: list[str]) -> str:
+    """The name a passage is signed with ("Gruß,\\nSergio", or the name alone on its
+    last line), or ""."""
+    filled = [x.strip().strip("\"”“»") for x in lines if x.strip()]
+    if len(filled) < 2 or not _name_like(filled[-1]) or CLOSING.match(filled[-1]):
+        return ""
+    words = filled[-1].split()
+    if CLOSING.match(filled[-2]) and len(words) <= 3:
+        return filled[-1]
+    if len(words) <= 2 and filled[-1][-1:].isalpha() and all(w[:1].isupper() for w in words):
+        return filled[-1]
+    return ""
 
 
 def new_text(text: str) -> str:
@@ -776,8 +882,8 @@ def new_text(text: str) -> str:
     ...          "Ann Lee <ann@example.org> wrote:\\n> Agenda attached.\\n")
     'Can we meet Friday?'
     """
-    parts = [s.text for s in zone_body(text) if s.depth == 0 and s.kind == "new"]
-    return "\n".join(p.strip("\n") for p in parts if p.strip()).strip()
+    return _join_zones(s.text for s in zone_body(text)
+                       if s.depth == 0 and s.kind == "new").strip()
 
 
 #: The segments of the author's whole note, as request detection reads it: a greeting
@@ -802,11 +908,27 @@ def own_text(segments: pd.DataFrame, kinds=("new",), index=None) -> pd.Series:
     ('Can we meet Friday?', 'Hi Ann,\\nCan we meet Friday?\\nThanks,\\nBo')
     """
     chosen = segments[(segments["depth"] == 0) & segments["kind"].isin(kinds)]
-    joined = chosen.groupby("message_key", sort=False)["text"].agg(
-        lambda s: "\n".join(t.strip("\n") for t in s))
+    joined = chosen.groupby("message_key", sort=False)["text"].agg(_join_zones)
     if index is not None:
         joined = joined.reindex(index).fillna("")
     return joined.astype(str)
+
+
+def _join_zones(texts) -> str:
+    """Zones joined by a line break, or by a blank line where one parted them."""
+    out = ""
+    previous = ""
+    for text in texts:
+        body = text.strip("\n")
+        if not body.strip():
+            previous += text
+            continue
+        if out:
+            gap = previous[len(previous.rstrip("\n")):] + text[:len(text) - len(text.lstrip("\n"))]
+            out += "\n\n" if gap.count("\n") >= 2 else "\n"
+        out += body
+        previous = text
+    return out
 
 
 def segment_messages(messages: pd.DataFrame) -> pd.DataFrame:
