@@ -332,6 +332,91 @@ Pat
     assert mention["candidate"].tolist() == [asa]
 
 
+_PASTES = {
+    "1.eml": """\
+From: Sergio Martinez <sergio.martinez@customer.com>
+To: sam@seller.com
+Subject: SSO error
+Date: Mon, 6 Jan 2025 09:00:00 +0000
+Message-ID: <p1@customer.com>
+
+Sam, could you check why SSO fails for the warehouse users since this morning?
+
+Sergio Martinez | Cloud Platform Lead | IT
+Customer Ltd | sergio.martinez@customer.com
+""",
+    "2.eml": """\
+From: Pat Primary <pat@customer.com>
+To: sam@seller.com
+Subject: consultants for next year
+Date: Mon, 3 Feb 2025 09:00:00 +0000
+Message-ID: <p2@customer.com>
+
+Sam,
+
+Copying in the text from the note I got:
+
+  Pat,
+
+  before we sign anything multi-year we need the supplier to confirm how it fits
+  a service-as-a-platform model with conditional access and audit logging.
+
+  Regards,
+  Sergio
+
+Can you estimate what a team of five consultants would cost over nine months?
+
+Thanks,
+Pat
+""",
+    "3.eml": """\
+From: Pat Primary <pat@customer.com>
+To: sam@seller.com
+Subject: pricing question
+Date: Mon, 10 Feb 2025 09:00:00 +0000
+Message-ID: <p3@customer.com>
+
+Sam,
+
+Our IT colleagues sent me the following, pasting it here:
+
+  We would like the supplier to price consumption via workload-level capacity
+  rather than per named user, listed separately from the licences.
+
+Could you come back to me on this?
+
+Thanks,
+Pat
+""",
+}
+
+
+def test_a_pasted_note_and_a_named_department_point_past_the_sender(tmp_path):
+    for name, text in _PASTES.items():
+        (tmp_path / name).write_text(text)
+    corpus = va.load(tmp_path, seller_domains="seller.com")
+    messages = corpus.messages.copy()
+    messages["new_text"] = messages["body_text"].map(new_text)
+    segments = segment_messages(messages)
+    identities = resolve_identities(messages, seller_domains=("seller.com",), segments=segments)
+    requests = detect_requests(messages, seller_domains="seller.com")
+    # as analyze() does: the note around the ask is the request's context
+    requests["context"] = requests["message_key"].map(messages["new_text"])
+    evidence = EvidenceCollector(identities, messages, segments=segments,
+                                 new_texts=messages["new_text"]).collect(requests)
+    out = Attributor().attribute(requests.index, evidence)
+    by_subject = dict(zip(requests["subject"], out["originator_id"], strict=True))
+    sergio = identities.lookup("sergio.martinez@customer.com")
+    # signed "Sergio" inside the paste: the one customer person so named
+    assert by_subject["consultants for next year"] == sergio
+    # "our IT colleagues": the department the one-line signature put Sergio in
+    people = identities.people.set_index("person_id")
+    assert people.loc[sergio, "department"] == "IT"
+    assert by_subject["pricing question"] == "dept:IT"
+    # a paste's signature does not invent a person called "Sergio"
+    assert (identities.people["name"] == "Sergio").sum() == 0
+
+
 @pytest.mark.parametrize("text, name", [
     ("Im Auftrag von Åsa Lindqvist bitte ich um ein Angebot.", "Åsa Lindqvist"),
     ("Åsa hat gebeten, dass Sie die Preise prüfen.", "Åsa"),

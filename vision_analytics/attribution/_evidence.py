@@ -1,7 +1,8 @@
 """Clues about who originated each request, as rows of the evidence frame.
 
-Every clue names a candidate (a ``person_id`` from identity resolution, or
-``org:<domain>`` for an outside organisation), a kind, a weight (log-odds
+Every clue names a candidate (a ``person_id`` from identity resolution,
+``org:<domain>`` for an outside organisation or ``dept:<name>`` for a department
+the text names), a kind, a weight (log-odds
 points in favour of the candidate), the excerpt it rests on and the message it
 came from. The clue kinds and their default weights are general properties of
 mail — a forwarded block's inner header, a quoted author, a named mention, a
@@ -35,6 +36,7 @@ WEIGHTS = {
     "quoted_author": 2.0,
     "mention": 2.0,
     "mention_role": 1.5,
+    "mention_team": 1.5,  # "our IT colleagues sent me the following": a department
     "cc": 0.5,
     "style": 0.8,  # corroboration: a style lead alone was right 2% of the time (calibration)
     "vocabulary": 0.15,  # corroboration only: shared phrases alone never beat the sender
@@ -65,6 +67,11 @@ _MENTION_NAME = re.compile(
     rf"(?i:\b(?:{_ON_BEHALF}))\s+({UPPER}[\w-]+(?:\s+{UPPER}[\w-]+)?)(?:['’]s)?\b"
     rf"|\b({UPPER}[\w-]+(?:\s+{UPPER}[\w-]+)?)(?:['’]s)?\s+(?:{_ASKED})\b"
 )
+#: "our IT colleagues", "the architecture team": the words before a team noun, resolved
+#: against the account's known departments
+_MENTION_TEAM = re.compile(
+    r"\b(?:our|the|my)\s+([\w&-]+(?:\s+[\w&-]+)?)\s+(?:colleagues|team|teams|department|"
+    r"dept|folks|people|guys|group|organi[sz]ation|org)\b", re.IGNORECASE)
 _STOP_NAMES = {"I", "We", "You", "The", "This", "That", "Our", "Please", "Thanks", "Hi",
                "Hello", "Dear", "Could", "Can", "Would", "Kind", "Best", "Regards", "Also",
                "If", "As", "In", "On", "For", "From", "With", "Per", "Via", "Re", "Fw", "Fwd",
@@ -117,6 +124,9 @@ class EvidenceCollector:
         self.weights = {**WEIGHTS, **(weights or {})}
         self.min_style_words = min_style_words
         self._people = self._index_people(identities.people)
+        self._departments = {p.department.casefold(): p.department
+                             for p in self._people.values()
+                             if p.department and p.side == "customer"}
         self._first_seen = self._first_appearances()
         self._first_order = {p: i for i, p in enumerate(self._first_seen)}
         self._vocab = None
@@ -145,6 +155,11 @@ class EvidenceCollector:
             forward = bool(message is not None and _FORWARD_SUBJECT.match(message["subject"]))
             self._header_clues(add, segs.get(key, []), sender, forward)
             self._mention_clues(add, text, sender)
+            # "Copying in Sergio's note:" sits beside the ask, not in it
+            context = req.get("context", "")
+            if isinstance(context, str) and context:
+                self._mention_clues(add, context, sender,
+                                    skip={r.candidate for r in rows[first_row:]})
             if message is not None:
                 self._cc_clues(add, message, sender)
             self._style_clues(add, style.get(str(request_id)), sender)
@@ -244,6 +259,9 @@ class EvidenceCollector:
         deepest: dict[str, tuple[dict, _Person]] = {}
         for seg in sorted(blocks, key=lambda s: s["depth"]):
             person = self._person(seg["author_email"]) or self._person(seg["author"])
+            if person is None and seg.get("header_style") == "pasted" and seg["author"]:
+                # a pasted passage signed "Sergio": the one customer person so named
+                person = self._by_name(seg["author"], sender)
             if person is None or person.side == "seller":
                 continue  # the seller's own words quoted back originate nothing
             if sender is not None and person.person_id == sender.person_id:
@@ -269,19 +287,27 @@ class EvidenceCollector:
             add(person.person_id, kind, weight,
                 f"{label} {person.name or person.email}{when}: " + _excerpt(seg["text"]))
 
-    def _mention_clues(self, add, text: str, sender) -> None:
+    def _mention_clues(self, add, text: str, sender, skip=frozenset()) -> None:
+        """Clues for the people and roles ``text`` names; ``skip``: already named."""
         for match in _MENTION_ROLE.finditer(text):
             role = match.group(1)
             person = self._by_role(role, sender)
-            if person is not None:
+            if person is not None and person.person_id not in skip:
                 add(person.person_id, "mention_role", self.weights["mention_role"],
                     _window(text, match.start(), match.end()))
+        for match in _MENTION_TEAM.finditer(text):
+            department = self._department_named(match.group(1))
+            key = f"dept:{department}" if department else ""
+            if key and key not in skip:
+                add(key, "mention_team", self.weights["mention_team"],
+                    _window(text, match.start(), match.end()))
+                skip = {*skip, key}
         for match in _MENTION_NAME.finditer(text):
             name = match.group(1) or match.group(2)
             if not name or name.split()[0] in _STOP_NAMES:
                 continue
             person = self._by_name(name, sender)
-            if person is not None:
+            if person is not None and person.person_id not in skip:
                 add(person.person_id, "mention", self.weights["mention"],
                     _window(text, match.start(), match.end()))
 
@@ -420,7 +446,9 @@ class EvidenceCollector:
         frame = self.segments[self.segments["depth"] >= 1]
         if keys is not None:
             frame = frame[frame["message_key"].isin(set(keys))]
-        return _BlocksByMessage(frame[_BLOCK_COLUMNS])
+        # header_style ("pasted": a passage pasted into the note) when the zoner gave it
+        return _BlocksByMessage(frame[_BLOCK_COLUMNS + [
+            c for c in ("header_style",) if c in frame.columns]])
 
     def _vocabulary_index(self, requests: pd.DataFrame):
         """Characteristic phrases each request shares with a candidate's own writing.
@@ -527,6 +555,12 @@ class EvidenceCollector:
         matches = [p for p in self._by_first_name().get(first, ())
                    if sender is None or p.person_id != sender.person_id]
         return matches[0] if len(matches) == 1 else None
+
+    def _department_named(self, words: str) -> str:
+        """The customer department ``words`` names ("IT", "security"), or ""."""
+        words = words.casefold()
+        return self._departments.get(words) or self._departments.get(
+            words.split()[-1], "")
 
     def _by_role(self, role: str, sender) -> _Person | None:
         role = role.lower()
