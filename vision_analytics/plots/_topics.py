@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 import warnings
 
 import numpy as np
@@ -10,6 +9,7 @@ import pandas as pd
 from matplotlib.lines import Line2D
 from scipy import sparse
 
+from ..vision import term_pattern
 from ._style import (
     frame,
     get_ax,
@@ -181,13 +181,15 @@ def term_counts(analysis, max_terms=15) -> pd.DataFrame:
     terms = terms[:max_terms]
     if not terms or requests.empty:
         return pd.DataFrame()
-    text = pd.Series(_request_texts(requests), index=requests.index).str.lower()
+    text = pd.Series(_request_texts(requests), index=requests.index)
+    if "context" in requests.columns:  # the framing around the ask, as the test read it
+        text = text + "\n" + requests["context"].fillna("").astype(str)
+    text = text.str.lower()
     topic = requests["topic_id"].astype(str) if "topic_id" in requests.columns else \
         pd.Series("all", index=requests.index)
     rows = {}
     for term in terms:
-        pattern = r"(?<!\w)" + re.escape(term.lower()) + r"(?!\w)"
-        hit = text.str.contains(pattern, regex=True)
+        hit = text.str.contains(term_pattern(term.lower()), regex=True)
         rows[term] = hit.groupby(topic).sum()
     table = pd.DataFrame(rows).T.fillna(0).astype(int)
     return table.loc[:, table.sum(axis=0) > 0]

@@ -3,7 +3,7 @@
 from ._finding import SourceCandidate, VisionFinder
 from ._outside import EmergingName, emerging_names
 from ._questions import answer_questions, effort_ledger, recommend
-from ._shared_source import SharedSourceResult, SharedSourceTest
+from ._shared_source import SharedSourceResult, SharedSourceTest, term_pattern
 
 __all__ = [
     "EmergingName",
@@ -15,4 +15,5 @@ __all__ = [
     "effort_ledger",
     "emerging_names",
     "recommend",
+    "term_pattern",
 ]

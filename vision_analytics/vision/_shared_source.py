@@ -28,14 +28,16 @@ The p-value is ``(1 + #{null >= observed}) / (1 + n_permutations)``.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 import numpy as np
 import pandas as pd
 from scipy import sparse
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, CountVectorizer
 
-__all__ = ["SharedSourceTest", "SharedSourceResult"]
+__all__ = ["SharedSourceTest", "SharedSourceResult", "term_pattern"]
 
 _EMAIL_STOP = {
     "hi", "hello", "dear", "thanks", "thank", "regards", "best", "kind", "cheers", "please",
@@ -51,6 +53,36 @@ _EMAIL_STOP = {
 STOP_WORDS = sorted(ENGLISH_STOP_WORDS | _EMAIL_STOP)
 # a word: a letter, then letters, digits or hyphens ("lights-out", "day-two")
 TOKEN_PATTERN = r"(?u)\b[^\W\d_][\w-]{2,}\b"
+
+# What the vectorizer drops between two words of a phrase: stop words, words of one or
+# two letters ("AI", "at") and numbers. "anomaly detection scale" stands for "anomaly
+# detection at scale" and "copilots planners" for "AI copilots for planners".
+_GAP = (r"(?:[\W_]+(?:" + "|".join(sorted((re.escape(w) for w in STOP_WORDS), key=len,
+                                          reverse=True))
+        + r"|[^\W\d_]{1,2}|\d[\w-]*)\b)*[\W_]+")
+
+
+@lru_cache(maxsize=4096)
+def term_pattern(term: str) -> str:
+    """A regular expression matching a phrase of the test in the text it came from.
+
+    The test's phrases are n-grams of the words left after stop words, short words and
+    numbers are dropped; in the mail they are written with those words in between.
+
+    Examples
+    --------
+    >>> import re
+    >>> bool(re.search(term_pattern("anomaly detection scale"),
+    ...                "Do you support anomaly detection at scale?", re.IGNORECASE))
+    True
+    >>> bool(re.search(term_pattern("record axle"), "one record per axle"))
+    True
+    >>> bool(re.search(term_pattern("record axle"), "one record for the big axle"))
+    False
+    """
+    words = [re.escape(w) for w in term.split()]
+    return r"(?<![\w-])" + _GAP.join(words) + r"(?![\w-])"
+
 
 # requests × features up to which the test runs on a dense matrix (40 MB)
 DENSE_CELLS = 5_000_000
