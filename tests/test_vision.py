@@ -238,6 +238,116 @@ def test_outside_name_stands_for_a_competitor_that_never_wrote():
     assert not any(c.key == "org:Kestrel" for c in ranked)
 
 
+def test_a_product_the_account_names_in_everyday_asks_is_not_an_outside_name():
+    from vision_analytics.vision import emerging_names
+
+    requests, members = _vision_requests()
+    onset = requests.loc[members, "sent_at"].min()
+    # the account starts naming its own subscription in support asks just as the
+    # vision begins: as often outside the vision as in it
+    everyday = pd.DataFrame({
+        "text": [f"The Kestrel export fails again for site {i}." for i in range(10)],
+        "sent_at": pd.date_range(onset, periods=10, freq="9D", tz="UTC"),
+        "topic_id": "t9"}, index=pd.Index([f"e{i}" for i in range(10)], name="request_id"))
+    both = pd.concat([requests, everyday])
+    assert emerging_names(both, members.reindex(both.index, fill_value=False), onset, "",
+                          _people()) == []
+    # two everyday mentions beside eight in the vision: it travels with the vision
+    few = pd.concat([requests, everyday.iloc[:2]])
+    found = emerging_names(few, members.reindex(few.index, fill_value=False), onset, "",
+                           _people())
+    assert [f.name for f in found] == ["Kestrel"]
+
+
+def test_a_customer_retelling_a_pitch_does_not_own_its_words():
+    from vision_analytics.vision import emerging_names
+
+    requests, members = _vision_requests()
+    requests["text"] += " We want a flight deck and a golden path."
+    requests["sender_id"] = requests["originator_id"] = "p_ana"
+    requests["originator_confidence"] = 0.9
+    onset = requests.loc[members, "sent_at"].min()
+    people = _people()
+    found = emerging_names(requests, members, onset, "", people)
+    # Bo pastes the vendor's pitch, product name and all, into his own note
+    authored = pd.DataFrame({
+        "author_id": ["p_bo", "p_bo"],
+        "text": ["Kestrel Flow gives you a flight deck and a golden path for every site.",
+                 "As Kestrel puts it: a flight deck, a golden path."],
+        "sent_at": [onset, onset + pd.Timedelta(days=3)]})
+    terms = ["flight deck", "golden path"]
+    finder = VisionFinder(relay_style=False)
+    ranked = finder.candidates(requests, members, terms, people, authored, onset,
+                               outside_names=found)
+    assert ranked[0].key == "org:Kestrel"
+    assert not any(c.key == "p_bo" for c in ranked)
+    # without the outside name in sight, his writing the words first makes him a lead
+    plain = finder.candidates(requests, members, terms, people, authored, onset)
+    assert plain[0].key == "p_bo"
+
+
+def test_phrases_are_found_as_they_are_written():
+    requests, members = _vision_requests()
+    requests["text"] = ["Invoices as usual."] * 4 + [
+        "Do you support anomaly detection at scale?", "What about AI copilots for planners?",
+        "anomaly-detection at scale, natively?", "Anomaly detection of the big scale"] * 2
+    requests["sender_id"] = requests["originator_id"] = "p_ana"
+    finder = VisionFinder()
+    onset = requests.loc[members, "sent_at"].min()
+    found = finder.members(requests, ["anomaly detection scale", "copilots planners"], onset,
+                           set())
+    # hyphenated or not, with or without the words the phrase skips; not with others
+    assert found.tolist() == [False] * 4 + [True, True, True, False] * 2
+    # the finding shows them that way too
+    from vision_analytics.vision._finding import surface_forms
+
+    assert surface_forms(requests["text"], ["anomaly detection scale", "copilots planners"]) \
+        == ["anomaly detection at scale", "copilots for planners"]
+
+
+def test_a_phrase_that_never_meets_the_others_is_left_out():
+    requests, members = _vision_requests()
+    requests["text"] = ["Invoices as usual."] * 4 + [
+        "one backbone with zero touch", "a glass pane and one backbone",
+        "zero touch behind a glass pane", "Dock Planner is not saving",
+        "one backbone, zero touch, glass pane", "export from Dock Planner fails",
+        "glass pane please", "Dock Planner users"]
+    terms = ["one backbone", "zero touch", "glass pane", "dock planner", "invoices"]
+    assert VisionFinder().drop_loners(requests, terms) == [
+        "one backbone", "zero touch", "glass pane", "invoices"]
+    # with too few phrases that meet, nothing says which belong together
+    assert VisionFinder().drop_loners(requests, terms[2:]) == terms[2:]
+
+
+def test_a_department_the_requests_name_is_a_source():
+    requests, members, terms, people, authored, onset = _department_case([0, 0, 0])
+    # the messenger writes "our IT colleagues sent me the following" above each ask
+    requests.loc[members, "originator_id"] = "dept:IT"
+    authored = authored[authored["author_id"] != "p_msg"]
+    ranked = VisionFinder(relay_style=False).candidates(requests, members, terms, people,
+                                                        authored, onset)
+    assert ranked[0].kind == "department" and ranked[0].department == "IT"
+    assert ranked[0].clues[0].startswith("named as the source of 7.2 of the 8")
+    assert set(ranked[0].members) == {"p_it1", "p_it2", "p_it3"}
+
+
+def test_a_newcomer_who_wrote_the_words_first_outweighs_a_department_echoing_them():
+    requests, members, terms, people, authored, onset = _department_case([3, 3, 3])
+    people["first_seen"] = pd.Timestamp("2023-06-01", tz="UTC")
+    # a new strategy analyst wrote the words first, days after arriving; three IT
+    # people echo them later (together they weigh more) and no relayed ask is traced
+    # to any of them
+    people.loc[len(people)] = ["p_new", "P_NEW", ["p_new@c.com"], "C", "c.com", "Strategy",
+                               "Strategy Analyst", "customer", onset - pd.Timedelta(days=5)]
+    authored["sent_at"] = [onset + pd.Timedelta(days=d) for d in (5, 6, 8, 9, 10)]
+    authored.loc[len(authored)] = ["p_new", "zero touch and glass pane",
+                                   onset - pd.Timedelta(days=1)]
+    finder = VisionFinder(relay_style=False)
+    ranked = finder.candidates(requests, members, terms, people, authored, onset)
+    assert ranked[0].key == "p_new"
+    assert any(c.kind == "department" and c.department == "IT" for c in ranked) is False
+
+
 def _department_case(it_uses: list[int]) -> tuple:
     """A messenger relays every vision ask; IT people write the vision's words themselves."""
     requests, members = _vision_requests()
@@ -438,7 +548,7 @@ def test_the_first_writer_of_the_vision_is_counted_from_near_its_onset():
     # IT lead wrote them as it began
     authored = pd.DataFrame({
         "author_id": ["p_law", "p_it1"],
-        "text": ["zero touch", "zero touch and glass pane"],
+        "text": ["zero touch and data mesh", "zero touch and glass pane"],
         "sent_at": [onset - pd.Timedelta(days=180), onset + pd.Timedelta(days=2)]})
     ranked = {c.key: c for c in VisionFinder(relay_style=False).candidates(
         requests, members, terms, people, authored, onset)}
@@ -449,6 +559,12 @@ def test_the_first_writer_of_the_vision_is_counted_from_near_its_onset():
     ranked = {c.key: c for c in VisionFinder(relay_style=False).candidates(
         requests, members, terms, people, authored, onset)}
     assert any(clue.startswith("first to write") for clue in ranked["p_law"].clues)
+    # but one early use of a single phrase ("by end of day") is not bringing the words in
+    authored.loc[0, "text"] = "zero touch"
+    ranked = {c.key: c for c in VisionFinder(relay_style=False).candidates(
+        requests, members, terms, people, authored, onset)}
+    assert any(clue.startswith("first to write") for clue in ranked["p_it1"].clues)
+    assert not any("to write the vision's phrases" in clue for clue in ranked["p_law"].clues)
 
 
 def test_the_accounts_usual_channel_carrying_the_vision_is_not_its_source():

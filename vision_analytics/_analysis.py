@@ -26,8 +26,16 @@ from .attribution import (
 )
 from .ingest import Corpus, load
 from .normalize import combine_requests, resolve_identities, thread_messages
-from .vision import SharedSourceTest, VisionFinder, answer_questions, effort_ledger, recommend
-from .vision._finding import change_onset, confidence_from_scores
+from .normalize._identity import _fold
+from .vision import (
+    SharedSourceTest,
+    VisionFinder,
+    answer_questions,
+    effort_ledger,
+    recommend,
+    term_pattern,
+)
+from .vision._finding import change_onset, confidence_from_scores, surface_forms
 
 __all__ = ["Analysis", "NoRequestsError", "analyze"]
 
@@ -206,6 +214,10 @@ def analyze(inputs, *, seller_domains=None, org_chart=None, alias_table=None,
     relayed = _relayed_text(segments, identities, domains)
     extra = requests["message_key"].map(relayed).fillna("")
     requests["text"] = (requests["text"].fillna("") + "\n\n" + extra).str.strip()
+    # The framing a vision travels in often sits around the ask, not in it ("We are
+    # moving to X. Could you come back to me on this?"): the author's whole new text
+    # is the request's context, read by the shared-source test and the finder.
+    requests["context"] = requests["message_key"].map(messages["new_text"]).fillna("")
     requests["thread_id"] = requests["message_key"].map(messages["thread_id"]).fillna("")
     requests["sender_id"] = [identities.lookup(s) or s for s in requests["sender"]]
     lap("threads + identities")
@@ -234,11 +246,13 @@ def analyze(inputs, *, seller_domains=None, org_chart=None, alias_table=None,
     stakeholders = stakeholders_frame(graph, requests, identities)
     lap("attribution")
 
-    test = SharedSourceTest(random_state=random_state).fit(requests)
-    vision, members = _finding(test, requests, messages, segments, identities, alpha)
+    framed = _with_context(requests)
+    test = SharedSourceTest(random_state=random_state).fit(framed)
+    vision, members = _finding(test, framed, messages, segments, identities, alpha)
     requests["part_of_vision"] = members.reindex(requests.index).fillna(False).astype(bool)
     if vision["shared_source"] and vision.get("source_key"):
-        evidence = pd.concat([evidence, _vision_clues(requests, vision)], ignore_index=True)
+        evidence = pd.concat([evidence, _vision_clues(_with_context(requests), vision)],
+                             ignore_index=True)
         attributed = _attributor().attribute(requests.index, evidence)
         requests.update(attributed)
         requests["originator"] = [_display_id(p, people) for p in requests["originator_id"]]
@@ -300,8 +314,13 @@ def _framing_words(requests: pd.DataFrame, random_state, min_surprise: float = 4
     probe = SharedSourceTest(n_permutations=0, min_topic_spread=1, random_state=random_state)
     result = probe.fit(requests.assign(topic_id="all"))
     feats = result.features
-    strong = feats["feature"].str.startswith("term:") & (feats["surprise"] >= min_surprise)
-    terms = feats.loc[strong, "feature"].str.slice(5).head(limit)
+    strong = feats["surprise"] >= min_surprise
+    terms = feats.loc[strong & feats["feature"].str.startswith("term:"),
+                      "feature"].str.slice(5).head(limit).tolist()
+    # a vocabulary of many rare phrases is a framing too: every phrase of it
+    for feature in feats.loc[strong, "feature"]:
+        if feature.startswith("vocabulary:"):
+            terms += feature.removeprefix("vocabulary:").split("|")
     return tuple(sorted({w for t in terms for w in re.findall(r"\w+", t)}))
 
 
@@ -346,16 +365,19 @@ def _relayed_text(segments: pd.DataFrame, identities, domains) -> pd.Series:
         return pd.Series(dtype=str)
     seller = set(identities.people.loc[identities.people["side"] == "seller", "person_id"])
 
-    def outside(author: str, email: str) -> bool:
+    def outside(author: str, email: str, pasted: bool) -> bool:
         if email and "@" in email:
             domain = email.rsplit("@", 1)[1].lower()
             if any(domain == d or domain.endswith("." + d) for d in domains):
                 return False
         pid = identities.lookup(email) or identities.lookup(author)
-        return pid not in seller if pid else bool(author or email)
+        # a passage the customer pasted in is theirs to relay, signed or not
+        return pid not in seller if pid else bool(author or email or pasted)
 
-    keep = [outside(a, e) for a, e in zip(blocks["author"], blocks["author_email"],
-                                          strict=True)]
+    pasted = blocks["header_style"].eq("pasted") if "header_style" in blocks.columns else \
+        pd.Series(False, index=blocks.index)
+    keep = [outside(a, e, p) for a, e, p in zip(blocks["author"], blocks["author_email"],
+                                                pasted, strict=True)]
     blocks = blocks[keep]
     # the block's inner header (From:/Sent:/To:) is metadata, not the ask
     body = [text[max(0, end - start):] if end > start else text
@@ -398,6 +420,15 @@ def _style_model(messages: pd.DataFrame, identities, random_state):
     return model
 
 
+def _with_context(requests: pd.DataFrame) -> pd.DataFrame:
+    """The requests with ``text`` widened to the ask plus its context."""
+    if "context" not in requests:
+        return requests
+    text = requests["text"].fillna("").astype(str)
+    context = requests["context"].fillna("").astype(str)
+    return requests.assign(text=(text + "\n\n" + context).str.strip())
+
+
 def _attributor() -> Attributor:
     """The combiner, with the calibration map when the package ships one."""
     return Attributor(calibration=DEFAULT_CALIBRATION if DEFAULT_CALIBRATION.exists() else None)
@@ -425,7 +456,7 @@ def _vision_clues(requests: pd.DataFrame, vision: dict) -> pd.DataFrame:
             requests["part_of_vision"], requests["message_id"], current, strict=True):
         if not part or originator in own:
             continue
-        used = [t for t in terms if t in text]
+        used = [t for t in terms if re.search(term_pattern(t), text)]
         if not used:
             continue
         rows.append({"request_id": str(request_id), "candidate": key, "kind": "vision",
@@ -464,9 +495,17 @@ def _authored(messages, segments, identities) -> pd.DataFrame:
             rows.append((pid, text, sent))
     blocks = segments[(segments["depth"] >= 1) & (segments["kind"].isin(["forwarded",
                                                                           "quoted"]))]
-    for author, email, text, sent in zip(blocks["author"], blocks["author_email"],
-                                         blocks["text"], blocks["sent_at"], strict=True):
+    pasted = blocks["header_style"].eq("pasted").to_numpy() if "header_style" in blocks \
+        else np.zeros(len(blocks), dtype=bool)
+    by_first = _first_names(identities.people)
+    for author, email, text, sent, paste in zip(blocks["author"], blocks["author_email"],
+                                                blocks["text"], blocks["sent_at"], pasted,
+                                                strict=True):
         pid = identities.lookup(email) or identities.lookup(author)
+        if not pid and paste and author:
+            # a pasted note signed "Sergio": the one person of that first name
+            found = by_first.get(_fold(author.split()[0]), [])
+            pid = found[0] if len(found) == 1 else None
         if pid and text:
             rows.append((pid, text, sent))
     for sender, names, sent in zip(messages["sender"], messages["attachment_names"],
@@ -478,6 +517,17 @@ def _authored(messages, segments, identities) -> pd.DataFrame:
     frame = pd.DataFrame(rows, columns=["author_id", "text", "sent_at"])
     frame["sent_at"] = pd.to_datetime(frame["sent_at"], utc=True)
     return frame
+
+
+def _first_names(people: pd.DataFrame) -> dict[str, list[str]]:
+    """Folded first name → the ids of the people outside the seller who bear it."""
+    out: dict[str, list[str]] = {}
+    for pid, name, side in zip(people["person_id"], people["name"].fillna(""),
+                               people.get("side", pd.Series("", index=people.index)),
+                               strict=True):
+        if name and side != "seller":
+            out.setdefault(_fold(str(name).split()[0]), []).append(pid)
+    return out
 
 
 def _earlier_words(messages: pd.DataFrame, onset, margin_days: int = 30) -> set[str]:
@@ -529,7 +579,7 @@ def _finding(test, requests, messages, segments, identities, alpha):
                 f"only {test.n_families} independent emerging phrase(s) (a vision needs "
                 f"{test.min_families}): ordinary drift, not a shared vocabulary")
         return base, members
-    sharp = finder.vision_terms(test)
+    sharp = finder.drop_loners(requests, finder.vision_terms(test))
     originator_features = [f.removeprefix("originator:") for f in test.features["feature"]
                            if f.startswith("originator:")]
     source_ids = set(originator_features[:1])
@@ -539,7 +589,7 @@ def _finding(test, requests, messages, segments, identities, alpha):
     # test's own evidence); the other phrases that emerged at the onset widen which
     # requests belong to the vision.
     core = anytime if onset is None else anytime & (requests["sent_at"] >= onset)
-    terms = finder.expand_terms(requests, sharp, onset)
+    terms = finder.drop_loners(requests, finder.expand_terms(requests, sharp, onset))
     members = finder.members(requests, terms, onset, source_ids)
     authored = _authored(messages, segments, identities)
     outside = emerging_names(requests, core, onset, _earlier_words(messages, onset), people)
@@ -563,7 +613,7 @@ def _finding(test, requests, messages, segments, identities, alpha):
         "origin_hypothesis": origin,
         "origin_clues": origin_clues,
         "onset": None if onset is None else onset.date().isoformat(),
-        "vision_terms": terms,
+        "vision_terms": surface_forms(requests.loc[members, "text"], terms),
         "requests_in_vision": [str(r) for r in requests.index[members]],
         "topics_in_vision": sorted(requests.loc[members, "topic_id"].unique().tolist()),
         "runner_up_sources": [{"name": c.name, "kind": c.kind, "score": round(c.score, 3),

@@ -14,7 +14,13 @@ from sklearn.feature_extraction.text import CountVectorizer
 from ..attribution import AuthorshipModel
 from ..features import FUNCTION_WORDS
 from ._outside import _WORD, EmergingName
-from ._shared_source import STOP_WORDS, TOKEN_PATTERN, SharedSourceResult, _emergence
+from ._shared_source import (
+    STOP_WORDS,
+    TOKEN_PATTERN,
+    SharedSourceResult,
+    _emergence,
+    term_pattern,
+)
 
 __all__ = ["SourceCandidate", "VisionFinder"]
 
@@ -112,6 +118,46 @@ class VisionFinder:
                 break
         return chosen
 
+    def drop_loners(self, requests: pd.DataFrame, terms: list[str], *,
+                    min_share: float = 0.1, min_cohesive: int = 3) -> list[str]:
+        """The terms less the phrases that never meet the others in a request.
+
+        A vision's phrases travel together: most requests carrying one carry
+        another. A phrase that also emerged after the onset but is written in
+        requests of its own (a product the account began to name in its everyday
+        asks) belongs to something else. Applied only when at least
+        ``min_cohesive`` phrases do meet the others in ``min_share`` of their
+        requests; single words are kept (they only fill up the list).
+
+        Examples
+        --------
+        >>> import pandas as pd
+        >>> requests = pd.DataFrame({"text": [
+        ...     "the control tower and the golden record", "a golden record, zero-touch",
+        ...     "zero-touch for the control tower", "Dock Planner is not saving",
+        ...     "export from Dock Planner fails"]})
+        >>> VisionFinder().drop_loners(requests, ["control tower", "golden record",
+        ...                                       "zero-touch", "dock planner"])
+        ['control tower', 'golden record', 'zero-touch']
+        """
+        phrases = [t for t in terms if " " in t or "-" in t]
+        if len(phrases) <= min_cohesive:
+            return list(terms)
+        text = requests["text"].fillna("").astype(str).str.lower()
+        occurs = {t: text.str.contains(term_pattern(t), regex=True).to_numpy()
+                  for t in phrases}
+        shares = {}
+        for term in phrases:
+            others = np.zeros(len(text), dtype=bool)
+            for other in phrases:
+                if other != term:
+                    others |= occurs[other]
+            n = occurs[term].sum()
+            shares[term] = (occurs[term] & others).sum() / n if n else 1.0
+        if sum(share >= min_share for share in shares.values()) < min_cohesive:
+            return list(terms)
+        return [t for t in terms if shares.get(t, 1.0) >= min_share]
+
     def expand_terms(self, requests: pd.DataFrame, terms: list[str], onset) -> list[str]:
         """The vision terms plus the other phrases that emerged at its onset.
 
@@ -154,7 +200,7 @@ class VisionFinder:
         surprise = _emergence(before, total, share_before)
         eligible = np.flatnonzero(phrase & (spread >= 2) & (surprise >= self.min_surprise))
         lowered = text.str.lower()
-        occurs = {t: lowered.str.contains(r"\b" + re.escape(t) + r"\b", regex=True).to_numpy()
+        occurs = {t: lowered.str.contains(term_pattern(t), regex=True).to_numpy()
                   for t in terms}
         chosen = list(terms)
         # strongest first; of phrases used by the same requests, the longest
@@ -181,7 +227,7 @@ class VisionFinder:
         hits = pd.Series(0, index=requests.index)
         phrase_hits = pd.Series(0, index=requests.index)
         for term in terms:
-            found = text.str.contains(r"\b" + re.escape(term) + r"\b", regex=True).astype(int)
+            found = text.str.contains(term_pattern(term), regex=True).astype(int)
             hits += found
             if " " in term or "-" in term:
                 phrase_hits += found
@@ -217,11 +263,22 @@ class VisionFinder:
         relayed = vision[(vision["originator_id"] != vision["sender_id"])
                          & (vision["originator_id"] != "unknown")]
         attributed = relayed.groupby("originator_id")["originator_confidence"].sum() / n
+        # Someone of the account who writes the vision's phrases next to an outside
+        # name nobody used before (the product they pitch) is retelling its maker's
+        # material, not writing their own: those texts are not theirs for the terms.
+        authored = _without_pitches(authored, outside_names or [], people)
         term_use = _term_use(authored, terms)
         # a phrase someone wrote months before the onset was the account's vocabulary
         # before the vision: its first writer is counted from near the onset on
-        first_use = _first_use(authored if onset is None or "sent_at" not in authored else
-                               authored[authored["sent_at"] >= onset - pd.Timedelta(days=60)],
+        # the asks that name an outside product carry its maker's words: they count
+        # for it when asking who wrote the vision's phrases first
+        pitched = _pitched(vision, outside_names or [])
+        writing = pd.concat([authored, pitched], ignore_index=True) if len(pitched) else authored
+        # the seller's people quote the vision back: they bring none of it in
+        sellers = set(people.index[people["side"] == "seller"]) if "side" in people else set()
+        writing = writing[~writing["author_id"].isin(sellers)]
+        first_use = _first_use(writing if onset is None or "sent_at" not in writing else
+                               writing[writing["sent_at"] >= onset - pd.Timedelta(days=60)],
                                terms)
         sent_share = vision.groupby("sender_id").size() / n
         channel = _usual_channel(requests, onset)
@@ -292,15 +349,17 @@ class VisionFinder:
         ranked = sorted(scores.values(), key=lambda c: (-c.score, c.key))
         ranked = self._merge_organizations(ranked)
         if outside_names:
-            ranked = self._outside_name(ranked, outside_names[0], authored, people, len(vision))
+            ranked = self._outside_name(ranked, outside_names[0], authored, people, len(vision),
+                                        first_use.get(f"org:{outside_names[0].name}"))
         department = self._department(relayed, people, n)
         # words alone ("value", "years") are everyone's: pooling them pools headcount
         pooled = self._department_of_candidates(scores, sent_share, people) \
             if any(" " in t or "-" in t for t in terms) else None
         if pooled is not None and (department is None or pooled.score > department.score):
             department = pooled
-        if department is not None and _newcomer_leads(department, scores, first_use,
-                                                      attributed, onset):
+        if department is not None and (
+                _newcomer_leads(department, scores, first_use, attributed, onset)
+                or _newcomer_beside(department, ranked, first_use, attributed, onset)):
             department = None
         if department is not None and (not ranked or department.score > ranked[0].score):
             ranked.insert(0, department)
@@ -329,7 +388,7 @@ class VisionFinder:
 
     def _outside_name(self, ranked: list[SourceCandidate], found: EmergingName,
                       authored: pd.DataFrame, people: pd.DataFrame,
-                      n: int) -> list[SourceCandidate]:
+                      n: int, first=None) -> list[SourceCandidate]:
         """An outside name that arrived with the vision speaks for its owner.
 
         When an outside organisation already competes and its own people wrote the
@@ -341,6 +400,10 @@ class VisionFinder:
                 + ", ".join(found.variants) + f") in {found.n_requests} of {n} vision "
                 f"requests across {found.n_topics} topics, never in the account's mail "
                 "before the onset")
+        if first is not None and first[0] == 0:
+            # the asks naming it were the first to carry the vision's phrases
+            score += 1.0
+            clue += f"; the asks naming it carried the vision's phrases first ({first[1]:%d %b %Y})"
         pattern = r"\b" + re.escape(found.name) + r"\b"
         writers = set(authored.loc[authored["text"].str.contains(pattern, regex=True),
                                    "author_id"]) if not authored.empty else set()
@@ -361,17 +424,36 @@ class VisionFinder:
         """Several people of one department originate the relayed vision requests."""
         if relayed.empty:
             return None
-        by_person = relayed.groupby("originator_id")["originator_confidence"].sum()
+        by_originator = relayed.groupby("originator_id")["originator_confidence"].sum()
+        named = by_originator.index.str.startswith("dept:")
+        by_person = by_originator[~named]
         found = _pooled_department(by_person, people)
-        if found is None:
+        best = None
+        if found is not None:
+            department, members, total = found
+            best = (department, members, total,
+                    f"{len(members)} people of {department} originate {total:.1f} of the "
+                    f"{n} {_CORE}, none more than 60%")
+        # a department the requests name as their source ("our IT colleagues sent
+        # me the following"), with whatever its people originate themselves
+        for key, weight in by_originator[named].items():
+            department = key.removeprefix("dept:")
+            own = people.index[(people["department"] == department)
+                               & (people.get("side", "customer") == "customer")]
+            members = sorted(own, key=lambda m: (-float(by_person.get(m, 0.0)), m))
+            total = float(weight) + sum(float(by_person.get(m, 0.0)) for m in members)
+            if members and (best is None or total > best[2]):
+                best = (department, members, total,
+                        f"named as the source of {weight:.1f} of the {n} {_CORE}"
+                        + (f", its people originate {total - weight:.1f} more"
+                           if total > weight else ""))
+        if best is None:
             return None
-        department, members, total = found
+        department, members, total, clue = best
         return SourceCandidate(
             key=f"dept:{department}", kind="department", name=department, email="",
             organization=str(people.loc[members[0], "organization"]), department=department,
-            title="", score=2.0 * total / n + 0.25, members=members,
-            clues=[f"{len(members)} people of {department} originate {total:.1f} of the {n} "
-                   f"{_CORE}, none more than 60%"])
+            title="", score=2.0 * total / n + 0.25, members=members, clues=[clue])
 
     def _department_of_candidates(self, scores: dict[str, SourceCandidate],
                                   sent_share: pd.Series,
@@ -476,6 +558,26 @@ def _newcomer_leads(department: SourceCandidate, scores: dict[str, SourceCandida
             and _near_onset(cand.first_seen, onset, after_days=21))
 
 
+def _newcomer_beside(department: SourceCandidate, ranked: list[SourceCandidate],
+                     first_use: dict[str, tuple[int, pd.Timestamp]],
+                     attributed: pd.Series, onset) -> bool:
+    """Is the leading person a newcomer outside the department who brought the vision?
+
+    A department pooled from its people's echoes of the vision's words (none of them
+    traced behind a relayed request, none the first to write the words) does not
+    outweigh the person who arrived near the onset and wrote the words first.
+    """
+    if not ranked or not department.members or ranked[0].kind != "person":
+        return False
+    top = ranked[0]
+    rank = first_use.get(top.key)
+    if top.key in department.members or rank is None or rank[0] != 0:
+        return False
+    if not _near_onset(top.first_seen, onset, after_days=21):
+        return False
+    return not any(float(attributed.get(m, 0.0)) > 0 for m in department.members)
+
+
 def _customer_domain_sides(people: pd.DataFrame) -> pd.DataFrame:
     """People of the customer's own domain are the customer's, whatever else says so.
 
@@ -514,6 +616,57 @@ def _pooled_department(weights: pd.Series, people: pd.DataFrame,
     return best
 
 
+def surface_forms(texts: pd.Series, terms: list[str]) -> list[str]:
+    """Each term as the requests write it: "record axle" → "record per axle".
+
+    The test's phrases lack the stop words and short words between their words;
+    shown to a reader, a phrase reads as it was written. The commonest written
+    form (lower case) wins; a term no text writes stays as it is.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> texts = pd.Series(["One record per axle, please.", "one record per axle",
+    ...                    "a record for each axle"])
+    >>> surface_forms(texts, ["record axle", "zero-touch"])
+    ['record per axle', 'zero-touch']
+    """
+    lowered = texts.fillna("").astype(str).str.lower()
+    out = []
+    for term in terms:
+        found = lowered.str.extractall("(" + term_pattern(term) + ")")
+        if found.empty:
+            out.append(term)
+            continue
+        written = found[0].str.split().str.join(" ").value_counts()
+        best = sorted(written.items(), key=lambda kv: (-kv[1], len(kv[0]), kv[0]))[0][0]
+        out.append(best if best not in out else term)
+    return out
+
+
+def _pitched(vision: pd.DataFrame, outside_names: list[EmergingName]) -> pd.DataFrame:
+    """The vision requests naming the first outside name, as its maker's writing."""
+    if vision.empty or not outside_names:
+        return pd.DataFrame(columns=["author_id", "text", "sent_at"])
+    name = outside_names[0].name
+    naming = vision[vision["text"].fillna("").astype(str).str.contains(
+        r"\b" + re.escape(name) + r"\b", regex=True)]
+    return pd.DataFrame({"author_id": f"org:{name}", "text": naming["text"].astype(str),
+                         "sent_at": naming["sent_at"]})
+
+
+def _without_pitches(authored: pd.DataFrame, outside_names: list[EmergingName],
+                     people: pd.DataFrame) -> pd.DataFrame:
+    """The authored texts less those where someone not outside names an outside name."""
+    if authored.empty or not outside_names:
+        return authored
+    pattern = "|".join(r"\b" + re.escape(found.name) + r"\b" for found in outside_names)
+    naming = authored["text"].str.contains(pattern, regex=True)
+    sides = people["side"] if "side" in people else pd.Series(dtype=str)
+    outside = authored["author_id"].map(sides).eq("external")
+    return authored[~naming | outside]
+
+
 def _term_use(authored: pd.DataFrame, terms: list[str]) -> pd.Series:
     """Share of the vision terms each author uses in their own mail."""
     if authored.empty or not terms:
@@ -521,21 +674,32 @@ def _term_use(authored: pd.DataFrame, terms: list[str]) -> pd.Series:
     text = authored.groupby("author_id")["text"].agg(lambda s: " \n ".join(s)).str.lower()
     counts = pd.Series(0.0, index=text.index)
     for term in terms:
-        counts += text.str.contains(r"\b" + re.escape(term) + r"\b", regex=True).astype(float)
+        counts += text.str.contains(term_pattern(term), regex=True).astype(float)
     share = counts / len(terms)
     return share[share > 0].sort_values(ascending=False)
 
 
 def _first_use(authored: pd.DataFrame, terms: list[str]) -> dict[str, tuple[int, pd.Timestamp]]:
-    """Who wrote the vision's phrases first: author → (rank, date), earliest first."""
+    """Who wrote the vision's phrases first: author → (rank, date), earliest first.
+
+    Only authors who write at least two of the phrases count: one early use of a
+    phrase everyone writes ("end of day") does not make its writer the vision's
+    first voice.
+    """
     phrases = [t for t in terms if " " in t or "-" in t] or terms
     if authored.empty or not phrases or "sent_at" not in authored:
         return {}
-    pattern = "|".join(r"\b" + re.escape(t) + r"\b" for t in phrases)
     dated = authored[authored["sent_at"].notna()]
-    using = dated[dated["text"].str.lower().str.contains(pattern, regex=True)]
+    lowered = dated["text"].str.lower()
+    found = pd.DataFrame({t: lowered.str.contains(term_pattern(t), regex=True)
+                          for t in phrases})
+    distinct = found.groupby(dated["author_id"]).any().sum(axis=1)
+    eligible = set(distinct[distinct >= min(2, len(phrases))].index)
+    using = dated[found.any(axis=1) & dated["author_id"].isin(eligible)]
     firsts = using.groupby("author_id")["sent_at"].min().sort_values(kind="stable")
-    return {author: (rank, when) for rank, (author, when) in enumerate(firsts.items())}
+    # authors who first wrote them at the same moment share a rank
+    ranks = firsts.rank(method="min").astype(int) - 1
+    return {author: (int(ranks[author]), when) for author, when in firsts.items()}
 
 
 def _straddles(a: str, b: str) -> bool:

@@ -101,7 +101,8 @@ def _known_words(people: pd.DataFrame) -> set[str]:
 
 def emerging_names(requests: pd.DataFrame, members: pd.Series, onset,
                    earlier_text: str, people: pd.DataFrame, *, min_share: float = 0.15,
-                   min_requests: int = 4, min_topics: int = 2) -> list[EmergingName]:
+                   min_requests: int = 4, min_topics: int = 2,
+                   min_concentration: float = 0.6) -> list[EmergingName]:
     """Proper nouns of the vision requests that the account never wrote before the onset.
 
     Parameters
@@ -120,6 +121,11 @@ def emerging_names(requests: pd.DataFrame, members: pd.Series, onset,
     min_share, min_requests, min_topics : float, int, int
         A name must appear mid-sentence in at least this share and number of the vision
         requests, across at least this many topics.
+    min_concentration : float
+        At least this share of the requests from the onset on that write the name must
+        be vision requests: a name that arrived with the vision travels with it, while
+        the name of a product the account simply uses (one that happened not to be
+        named before the onset) turns up in its everyday asks as well.
 
     Returns
     -------
@@ -171,10 +177,14 @@ def emerging_names(requests: pd.DataFrame, members: pd.Series, onset,
             variants.setdefault(word, {})
             variants[word][phrase] = variants[word].get(phrase, 0) + 1
     n = len(vision)
+    later = requests.loc[requests["sent_at"] >= onset, "text"].fillna("").astype(str)
     out = []
     for word, ids in seen.items():
         share = len(ids) / n
         if len(ids) < min_requests or share < min_share or len(topics[word]) < min_topics:
+            continue
+        naming = later.str.contains(r"\b" + re.escape(word) + r"\b", regex=True)
+        if naming.index.isin(vision.index)[naming.to_numpy()].mean() < min_concentration:
             continue
         ranked = sorted(variants[word].items(), key=lambda kv: (-kv[1], kv[0]))
         out.append(EmergingName(name=word, n_requests=len(ids), share=share,
