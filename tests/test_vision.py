@@ -305,20 +305,6 @@ def test_phrases_are_found_as_they_are_written():
         == ["anomaly detection at scale", "copilots for planners"]
 
 
-def test_a_phrase_that_never_meets_the_others_is_left_out():
-    requests, members = _vision_requests()
-    requests["text"] = ["Invoices as usual."] * 4 + [
-        "one backbone with zero touch", "a glass pane and one backbone",
-        "zero touch behind a glass pane", "Dock Planner is not saving",
-        "one backbone, zero touch, glass pane", "export from Dock Planner fails",
-        "glass pane please", "Dock Planner users"]
-    terms = ["one backbone", "zero touch", "glass pane", "dock planner", "invoices"]
-    assert VisionFinder().drop_loners(requests, terms) == [
-        "one backbone", "zero touch", "glass pane", "invoices"]
-    # with too few phrases that meet, nothing says which belong together
-    assert VisionFinder().drop_loners(requests, terms[2:]) == terms[2:]
-
-
 def test_a_department_the_requests_name_is_a_source():
     requests, members, terms, people, authored, onset = _department_case([0, 0, 0])
     # the messenger writes "our IT colleagues sent me the following" above each ask
@@ -548,7 +534,7 @@ def test_the_first_writer_of_the_vision_is_counted_from_near_its_onset():
     # IT lead wrote them as it began
     authored = pd.DataFrame({
         "author_id": ["p_law", "p_it1"],
-        "text": ["zero touch and data mesh", "zero touch and glass pane"],
+        "text": ["zero touch", "zero touch and glass pane"],
         "sent_at": [onset - pd.Timedelta(days=180), onset + pd.Timedelta(days=2)]})
     ranked = {c.key: c for c in VisionFinder(relay_style=False).candidates(
         requests, members, terms, people, authored, onset)}
@@ -559,12 +545,12 @@ def test_the_first_writer_of_the_vision_is_counted_from_near_its_onset():
     ranked = {c.key: c for c in VisionFinder(relay_style=False).candidates(
         requests, members, terms, people, authored, onset)}
     assert any(clue.startswith("first to write") for clue in ranked["p_law"].clues)
-    # but one early use of a single phrase ("by end of day") is not bringing the words in
-    authored.loc[0, "text"] = "zero touch"
+    # two who first wrote them at the same moment share the rank
+    authored.loc[1, "sent_at"] = authored.loc[0, "sent_at"]
     ranked = {c.key: c for c in VisionFinder(relay_style=False).candidates(
         requests, members, terms, people, authored, onset)}
-    assert any(clue.startswith("first to write") for clue in ranked["p_it1"].clues)
-    assert not any("to write the vision's phrases" in clue for clue in ranked["p_law"].clues)
+    assert all(any(clue.startswith("first to write") for clue in ranked[p].clues)
+               for p in ("p_law", "p_it1"))
 
 
 def test_the_accounts_usual_channel_carrying_the_vision_is_not_its_source():

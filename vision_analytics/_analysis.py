@@ -579,7 +579,7 @@ def _finding(test, requests, messages, segments, identities, alpha):
                 f"only {test.n_families} independent emerging phrase(s) (a vision needs "
                 f"{test.min_families}): ordinary drift, not a shared vocabulary")
         return base, members
-    sharp = finder.drop_loners(requests, finder.vision_terms(test))
+    sharp = finder.vision_terms(test)
     originator_features = [f.removeprefix("originator:") for f in test.features["feature"]
                            if f.startswith("originator:")]
     source_ids = set(originator_features[:1])
@@ -589,7 +589,7 @@ def _finding(test, requests, messages, segments, identities, alpha):
     # test's own evidence); the other phrases that emerged at the onset widen which
     # requests belong to the vision.
     core = anytime if onset is None else anytime & (requests["sent_at"] >= onset)
-    terms = finder.drop_loners(requests, finder.expand_terms(requests, sharp, onset))
+    terms = finder.expand_terms(requests, sharp, onset)
     members = finder.members(requests, terms, onset, source_ids)
     authored = _authored(messages, segments, identities)
     outside = emerging_names(requests, core, onset, _earlier_words(messages, onset), people)

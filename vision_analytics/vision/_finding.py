@@ -118,46 +118,6 @@ class VisionFinder:
                 break
         return chosen
 
-    def drop_loners(self, requests: pd.DataFrame, terms: list[str], *,
-                    min_share: float = 0.1, min_cohesive: int = 3) -> list[str]:
-        """The terms less the phrases that never meet the others in a request.
-
-        A vision's phrases travel together: most requests carrying one carry
-        another. A phrase that also emerged after the onset but is written in
-        requests of its own (a product the account began to name in its everyday
-        asks) belongs to something else. Applied only when at least
-        ``min_cohesive`` phrases do meet the others in ``min_share`` of their
-        requests; single words are kept (they only fill up the list).
-
-        Examples
-        --------
-        >>> import pandas as pd
-        >>> requests = pd.DataFrame({"text": [
-        ...     "the control tower and the golden record", "a golden record, zero-touch",
-        ...     "zero-touch for the control tower", "Dock Planner is not saving",
-        ...     "export from Dock Planner fails"]})
-        >>> VisionFinder().drop_loners(requests, ["control tower", "golden record",
-        ...                                       "zero-touch", "dock planner"])
-        ['control tower', 'golden record', 'zero-touch']
-        """
-        phrases = [t for t in terms if " " in t or "-" in t]
-        if len(phrases) <= min_cohesive:
-            return list(terms)
-        text = requests["text"].fillna("").astype(str).str.lower()
-        occurs = {t: text.str.contains(term_pattern(t), regex=True).to_numpy()
-                  for t in phrases}
-        shares = {}
-        for term in phrases:
-            others = np.zeros(len(text), dtype=bool)
-            for other in phrases:
-                if other != term:
-                    others |= occurs[other]
-            n = occurs[term].sum()
-            shares[term] = (occurs[term] & others).sum() / n if n else 1.0
-        if sum(share >= min_share for share in shares.values()) < min_cohesive:
-            return list(terms)
-        return [t for t in terms if shares.get(t, 1.0) >= min_share]
-
     def expand_terms(self, requests: pd.DataFrame, terms: list[str], onset) -> list[str]:
         """The vision terms plus the other phrases that emerged at its onset.
 
@@ -575,7 +535,8 @@ def _newcomer_beside(department: SourceCandidate, ranked: list[SourceCandidate],
         return False
     if not _near_onset(top.first_seen, onset, after_days=21):
         return False
-    return not any(float(attributed.get(m, 0.0)) > 0 for m in department.members)
+    traced = [department.key, *department.members]
+    return not any(float(attributed.get(m, 0.0)) > 0 for m in traced)
 
 
 def _customer_domain_sides(people: pd.DataFrame) -> pd.DataFrame:
@@ -682,22 +643,15 @@ def _term_use(authored: pd.DataFrame, terms: list[str]) -> pd.Series:
 def _first_use(authored: pd.DataFrame, terms: list[str]) -> dict[str, tuple[int, pd.Timestamp]]:
     """Who wrote the vision's phrases first: author → (rank, date), earliest first.
 
-    Only authors who write at least two of the phrases count: one early use of a
-    phrase everyone writes ("end of day") does not make its writer the vision's
-    first voice.
+    Authors who first wrote them at the same moment share a rank.
     """
     phrases = [t for t in terms if " " in t or "-" in t] or terms
     if authored.empty or not phrases or "sent_at" not in authored:
         return {}
+    pattern = "|".join(term_pattern(t) for t in phrases)
     dated = authored[authored["sent_at"].notna()]
-    lowered = dated["text"].str.lower()
-    found = pd.DataFrame({t: lowered.str.contains(term_pattern(t), regex=True)
-                          for t in phrases})
-    distinct = found.groupby(dated["author_id"]).any().sum(axis=1)
-    eligible = set(distinct[distinct >= min(2, len(phrases))].index)
-    using = dated[found.any(axis=1) & dated["author_id"].isin(eligible)]
+    using = dated[dated["text"].str.lower().str.contains(pattern, regex=True)]
     firsts = using.groupby("author_id")["sent_at"].min().sort_values(kind="stable")
-    # authors who first wrote them at the same moment share a rank
     ranks = firsts.rank(method="min").astype(int) - 1
     return {author: (int(ranks[author]), when) for author, when in firsts.items()}
 
