@@ -286,6 +286,32 @@ def test_a_customer_retelling_a_pitch_does_not_own_its_words():
     assert plain[0].key == "p_bo"
 
 
+def test_asks_naming_an_outside_product_count_as_its_makers_writing():
+    from vision_analytics.vision import emerging_names
+
+    requests, members = _vision_requests()
+    requests["text"] += " We want a flight deck and a golden path."
+    requests["sender_id"] = requests["originator_id"] = "p_ana"
+    requests["originator_confidence"] = 0.9
+    onset = requests.loc[members, "sent_at"].min()
+    people = _people()
+    found = emerging_names(requests, members, onset, "", people)
+    # Bo writes the phrases in his own words, a month after the asks naming Kestrel did
+    authored = pd.DataFrame({"author_id": ["p_bo"],
+                             "text": ["Our plan: a flight deck and a golden path."],
+                             "sent_at": [onset + pd.Timedelta(days=30)]})
+    terms = ["flight deck", "golden path"]
+    finder = VisionFinder(relay_style=False)
+    ranked = {c.key: c for c in finder.candidates(requests, members, terms, people, authored,
+                                                  onset, outside_names=found)}
+    assert any("carried the vision's phrases first" in clue
+               for clue in ranked["org:Kestrel"].clues)
+    assert any(clue.startswith("second to write") for clue in ranked["p_bo"].clues)
+    plain = {c.key: c for c in finder.candidates(requests, members, terms, people, authored,
+                                                 onset)}
+    assert any(clue.startswith("first to write") for clue in plain["p_bo"].clues)
+
+
 def test_phrases_are_found_as_they_are_written():
     requests, members = _vision_requests()
     requests["text"] = ["Invoices as usual."] * 4 + [
