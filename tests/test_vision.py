@@ -650,6 +650,30 @@ def _many_phrase_stream(*, planted: bool, seed: int = 0, n_vision: int = 22) -> 
     return frame.sort_values("sent_at", kind="stable").reset_index(drop=True)
 
 
+def test_drifting_words_and_a_weak_vocabulary_are_not_a_vision_size_effect():
+    from vision_analytics.vision import SharedSourceResult
+
+    def result(rows):
+        features = pd.DataFrame(rows, columns=["feature", "surprise", "topic_spread",
+                                               "family_head", "weight"])
+        return SharedSourceResult(statistic=1.0, p_value=0.01, null_distribution=np.zeros(9),
+                                  n_requests=200, n_units=150, split_index=100,
+                                  split_time=pd.Timestamp("2024-05-01", tz="UTC"),
+                                  features=features)
+
+    # six everyday words drifting at once are three phrases' worth of evidence
+    words = result([(f"term:{w}", 4.0, 3, True, 1) for w in
+                    ("schedule", "clear", "current", "contract", "date", "days")])
+    assert words.n_families == 3 and not words.significant(0.05)
+    phrases = result([(f"term:{w} plan", 4.0, 3, True, 1) for w in
+                      ("schedule", "clear", "current", "contract", "date", "days")])
+    assert phrases.n_families == 6 and phrases.significant(0.05)
+    # a vocabulary counts as its phrases only when it emerged sharply
+    weak = result([("vocabulary:a b|c d|e f|g h|i j", 3.4, 7, True, 11)])
+    sharp = result([("vocabulary:a b|c d|e f|g h|i j", 7.2, 7, True, 11)])
+    assert weak.n_families == 1 and sharp.n_families == 11
+
+
 def test_a_vision_of_many_rarely_used_phrases_is_found_as_one_vocabulary():
     planted = _many_phrase_stream(planted=True)
     # eight phrases, five or six requests each: none is surprising alone

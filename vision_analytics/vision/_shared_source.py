@@ -115,15 +115,29 @@ class SharedSourceResult:
 
     @property
     def n_families(self) -> int:
-        """Independent emerging phrases (or originators) at the split."""
+        """Independent emerging phrases (or originators) at the split.
+
+        A lone word ("schedule", "contract") counts half: a customer's everyday
+        asks drift in their words, a vision brings phrases. A vocabulary counts as
+        the phrases it holds only when it emerged at least twice as sharply as a
+        single feature must; a weaker one counts once.
+        """
         if "family_head" not in self.features:
             return 0
         heads = self.features[self.features["family_head"]]
-        if "weight" in heads:
-            return int(heads["weight"].sum())
-        return int(len(heads))
+        names = heads["feature"].astype(str)
+        weight = heads["weight"].astype(float) if "weight" in heads else pd.Series(
+            1.0, index=heads.index)
+        # a head standing for a vocabulary carries its phrases' weight
+        vocabulary = weight > 1
+        weak = vocabulary & (heads["surprise"] < 2 * self.min_surprise)
+        word = ~vocabulary & names.str.startswith("term:") & ~names.str.slice(5).str.contains(
+            r"[\s-]")
+        weight = weight.where(~weak, 1.0).where(~word, 0.5)
+        return int(weight.sum())
 
     min_families: int = 6
+    min_surprise: float = 3.0
 
     def significant(self, alpha: float) -> bool:
         """Below the level *and* carried by enough independent phrases.
@@ -239,7 +253,7 @@ class SharedSourceTest:
             statistic=float(observed), p_value=float(p_value), null_distribution=null,
             n_requests=n, n_units=len(unit_ids), split_index=split,
             split_time=data["sent_at"].iloc[split] if split is not None else None,
-            features=features, min_families=self.min_families,
+            features=features, min_families=self.min_families, min_surprise=self.min_surprise,
         )
 
     # -- internals ------------------------------------------------------------------------
