@@ -171,14 +171,17 @@ Kim, we need a five-year storage plan with a price per terabyte from the supplie
 """
 
 
-def _collect(folder):
-    """Identities, requests and evidence of the mail files in ``folder``."""
+def _collect(folder, context: bool = False):
+    """Identities, requests and evidence of the mail files in ``folder``; with
+    ``context``, each request carries its note as ``analyze()`` gives it."""
     corpus = va.load(folder, seller_domains="seller.com")
     messages = corpus.messages.copy()
     messages["new_text"] = messages["body_text"].map(new_text)
     segments = segment_messages(messages)
     identities = resolve_identities(messages, seller_domains=("seller.com",), segments=segments)
     requests = detect_requests(messages, seller_domains="seller.com")
+    if context:
+        requests["context"] = requests["message_key"].map(messages["new_text"])
     evidence = EvidenceCollector(identities, messages, segments=segments,
                                  new_texts=messages["new_text"]).collect(requests)
     return identities, requests, evidence
@@ -394,16 +397,7 @@ Pat
 def test_a_pasted_note_and_a_named_department_point_past_the_sender(tmp_path):
     for name, text in _PASTES.items():
         (tmp_path / name).write_text(text)
-    corpus = va.load(tmp_path, seller_domains="seller.com")
-    messages = corpus.messages.copy()
-    messages["new_text"] = messages["body_text"].map(new_text)
-    segments = segment_messages(messages)
-    identities = resolve_identities(messages, seller_domains=("seller.com",), segments=segments)
-    requests = detect_requests(messages, seller_domains="seller.com")
-    # as analyze() does: the note around the ask is the request's context
-    requests["context"] = requests["message_key"].map(messages["new_text"])
-    evidence = EvidenceCollector(identities, messages, segments=segments,
-                                 new_texts=messages["new_text"]).collect(requests)
+    identities, requests, evidence = _collect(tmp_path, context=True)
     out = Attributor().attribute(requests.index, evidence)
     by_subject = dict(zip(requests["subject"], out["originator_id"], strict=True))
     sergio = identities.lookup("sergio.martinez@customer.com")

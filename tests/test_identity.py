@@ -360,29 +360,22 @@ def test_enron_owners_merged_and_no_custodians_merged_together(real_data):
     assert len(set(ids)) == len(ids), "two custodians were merged into one person"
 
 
-@pytest.mark.parametrize("line, title, department", [
-    ("Director, IT Infrastructure", "Director", "IT Infrastructure"),
-    ("Chief Transformation Officer | Strategy", "Chief Transformation Officer", "Strategy"),
-    ("Head of Architecture – Group IT", "Head of Architecture", "Group IT"),
-    ("CTO · Platform", "CTO", "Platform"),
-    ("Vice-President Sales/Marketing", "Vice-President Sales/Marketing", ""),
-])
-def test_signature_title_lines_split_on_the_separators_people_use(line, title, department):
-    from vision_analytics.normalize._identity import title_from_signature
-
-    found = title_from_signature(f"Dana Whitfield\n{line}\nAcme Corp\n")
-    assert found == ("dana whitfield", title, department)
-
-
-@pytest.mark.parametrize("line, title, department", [
+@pytest.mark.parametrize("signature, title, department", [
+    ("Dana Whitfield\nDirector, IT Infrastructure", "Director", "IT Infrastructure"),
+    ("Dana Whitfield\nChief Transformation Officer | Strategy", "Chief Transformation Officer",
+     "Strategy"),
+    ("Dana Whitfield\nHead of Architecture – Group IT", "Head of Architecture", "Group IT"),
+    ("Dana Whitfield\nCTO · Platform", "CTO", "Platform"),
+    ("Dana Whitfield\nVice-President Sales/Marketing", "Vice-President Sales/Marketing", ""),
+    # name and title on one line
     ("Dana Whitfield | Lead Enterprise Architect | IT", "Lead Enterprise Architect", "IT"),
     ("Dana Whitfield · CTO · Platform", "CTO", "Platform"),
     ("Dana Whitfield – Head of Architecture", "Head of Architecture", ""),
 ])
-def test_signature_name_and_title_on_one_line(line, title, department):
+def test_signature_titles_split_on_the_separators_people_use(signature, title, department):
     from vision_analytics.normalize._identity import title_from_signature
 
-    found = title_from_signature(f"{line}\nAcme Corp | dana@acme.example | +1 555 0100\n")
+    found = title_from_signature(f"{signature}\nAcme Corp | dana@acme.example | +1 555 0100\n")
     assert found == ("dana whitfield", title, department)
 
 

@@ -259,7 +259,8 @@ def test_a_product_the_account_names_in_everyday_asks_is_not_an_outside_name():
     assert [f.name for f in found] == ["Kestrel"]
 
 
-def test_a_customer_retelling_a_pitch_does_not_own_its_words():
+def _pitch_case():
+    """Vision asks naming the outside product Kestrel beside the vision's phrases."""
     from vision_analytics.vision import emerging_names
 
     requests, members = _vision_requests()
@@ -268,7 +269,12 @@ def test_a_customer_retelling_a_pitch_does_not_own_its_words():
     requests["originator_confidence"] = 0.9
     onset = requests.loc[members, "sent_at"].min()
     people = _people()
-    found = emerging_names(requests, members, onset, "", people)
+    return requests, members, onset, people, emerging_names(requests, members, onset, "",
+                                                            people)
+
+
+def test_a_customer_retelling_a_pitch_does_not_own_its_words():
+    requests, members, onset, people, found = _pitch_case()
     # Bo pastes the vendor's pitch, product name and all, into his own note
     authored = pd.DataFrame({
         "author_id": ["p_bo", "p_bo"],
@@ -287,15 +293,7 @@ def test_a_customer_retelling_a_pitch_does_not_own_its_words():
 
 
 def test_asks_naming_an_outside_product_count_as_its_makers_writing():
-    from vision_analytics.vision import emerging_names
-
-    requests, members = _vision_requests()
-    requests["text"] += " We want a flight deck and a golden path."
-    requests["sender_id"] = requests["originator_id"] = "p_ana"
-    requests["originator_confidence"] = 0.9
-    onset = requests.loc[members, "sent_at"].min()
-    people = _people()
-    found = emerging_names(requests, members, onset, "", people)
+    requests, members, onset, people, found = _pitch_case()
     # Bo writes the phrases in his own words, a month after the asks naming Kestrel did
     authored = pd.DataFrame({"author_id": ["p_bo"],
                              "text": ["Our plan: a flight deck and a golden path."],
