@@ -577,7 +577,11 @@ def _finding(test, requests, messages, segments, identities, alpha):
                 f"p = {test.p_value:.3f} is not below the level {alpha}"
                 if test.p_value >= alpha else
                 f"only {test.n_families} independent emerging phrase(s) (a vision needs "
-                f"{test.min_families}): ordinary drift, not a shared vocabulary")
+                f"{test.min_families}): ordinary drift, not a shared vocabulary"
+                if test.n_families < test.min_families else
+                f"{test.n_families} emerging features, but only {test.n_phrase_families} more "
+                f"than a lone word (a vision needs {test.min_phrase_families}): everyday "
+                "words drifting, not a shared vocabulary")
         return base, members
     sharp = finder.vision_terms(test)
     originator_features = [f.removeprefix("originator:") for f in test.features["feature"]

@@ -117,37 +117,48 @@ class SharedSourceResult:
     def n_families(self) -> int:
         """Independent emerging phrases (or originators) at the split.
 
-        A lone word ("schedule", "contract") counts half: a customer's everyday
-        asks drift in their words, a vision brings phrases. A vocabulary counts as
-        the phrases it holds only when it emerged at least twice as sharply as a
-        single feature must; a weaker one counts once.
+        A vocabulary counts as the phrases it holds only when it emerged at least
+        twice as sharply as a single feature must; a weaker one counts once.
         """
-        if "family_head" not in self.features:
+        weight = self._head_weights()
+        return int(weight.sum()) if weight is not None else 0
+
+    @property
+    def n_phrase_families(self) -> int:
+        """The families that are more than a lone word — phrases, originators, a
+        vocabulary (as the phrases it holds). A customer's everyday asks drift in
+        their words; a vision brings phrases."""
+        weight = self._head_weights()
+        if weight is None:
             return 0
+        names = self.features.loc[weight.index, "feature"].astype(str)
+        word = names.str.startswith("term:") & ~names.str.slice(5).str.contains(r"[\s-]")
+        return int(weight[~word | (weight > 1)].sum())
+
+    def _head_weights(self) -> pd.Series | None:
+        if "family_head" not in self.features:
+            return None
         heads = self.features[self.features["family_head"]]
-        names = heads["feature"].astype(str)
         weight = heads["weight"].astype(float) if "weight" in heads else pd.Series(
             1.0, index=heads.index)
         # a head standing for a vocabulary carries its phrases' weight
-        vocabulary = weight > 1
-        weak = vocabulary & (heads["surprise"] < 2 * self.min_surprise)
-        word = ~vocabulary & names.str.startswith("term:") & ~names.str.slice(5).str.contains(
-            r"[\s-]")
-        weight = weight.where(~weak, 1.0).where(~word, 0.5)
-        return int(weight.sum())
+        weak = (weight > 1) & (heads["surprise"] < 2 * self.min_surprise)
+        return weight.where(~weak, 1.0)
 
     min_families: int = 6
     min_surprise: float = 3.0
+    min_phrase_families: int = 2
 
     def significant(self, alpha: float) -> bool:
         """Below the level *and* carried by enough independent phrases.
 
         The p-value guards against chance; the family count is an effect size:
-        ordinary drift in a customer's asks moves a phrase or two, a vision
-        brings a vocabulary.
+        ordinary drift in a customer's asks moves a phrase or two (or a handful of
+        everyday words), a vision brings a vocabulary.
         """
         return (self.split_index is not None and self.p_value < alpha
-                and self.n_families >= self.min_families)
+                and self.n_families >= self.min_families
+                and self.n_phrase_families >= self.min_phrase_families)
 
 
 class SharedSourceTest:
