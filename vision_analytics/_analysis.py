@@ -456,7 +456,8 @@ def _vision_clues(requests: pd.DataFrame, vision: dict) -> pd.DataFrame:
             requests["part_of_vision"], requests["message_id"], current, strict=True):
         if not part or originator in own:
             continue
-        used = [t for t in terms if re.search(term_pattern(t), text)]
+        used = [t for t in terms if all(w in text for w in t.split())
+                and re.search(term_pattern(t), text)]
         if not used:
             continue
         rows.append({"request_id": str(request_id), "candidate": key, "kind": "vision",

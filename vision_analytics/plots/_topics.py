@@ -9,7 +9,7 @@ import pandas as pd
 from matplotlib.lines import Line2D
 from scipy import sparse
 
-from ..vision import term_pattern
+from ..vision._shared_source import contains_term
 from ._style import (
     frame,
     get_ax,
@@ -189,7 +189,7 @@ def term_counts(analysis, max_terms=15) -> pd.DataFrame:
         pd.Series("all", index=requests.index)
     rows = {}
     for term in terms:
-        hit = text.str.contains(term_pattern(term.lower()), regex=True)
+        hit = contains_term(text, term.lower())
         rows[term] = hit.groupby(topic).sum()
     table = pd.DataFrame(rows).T.fillna(0).astype(int)
     return table.loc[:, table.sum(axis=0) > 0]

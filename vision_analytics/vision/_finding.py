@@ -19,6 +19,7 @@ from ._shared_source import (
     TOKEN_PATTERN,
     SharedSourceResult,
     _emergence,
+    contains_term,
     term_pattern,
 )
 
@@ -160,7 +161,7 @@ class VisionFinder:
         surprise = _emergence(before, total, share_before)
         eligible = np.flatnonzero(phrase & (spread >= 2) & (surprise >= self.min_surprise))
         lowered = text.str.lower()
-        occurs = {t: lowered.str.contains(term_pattern(t), regex=True).to_numpy()
+        occurs = {t: contains_term(lowered, t).to_numpy()
                   for t in terms}
         chosen = list(terms)
         # strongest first; of phrases used by the same requests, the longest
@@ -187,7 +188,7 @@ class VisionFinder:
         hits = pd.Series(0, index=requests.index)
         phrase_hits = pd.Series(0, index=requests.index)
         for term in terms:
-            found = text.str.contains(term_pattern(term), regex=True).astype(int)
+            found = contains_term(text, term).astype(int)
             hits += found
             if " " in term or "-" in term:
                 phrase_hits += found
@@ -595,7 +596,8 @@ def surface_forms(texts: pd.Series, terms: list[str]) -> list[str]:
     lowered = texts.fillna("").astype(str).str.lower()
     out = []
     for term in terms:
-        found = lowered.str.extractall("(" + term_pattern(term) + ")")
+        found = lowered[contains_term(lowered, term)].str.extractall(
+            "(" + term_pattern(term) + ")")
         if found.empty:
             out.append(term)
             continue
@@ -635,7 +637,7 @@ def _term_use(authored: pd.DataFrame, terms: list[str]) -> pd.Series:
     text = authored.groupby("author_id")["text"].agg(lambda s: " \n ".join(s)).str.lower()
     counts = pd.Series(0.0, index=text.index)
     for term in terms:
-        counts += text.str.contains(term_pattern(term), regex=True).astype(float)
+        counts += contains_term(text, term).astype(float)
     share = counts / len(terms)
     return share[share > 0].sort_values(ascending=False)
 
@@ -648,9 +650,12 @@ def _first_use(authored: pd.DataFrame, terms: list[str]) -> dict[str, tuple[int,
     phrases = [t for t in terms if " " in t or "-" in t] or terms
     if authored.empty or not phrases or "sent_at" not in authored:
         return {}
-    pattern = "|".join(term_pattern(t) for t in phrases)
     dated = authored[authored["sent_at"].notna()]
-    using = dated[dated["text"].str.lower().str.contains(pattern, regex=True)]
+    lowered = dated["text"].str.lower()
+    hits = pd.Series(False, index=dated.index)
+    for term in phrases:
+        hits |= contains_term(lowered, term)
+    using = dated[hits]
     firsts = using.groupby("author_id")["sent_at"].min().sort_values(kind="stable")
     ranks = firsts.rank(method="min").astype(int) - 1
     return {author: (int(ranks[author]), when) for author, when in firsts.items()}

@@ -37,7 +37,7 @@ import pandas as pd
 from scipy import sparse
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, CountVectorizer
 
-__all__ = ["SharedSourceTest", "SharedSourceResult", "term_pattern"]
+__all__ = ["SharedSourceTest", "SharedSourceResult", "contains_term", "term_pattern"]
 
 _EMAIL_STOP = {
     "hi", "hello", "dear", "thanks", "thank", "regards", "best", "kind", "cheers", "please",
@@ -82,6 +82,28 @@ def term_pattern(term: str) -> str:
     """
     words = [re.escape(w) for w in term.split()]
     return r"(?<![\w-])" + _GAP.join(words) + r"(?![\w-])"
+
+
+def contains_term(texts: pd.Series, term: str) -> pd.Series:
+    """Boolean Series: which (lower-case) texts write ``term`` (see :func:`term_pattern`).
+
+    The pattern runs only on texts holding every word of the term: a plain substring
+    test first, so a long stream costs little more than one pass per word.
+
+    Examples
+    --------
+    >>> contains_term(pd.Series(["anomaly detection at scale", "detection only"]),
+    ...               "anomaly detection scale").tolist()
+    [True, False]
+    """
+    texts = texts.fillna("").astype(str)
+    candidate = pd.Series(True, index=texts.index)
+    for word in term.split():
+        candidate &= texts.str.contains(word, regex=False)
+    found = pd.Series(False, index=texts.index)
+    if candidate.any():
+        found[candidate] = texts[candidate].str.contains(term_pattern(term), regex=True)
+    return found
 
 
 # requests × features up to which the test runs on a dense matrix (40 MB)
