@@ -26,7 +26,7 @@ from .attribution import (
 )
 from .ingest import Corpus, load
 from .normalize import combine_requests, resolve_identities, thread_messages
-from .normalize._identity import _fold
+from .normalize._identity import _fold, people_by_first_name
 from .vision import (
     SharedSourceTest,
     VisionFinder,
@@ -251,8 +251,8 @@ def analyze(inputs, *, seller_domains=None, org_chart=None, alias_table=None,
     vision, members = _finding(test, framed, messages, segments, identities, alpha)
     requests["part_of_vision"] = members.reindex(requests.index).fillna(False).astype(bool)
     if vision["shared_source"] and vision.get("source_key"):
-        evidence = pd.concat([evidence, _vision_clues(_with_context(requests), vision)],
-                             ignore_index=True)
+        evidence = pd.concat([evidence, _vision_clues(requests.assign(text=framed["text"]),
+                                                      vision)], ignore_index=True)
         attributed = _attributor().attribute(requests.index, evidence)
         requests.update(attributed)
         requests["originator"] = [_display_id(p, people) for p in requests["originator_id"]]
@@ -498,7 +498,7 @@ def _authored(messages, segments, identities) -> pd.DataFrame:
                                                                           "quoted"]))]
     pasted = blocks["header_style"].eq("pasted").to_numpy() if "header_style" in blocks \
         else np.zeros(len(blocks), dtype=bool)
-    by_first = _first_names(identities.people)
+    by_first = people_by_first_name(identities.people)
     for author, email, text, sent, paste in zip(blocks["author"], blocks["author_email"],
                                                 blocks["text"], blocks["sent_at"], pasted,
                                                 strict=True):
@@ -518,17 +518,6 @@ def _authored(messages, segments, identities) -> pd.DataFrame:
     frame = pd.DataFrame(rows, columns=["author_id", "text", "sent_at"])
     frame["sent_at"] = pd.to_datetime(frame["sent_at"], utc=True)
     return frame
-
-
-def _first_names(people: pd.DataFrame) -> dict[str, list[str]]:
-    """Folded first name → the ids of the people outside the seller who bear it."""
-    out: dict[str, list[str]] = {}
-    for pid, name, side in zip(people["person_id"], people["name"].fillna(""),
-                               people.get("side", pd.Series("", index=people.index)),
-                               strict=True):
-        if name and side != "seller":
-            out.setdefault(_fold(str(name).split()[0]), []).append(pid)
-    return out
 
 
 def _earlier_words(messages: pd.DataFrame, onset, margin_days: int = 30) -> set[str]:

@@ -23,7 +23,7 @@ from sklearn.feature_extraction.text import CountVectorizer
 
 from .._letters import UPPER
 from .._schema import empty_frame
-from ..normalize._identity import _fold
+from ..normalize._identity import _fold, people_by_first_name
 
 __all__ = ["EvidenceCollector", "WEIGHTS"]
 
@@ -534,10 +534,9 @@ class EvidenceCollector:
     def _by_first_name(self) -> dict[str, list[_Person]]:
         """Outside-the-seller people by folded first name, in people order (built once)."""
         if getattr(self, "_first_names", None) is None:
-            self._first_names: dict[str, list[_Person]] = {}
-            for p in self._people.values():
-                if p.side != "seller" and p.name:
-                    self._first_names.setdefault(_fold(p.name.split()[0]), []).append(p)
+            self._first_names: dict[str, list[_Person]] = {
+                first: [self._people[pid] for pid in ids]
+                for first, ids in people_by_first_name(self.identities.people).items()}
         return self._first_names
 
     def _titled(self) -> list[_Person]:

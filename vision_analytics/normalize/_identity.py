@@ -867,6 +867,18 @@ def _best_name(nodes, names, parsed_names, name_nodes) -> str:
     return ""
 
 
+def people_by_first_name(people: pd.DataFrame) -> dict[str, list[str]]:
+    """Folded first name → the ``person_id`` of everyone outside the seller who bears
+    it, in the frame's order ("Åsa" and "Asa" are one key)."""
+    out: dict[str, list[str]] = {}
+    sides = people["side"] if "side" in people else pd.Series("", index=people.index)
+    for pid, name, side in zip(people["person_id"], people["name"].fillna(""), sides,
+                               strict=True):
+        if name and side != "seller":
+            out.setdefault(_fold(str(name).split()[0]), []).append(pid)
+    return out
+
+
 def _signature_titles(segments) -> dict[str, tuple[str, str]]:
     """``name key → (title, department)`` from "Name\\nTitle, Department" lines."""
     out: dict[str, tuple[str, str]] = {}
