@@ -365,8 +365,7 @@ class VisionFinder:
             # the asks naming it were the first to carry the vision's phrases
             score += 1.0
             clue += f"; the asks naming it carried the vision's phrases first ({first[1]:%d %b %Y})"
-        pattern = r"\b" + re.escape(found.name) + r"\b"
-        writers = set(authored.loc[authored["text"].str.contains(pattern, regex=True),
+        writers = set(authored.loc[_naming(authored["text"], [found]),
                                    "author_id"]) if not authored.empty else set()
         orgs = {str(people.loc[w, "organization"]) for w in writers if w in people.index}
         for cand in ranked:
@@ -524,9 +523,9 @@ def _newcomer_beside(department: SourceCandidate, ranked: list[SourceCandidate],
                      attributed: pd.Series, onset) -> bool:
     """Is the leading person a newcomer outside the department who brought the vision?
 
-    A department pooled from its people's echoes of the vision's words (none of them
-    traced behind a relayed request, none the first to write the words) does not
-    outweigh the person who arrived near the onset and wrote the words first.
+    A department pooled from its people's echoes of the vision's words (neither it
+    nor any of them traced behind a relayed request) does not outweigh the person
+    who arrived near the onset and wrote the words first.
     """
     if not ranked or not department.members or ranked[0].kind != "person":
         return False
@@ -607,13 +606,18 @@ def surface_forms(texts: pd.Series, terms: list[str]) -> list[str]:
     return out
 
 
+def _naming(texts: pd.Series, names: list[EmergingName]) -> pd.Series:
+    """Boolean Series: which texts write one of the outside ``names`` (as a word)."""
+    pattern = "|".join(r"\b" + re.escape(found.name) + r"\b" for found in names)
+    return texts.fillna("").astype(str).str.contains(pattern, regex=True)
+
+
 def _pitched(vision: pd.DataFrame, outside_names: list[EmergingName]) -> pd.DataFrame:
     """The vision requests naming the first outside name, as its maker's writing."""
     if vision.empty or not outside_names:
         return pd.DataFrame(columns=["author_id", "text", "sent_at"])
     name = outside_names[0].name
-    naming = vision[vision["text"].fillna("").astype(str).str.contains(
-        r"\b" + re.escape(name) + r"\b", regex=True)]
+    naming = vision[_naming(vision["text"], outside_names[:1])]
     return pd.DataFrame({"author_id": f"org:{name}", "text": naming["text"].astype(str),
                          "sent_at": naming["sent_at"]})
 
@@ -623,8 +627,7 @@ def _without_pitches(authored: pd.DataFrame, outside_names: list[EmergingName],
     """The authored texts less those where someone not outside names an outside name."""
     if authored.empty or not outside_names:
         return authored
-    pattern = "|".join(r"\b" + re.escape(found.name) + r"\b" for found in outside_names)
-    naming = authored["text"].str.contains(pattern, regex=True)
+    naming = _naming(authored["text"], outside_names)
     sides = people["side"] if "side" in people else pd.Series(dtype=str)
     outside = authored["author_id"].map(sides).eq("external")
     return authored[~naming | outside]
