@@ -701,3 +701,18 @@ def test_a_vision_of_many_rarely_used_phrases_is_found_as_one_vocabulary():
     spread = SharedSourceTest(n_permutations=99, random_state=0).fit(
         _many_phrase_stream(planted=False))
     assert not spread.significant(0.05)
+
+
+def test_words_of_a_framing_that_emerges_across_the_stream_are_kept_from_topics():
+    from vision_analytics._analysis import _framing_words
+
+    # a vision's phrases spread over every kind of ask would fuse unrelated asks into
+    # one topic: their words are what the topic model is told to leave aside
+    planted = _many_phrase_stream(planted=True, n_vision=48)
+    framing = set(_framing_words(planted, random_state=0))
+    assert {"amber", "relay", "grid", "saffron", "yard", "loop"} <= framing
+    # the routine asks the vision never frames keep their words as topic words
+    assert not framing & {"renewal", "quote", "support", "ticket", "access", "export"}
+    # the same phrases used all along are the account's language: nothing is left out
+    assert not set(_framing_words(_many_phrase_stream(planted=False), random_state=0)) & {
+        "amber", "relay", "grid"}
