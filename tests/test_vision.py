@@ -716,3 +716,20 @@ def test_words_of_a_framing_that_emerges_across_the_stream_are_kept_from_topics(
     # the same phrases used all along are the account's language: nothing is left out
     assert not set(_framing_words(_many_phrase_stream(planted=False), random_state=0)) & {
         "amber", "relay", "grid"}
+
+
+def test_the_sellers_own_product_is_not_a_vision_term():
+    from vision_analytics._analysis import _names_seller, _seller_names
+
+    people = pd.DataFrame({"side": ["seller", "seller", "customer"],
+                           "domain": ["lumentrasoft.com", "digitalworks.io", "hi-group.com"]})
+    seller = _seller_names(people)
+    assert {"lumentrasoft", "digitalworks"} <= seller and "higroup" not in seller
+    texts = pd.Series(["Could Lumentra DockSync feed the digital twin of each plant?",
+                       "How does Lumentra DockSync handle autonomous planning?",
+                       "We want a digital twin and autonomous planning everywhere."])
+    # the seller's product, written as a name, is the seller's word
+    assert _names_seller("lumentra docksync", seller, texts)
+    # a phrase that merely shares a seller name's first letters is not
+    assert not _names_seller("digital twin", seller, texts)
+    assert not _names_seller("autonomous planning", seller, texts)

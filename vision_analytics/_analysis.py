@@ -26,7 +26,7 @@ from .attribution import (
 )
 from .ingest import Corpus, load
 from .normalize import combine_requests, resolve_identities, thread_messages
-from .normalize._identity import _fold, people_by_first_name
+from .normalize._identity import _fold, organization_from_domain, people_by_first_name
 from .vision import (
     SharedSourceTest,
     VisionFinder,
@@ -544,6 +544,30 @@ def _earlier_words(messages: pd.DataFrame, onset, margin_days: int = 30) -> set[
     return words
 
 
+def _seller_names(people: pd.DataFrame) -> set[str]:
+    """The seller's names as its mail domains spell them ("lumentrasoft")."""
+    if "side" not in people or "domain" not in people:
+        return set()
+    names = set()
+    for domain in people.loc[people["side"] == "seller", "domain"].dropna().astype(str):
+        name = organization_from_domain(domain).lower()
+        if name and name != "individual":
+            names.update({name.replace(" ", ""), *name.split()})
+    return {n for n in names if len(n) >= 4}
+
+
+def _names_seller(term: str, seller: set[str], texts: pd.Series) -> bool:
+    """Does a phrase name the seller: a word of it that begins one of the seller's
+    names ("lumentra" of "lumentrasoft") and is written as a name (capitalised)?"""
+    for word in term.split():
+        if len(word) < 4 or not any(name.startswith(word) for name in seller):
+            continue
+        written = texts.str.extract(rf"(?i)\b({re.escape(word)})\b", expand=False).dropna()
+        if len(written) and written.str[0].str.isupper().mean() >= 0.5:
+            return True
+    return False
+
+
 def _finding(test, requests, messages, segments, identities, alpha):
     from .vision import emerging_names
 
@@ -573,7 +597,11 @@ def _finding(test, requests, messages, segments, identities, alpha):
                 f"than a lone word (a vision needs {test.min_phrase_families}): everyday "
                 "words drifting, not a shared vocabulary")
         return base, members
-    sharp = finder.vision_terms(test)
+    # the seller's own products ("Lumentra DockSync") come up in the asks about how
+    # they would fit the vision; they are the seller's words, not the source's
+    seller = _seller_names(people)
+    sharp = [t for t in finder.vision_terms(test)
+             if not _names_seller(t, seller, requests["text"])]
     originator_features = [f.removeprefix("originator:") for f in test.features["feature"]
                            if f.startswith("originator:")]
     source_ids = set(originator_features[:1])
@@ -583,7 +611,8 @@ def _finding(test, requests, messages, segments, identities, alpha):
     # test's own evidence); the other phrases that emerged at the onset widen which
     # requests belong to the vision.
     core = anytime if onset is None else anytime & (requests["sent_at"] >= onset)
-    terms = finder.expand_terms(requests, sharp, onset)
+    terms = [t for t in finder.expand_terms(requests, sharp, onset)
+             if t in sharp or not _names_seller(t, seller, requests["text"])]
     members = finder.members(requests, terms, onset, source_ids)
     authored = _authored(messages, segments, identities)
     outside = emerging_names(requests, core, onset, _earlier_words(messages, onset), people)
