@@ -180,6 +180,22 @@ def test_bad_dates_charsets_and_nul_bytes_keep_the_row(tmp_path):
     assert (corpus.errors["kept"]).all() and len(corpus.errors) == 3
 
 
+def test_a_date_outside_rfc_5322_is_read_from_iso_or_the_received_line(tmp_path):
+    received = (b"Received: from mx.customer.com (mx.customer.com [10.0.0.1])\n"
+                b"\tby mail.seller.com; Wed, 7 May 2025 09:09:12 +0200\n")
+    (tmp_path / "iso.eml").write_bytes(_eml(subject="iso", date="2025-05-07 09:09"))
+    (tmp_path / "received.eml").write_bytes(
+        received + _eml(subject="received", date="Mittwoch 7. Mai"))
+    corpus = _load(tmp_path)
+    sent = dict(zip(corpus.messages["subject"], corpus.messages["sent_at"], strict=True))
+    assert sent["iso"] == pd.Timestamp("2025-05-07 09:09", tz="UTC")
+    assert sent["received"] == pd.Timestamp("2025-05-07 07:09:12", tz="UTC")
+    # both stay listed as degraded, with how their date was read
+    notes = " | ".join(corpus.errors["detail"])
+    assert "read as an ISO date" in notes and "taken from the Received header" in notes
+    assert corpus.errors["kept"].all()
+
+
 def test_junk_truncated_and_empty_files_become_errors(tmp_path):
     (tmp_path / "junk.bin").write_bytes(bytes(range(256)) * 40)
     (tmp_path / "empty.eml").write_bytes(b"")

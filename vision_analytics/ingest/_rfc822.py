@@ -177,16 +177,33 @@ def parse_date(value: str) -> tuple[datetime | None, str | None]:
         parsed = parsedate_to_datetime(value)
     except Exception:
         parsed = None
-    if parsed is None:
-        return None, f"unparseable Date header {value[:60]!r}"
     note = None
+    if parsed is None:
+        # some clients and export tools write ISO dates ("2025-05-07 09:09")
+        try:
+            parsed = datetime.fromisoformat(value.strip())
+        except ValueError:
+            return None, f"unparseable Date header {value[:60]!r}"
+        note = f"Date header not in RFC 5322 form {value[:60]!r}; read as an ISO date"
     if parsed.tzinfo is None:
         parsed = parsed.replace(tzinfo=UTC)
-        note = f"Date header without a time zone {value[:60]!r}; read as UTC"
+        note = (note + ", without a time zone: read as UTC") if note else \
+            f"Date header without a time zone {value[:60]!r}; read as UTC"
     try:
         return parsed.astimezone(UTC), note
     except (OverflowError, ValueError):
         return None, f"Date header out of range {value[:60]!r}"
+
+
+def _received_date(msg: Message) -> datetime | None:
+    """The date of the first (newest) ``Received:`` line that has a readable one."""
+    for line in msg.get_all("Received") or []:
+        stamp = str(line).rsplit(";", 1)
+        if len(stamp) == 2:
+            parsed, _ = parse_date(" ".join(stamp[1].split()))
+            if parsed is not None:
+                return parsed
+    return None
 
 
 def parse_rfc822(raw: bytes, *, source: str, fmt: str) -> dict:
@@ -225,6 +242,12 @@ def fill_from_message(record: dict, msg: Message) -> None:
     record["cc"] = _emails(parse_addresses(_all(msg, "Cc", notes)))
 
     sent_at, date_note = parse_date(header_text(get("Date")))
+    if sent_at is None:
+        # the receiving server stamped it: the newest Received line's date
+        received = _received_date(msg)
+        if received is not None:
+            sent_at = received
+            date_note = f"{date_note}; the date is taken from the Received header"
     record["sent_at"] = sent_at
     if date_note:
         notes.append(date_note)
