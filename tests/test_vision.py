@@ -527,6 +527,8 @@ def test_relays_that_read_like_someone_elses_writing_point_at_them():
     assert "p_msg" not in found.index  # the messenger is the carrier, never the writer
     # relays in the messenger's own words point at no one
     assert relay_style_shift(*_relay_case("p_msg")).empty
+    # a rise no writer dominates points at no one either
+    assert relay_style_shift(*_relay_case("p_it1"), min_share=1.01).empty
 
 
 def test_a_senior_title_breaks_a_tie_of_evidence():

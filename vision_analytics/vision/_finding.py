@@ -745,7 +745,7 @@ def _topic_masked(text: str) -> str:
 
 def relay_style_shift(requests: pd.DataFrame, members: pd.Series, people: pd.DataFrame,
                       *, min_z: float = 2.0, messenger_share: float = 0.2,
-                      max_texts: int = 400, max_authors: int = 40,
+                      max_texts: int = 400, max_authors: int = 40, min_share: float = 0.5,
                       random_state=0) -> pd.Series:
     """Whose writing the vision requests a messenger relays read like: person → z.
 
@@ -757,8 +757,10 @@ def relay_style_shift(requests: pd.DataFrame, members: pd.Series, people: pd.Dat
     of the vision requests) it then scores the vision requests they sent and, as
     the control, the half of their other requests it did not learn from. A writer
     whose probability rises on the vision requests by at least ``min_z``
-    standard errors is reported (the largest z over messengers). Empty when
-    there is too little text.
+    standard errors, and takes at least ``min_share`` of the rise of all
+    writers, is reported (the largest z over messengers): a rise spread over
+    look-alikes means the relays' writer has no profile here. Empty when there
+    is too little text.
     """
     empty = pd.Series(dtype=float)
     if "sender_id" not in requests or "text" not in requests:
@@ -817,8 +819,13 @@ def relay_style_shift(requests: pd.DataFrame, members: pd.Series, people: pd.Dat
             warnings.simplefilter("ignore")
             vision_p, control_p = (model.predict_proba(g) for g in groups)
         se = np.sqrt(vision_p.var(0) / len(vision_p) + control_p.var(0) / len(control_p))
-        z = (vision_p.mean(0) - control_p.mean(0)) / np.maximum(se, 1e-9)
-        for author, value in zip(model.classes_, z, strict=True):
-            if value >= min_z and author not in messengers:
+        rise = vision_p.mean(0) - control_p.mean(0)
+        z = rise / np.maximum(se, 1e-9)
+        others = np.array([a not in messengers for a in model.classes_])
+        total = float(np.clip(rise[others], 0, None).sum())
+        for author, value, gain, other in zip(model.classes_, z, rise, others, strict=True):
+            # the relays' writer takes most of the rise: when it spreads over
+            # look-alikes, the writer has no profile here and no one is named
+            if other and value >= min_z and gain >= min_share * total:
                 best[str(author)] = max(best.get(str(author), 0.0), float(value))
     return pd.Series(best, dtype=float).sort_values(ascending=False)
