@@ -1,4 +1,4 @@
-"""How ``analyze`` does on accounts from a second, independent generator.
+"""How ``analyze`` does on accounts from generators written by other hands.
 
 ``independent_accounts.py`` (beside this script) was written without reading the
 package's own simulator, its templates or its word lists: other names, other
@@ -6,6 +6,14 @@ phrasings, other companies and header languages (English, German and French
 Outlook and Gmail forms), quoted-printable bodies, a request log with other
 column names, and vision phrases built per seed from word pools. It is the
 closest we have to "accounts made by other hands" with known answers.
+
+``other_hands_accounts.py`` (``--generator other_hands_accounts``) was written
+the same way by another hand, later, and differs again: a Maildir and per-mailbox
+``.eml`` folders instead of an mbox (some messages in both), HTML-only and
+multipart bodies in several charsets, Outlook, Gmail, Apple, Thunderbird and
+Lotus reply and forward grammars in four languages, staff who write in German,
+French or Spanish, an Excel log with a merged title row and a German CSV log,
+and broken items (a truncated .eml, a call note, an image, a bad Date).
 
 For each account the script generates the files into a temporary folder, runs
 ``vision_analytics.analyze`` on the mbox and the request log (with the org chart
@@ -28,11 +36,14 @@ when ``--org-chart`` is given) and scores the finding against the answer key:
 Run from the repository root (about 8 s per account)::
 
     OMP_NUM_THREADS=1 python benchmarks/evaluate_independent.py --seeds 1 2 3 4 5
+    OMP_NUM_THREADS=1 python benchmarks/evaluate_independent.py \
+        --generator other_hands_accounts --seeds 1 2 3
 """
 
 from __future__ import annotations
 
 import argparse
+import importlib
 import json
 import re
 import sys
@@ -45,9 +56,11 @@ import pandas as pd
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from independent_accounts import generate_account  # noqa: E402
-
 import vision_analytics as va  # noqa: E402
+
+#: The generators written by other hands, each beside this script with a
+#: ``generate_account(kind, seed, out_dir, difficulty=...)`` and the same answer key.
+GENERATORS = ("independent_accounts", "other_hands_accounts")
 
 ORIGIN = {"new_exec": "new_executive", "it_dept": "it_organization",
           "competitor": "competitor", "null": None}
@@ -157,7 +170,9 @@ def score(analysis, key: dict, details: dict) -> dict:
     return out
 
 
-def run(kinds, difficulties, seeds, org_chart: bool) -> pd.DataFrame:
+def run(kinds, difficulties, seeds, org_chart: bool,
+        generator: str = GENERATORS[0]) -> pd.DataFrame:
+    generate_account = importlib.import_module(generator).generate_account
     rows = []
     for seed in seeds:
         for kind in kinds:
@@ -169,11 +184,14 @@ def run(kinds, difficulties, seeds, org_chart: bool) -> pd.DataFrame:
                     start = time.perf_counter()
                     with warnings.catch_warnings():
                         warnings.simplefilter("ignore")
+                        # the key names the export's parts when it is more than one
+                        # mbox and a log
+                        inputs = [out / p for p in key.get("inputs")
+                                  or ("mail.mbox", "requests_log.csv")]
+                        chart = out / key.get("org_chart", "org_chart.csv")
                         analysis = va.analyze(
-                            [out / "mail.mbox", out / "requests_log.csv"],
-                            seller_domains=[key["seller_domain"]],
-                            org_chart=out / "org_chart.csv" if org_chart else None,
-                            random_state=0)
+                            inputs, seller_domains=[key["seller_domain"]],
+                            org_chart=chart if org_chart else None, random_state=0)
                     row = score(analysis, key, details)
                 row.update(seed=seed, difficulty=difficulty if kind != "null" else "-",
                            seconds=round(time.perf_counter() - start, 1))
@@ -209,9 +227,11 @@ def main(argv: list[str] | None = None) -> int:
                         default=list(DIFFICULTIES))
     parser.add_argument("--org-chart", action="store_true",
                         help="also give analyze the customer's org chart")
+    parser.add_argument("--generator", choices=GENERATORS, default=GENERATORS[0],
+                        help="which generator beside this script makes the accounts")
     parser.add_argument("--out", help="also write the per-account scores to this CSV")
     args = parser.parse_args(argv)
-    frame = run(args.kinds, args.difficulties, args.seeds, args.org_chart)
+    frame = run(args.kinds, args.difficulties, args.seeds, args.org_chart, args.generator)
     if args.out:
         frame.to_csv(args.out, index=False)
     with pd.option_context("display.width", 200, "display.max_columns", 30):
