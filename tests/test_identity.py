@@ -371,6 +371,9 @@ def test_enron_owners_merged_and_no_custodians_merged_together(real_data):
     ("Dana Whitfield | Lead Enterprise Architect | IT", "Lead Enterprise Architect", "IT"),
     ("Dana Whitfield · CTO · Platform", "CTO", "Platform"),
     ("Dana Whitfield – Head of Architecture", "Head of Architecture", ""),
+    # a signature in a quoted reply keeps no quote marks
+    ("> Dana Whitfield\n> Legal Counsel | Legal", "Legal Counsel", "Legal"),
+    (">> Dana Whitfield\n>>Vendor Manager", "Vendor Manager", ""),
 ])
 def test_signature_titles_split_on_the_separators_people_use(signature, title, department):
     from vision_analytics.normalize._identity import title_from_signature

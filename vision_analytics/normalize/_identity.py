@@ -926,7 +926,9 @@ def title_from_signature(text: str) -> tuple[str, str, str] | None:
     The title is the line after the name ("Dana Whitfield" / "Director, IT"), or
     follows it on the name's own line ("Dana Whitfield | Director | IT").
     """
-    lines = [ln.strip(" -–|*") for ln in text.splitlines() if ln.strip(" -–|*")]
+    # a quoted signature ("> Dana Whitfield") reads the same without its markers
+    lines = [_QUOTE_MARKS.sub("", ln).strip(" -–|*") for ln in text.splitlines()]
+    lines = [ln for ln in lines if ln]
     for line in lines:
         parts = _ONE_LINE_SPLIT.split(line, maxsplit=1)
         if len(parts) < 2 or len(parts[0]) > 40 or len(parts[1]) > 80:
@@ -946,6 +948,8 @@ def title_from_signature(text: str) -> tuple[str, str, str] | None:
         return parsed.key, title, department
     return None
 
+
+_QUOTE_MARKS = re.compile(r"^\s*(?:>\s?)+")
 
 # what separates a signature's title from its department: "Director, IT",
 # "Head of Sales | EMEA", "CTO · Platform", "Lead – Data" (not a hyphen inside a word)
