@@ -705,19 +705,59 @@ def test_a_vision_of_many_rarely_used_phrases_is_found_as_one_vocabulary():
     assert not spread.significant(0.05)
 
 
+_FRAMED_ASKS = ["Could you price the {} again, now that the {} is our direction?",
+                "Our auditors want the {} explained; how does it fit a {}?",
+                "Is there a workshop on {} topics? The team must learn the {} first.",
+                "Before renewal, tell us whether the {} would survive a move to the {}.",
+                "Escalating: the {} failed twice this week, and the {} depends on it.",
+                "Send me the {} figures and anything you have written on the {}."]
+
+
+def _framed_stream(*, planted: bool = True, new_kind: bool = False) -> pd.DataFrame:
+    """Routine asks; then (``planted``, else all along) a framing of four phrases in
+    asks of every kind; with ``new_kind``, also a new kind of ask worded alike."""
+    rng = np.random.default_rng(3)
+    routine = ["invoice", "licence count", "training date", "password reset", "renewal quote",
+               "support ticket", "user access", "report export"]
+    phrases = ["amber relay grid", "tidal ledger sync", "copper lane audit", "quiet harbour mode"]
+    start = pd.Timestamp("2024-01-01", tz="UTC")
+    rows = [(f"Please help with the {routine[i % 8]} for site {rng.integers(1, 40)}.",
+             start + pd.Timedelta(days=2 * i)) for i in range(140)]
+    for i in range(32):
+        day = 200 + 3 * i if planted else int(rng.integers(0, 296))
+        phrase = phrases[(i // 2 if new_kind else i) % 4]
+        if new_kind and i % 2:  # a new kind of ask, always worded the same way
+            text = ("We are preparing our five-year plan and need to understand your product "
+                    f"roadmap: when will you support the {phrase}?")
+        else:
+            text = _FRAMED_ASKS[i % len(_FRAMED_ASKS)].format(routine[i % 8], phrase)
+        rows.append((text, start + pd.Timedelta(days=day)))
+    frame = pd.DataFrame(rows, columns=["text", "sent_at"]).assign(
+        subject="", topic_id="all", thread_id=[f"th{i}" for i in range(len(rows))])
+    return frame.sort_values("sent_at", kind="stable").reset_index(drop=True)
+
+
 def test_words_of_a_framing_that_emerges_across_the_stream_are_kept_from_topics():
     from vision_analytics._analysis import _framing_words
 
     # a vision's phrases spread over every kind of ask would fuse unrelated asks into
     # one topic: their words are what the topic model is told to leave aside
-    planted = _many_phrase_stream(planted=True, n_vision=48)
-    framing = set(_framing_words(planted, random_state=0))
-    assert {"amber", "relay", "grid", "saffron", "yard", "loop"} <= framing
-    # the routine asks the vision never frames keep their words as topic words
-    assert not framing & {"renewal", "quote", "support", "ticket", "access", "export"}
+    framing = set(_framing_words(_framed_stream(), random_state=0))
+    assert {"amber", "relay", "grid", "tidal", "ledger", "quiet", "harbour"} <= framing
+    # the routine asks' own words stay topic words
+    assert not framing & {"invoice", "licence", "password", "renewal", "ticket", "access"}
     # the same phrases used all along are the account's language: nothing is left out
-    assert not set(_framing_words(_many_phrase_stream(planted=False), random_state=0)) & {
+    assert not set(_framing_words(_framed_stream(planted=False), random_state=0)) & {
         "amber", "relay", "grid"}
+
+
+def test_a_new_kind_of_ask_stays_a_topic_while_the_framing_around_it_is_left_out():
+    from vision_analytics._analysis import _framing_words
+
+    framing = set(_framing_words(_framed_stream(new_kind=True), random_state=0))
+    assert {"amber", "relay", "grid", "tidal", "ledger"} <= framing
+    # the roadmap asks read alike beyond any phrase: what they ask is their topic
+    assert not framing & {"preparing", "roadmap", "five", "plan", "understand"}
 
 
 def test_the_sellers_own_product_is_not_a_vision_term():
@@ -735,3 +775,18 @@ def test_the_sellers_own_product_is_not_a_vision_term():
     # a phrase that merely shares a seller name's first letters is not
     assert not _names_seller("digital twin", seller, texts)
     assert not _names_seller("autonomous planning", seller, texts)
+
+
+def test_a_framing_in_unalike_asks_counts_even_when_they_fall_in_two_topics():
+    requests = _framed_stream()
+    # the topic model put the framed asks in two clusters, the routine asks in eight
+    kind = {ask.split()[0]: k for k, ask in enumerate(_FRAMED_ASKS)}
+    requests["topic_id"] = [f"t{8 + kind[text.split()[0]] // 3}" if text.split()[0] in kind
+                            else f"t{i % 8}" for i, text in enumerate(requests["text"])]
+    found = SharedSourceTest(n_permutations=99, random_state=0).fit(requests)
+    assert found.p_value < 0.05 and found.n_phrase_families == 4
+    assert {"term:amber relay grid", "term:tidal ledger sync"} <= set(found.features["feature"])
+    # held to three topics, the same phrases do not count
+    strict = SharedSourceTest(n_permutations=99, min_unalike_spread=3,
+                              random_state=0).fit(requests)
+    assert strict.n_families == 0 and strict.p_value > 0.05

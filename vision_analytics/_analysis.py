@@ -31,11 +31,13 @@ from .vision import (
     SharedSourceTest,
     VisionFinder,
     answer_questions,
+    contains_term,
     effort_ledger,
     recommend,
     term_pattern,
 )
 from .vision._finding import change_onset, confidence_from_scores, surface_forms
+from .vision._shared_source import WordProfile
 
 __all__ = ["Analysis", "NoRequestsError", "analyze"]
 
@@ -309,8 +311,15 @@ def _peak_rss_mb() -> float | None:
 
 
 def _framing_words(requests: pd.DataFrame, random_state, min_surprise: float = 4.0,
-                   limit: int = 25) -> tuple[str, ...]:
-    """Words of phrases that emerge over time across the whole request stream."""
+                   limit: int = 25, max_alike: float = 0.4) -> tuple[str, ...]:
+    """Words of phrases that emerge over time across the whole request stream.
+
+    A framing travels across asks of every kind; a new kind of ask ("we are
+    preparing our five-year plan...") also emerges, but its requests read alike
+    beyond the phrase. A phrase whose requests are alike once its own words are
+    left out (mean cosine similarity of ``max_alike`` or more) is what those
+    requests ask, and stays a topic word.
+    """
     probe = SharedSourceTest(n_permutations=0, min_topic_spread=1, random_state=random_state)
     result = probe.fit(requests.assign(topic_id="all"))
     feats = result.features
@@ -321,7 +330,22 @@ def _framing_words(requests: pd.DataFrame, random_state, min_surprise: float = 4
     for feature in feats.loc[strong, "feature"]:
         if feature.startswith("vocabulary:"):
             terms += feature.removeprefix("vocabulary:").split("|")
-    return tuple(sorted({w for t in terms for w in re.findall(r"\w+", t)}))
+    terms = list(dict.fromkeys(terms))
+    if not terms:
+        return ()
+    subjects = requests["subject"] if "subject" in requests else pd.Series("", requests.index)
+    texts = (subjects.fillna("").astype(str) + "\n"
+             + requests["text"].fillna("").astype(str)).str.lower()
+    words = WordProfile(texts)
+    rng = np.random.default_rng(random_state)
+    kept = []
+    for term in terms:
+        carriers = np.flatnonzero(contains_term(texts, term).to_numpy())
+        if len(carriers) > 300:  # a sample tells how alike they are
+            carriers = np.sort(rng.choice(carriers, 300, replace=False))
+        if len(carriers) < 2 or words.alike(carriers, term) < max_alike:
+            kept.append(term)
+    return tuple(sorted({w for t in kept for w in re.findall(r"\w+", t)}))
 
 
 def _topics(requests: pd.DataFrame, n_topics, random_state, framing=()):

@@ -3,7 +3,7 @@
 from ._finding import SourceCandidate, VisionFinder
 from ._outside import EmergingName, emerging_names
 from ._questions import answer_questions, effort_ledger, recommend
-from ._shared_source import SharedSourceResult, SharedSourceTest, term_pattern
+from ._shared_source import SharedSourceResult, SharedSourceTest, contains_term, term_pattern
 
 __all__ = [
     "EmergingName",
@@ -12,6 +12,7 @@ __all__ = [
     "SourceCandidate",
     "VisionFinder",
     "answer_questions",
+    "contains_term",
     "effort_ledger",
     "emerging_names",
     "recommend",
