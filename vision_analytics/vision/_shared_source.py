@@ -14,10 +14,7 @@ score: the surprise (in nats) of seeing so few of its occurrences before
 absent before and recurs after scores high; a common word whose rate wobbles
 does not. Only features whose occurrences after ``t`` reach at least
 ``min_topic_spread`` different topic clusters count: a new vision cuts across
-topics, an ordinary topic surge does not. A phrase whose requests read unalike
-beyond it needs only ``min_unalike_spread`` clusters: a topic model can put a
-vision's few kinds of ask in one or two clusters, while a surge of one kind of
-ask reads alike. The split's score is the sum of the
+topics, an ordinary topic surge does not. The split's score is the sum of the
 counted surprises; the statistic is the maximum over splits.
 
 A vision is often carried by many phrases, each used only a few times, two or
@@ -200,13 +197,6 @@ class SharedSourceTest:
         Features seen fewer times than this never count.
     min_topic_spread : int
         Topics a feature must reach after the split to count.
-    min_unalike_spread : int
-        Topics enough for a phrase (or vocabulary, or originator) whose requests
-        do not read alike beyond it: a few kinds of ask can share one topic
-        cluster, and a framing carried by unalike asks is what a vision looks like.
-    max_alike : float
-        Mean cosine similarity of a feature's requests (its own words left out)
-        below which they count as unalike.
     min_families : int
         Independent emerging phrases needed for a finding (an effect size on
         top of the p-value; see :meth:`SharedSourceResult.significant`).
@@ -235,11 +225,8 @@ class SharedSourceTest:
     """
 
     def __init__(self, *, n_permutations=199, min_surprise=3.0, min_count=4,
-                 min_topic_spread=3, min_unalike_spread=2, max_alike=0.4, min_families=6,
-                 min_requests=20, vocabularies=True, random_state=0):
-        self.min_unalike_spread = min(min_unalike_spread, min_topic_spread)
-        self.max_alike = max_alike
-        self._need = None
+                 min_topic_spread=3, min_families=6, min_requests=20, vocabularies=True,
+                 random_state=0):
         self.min_families = min_families
         self.vocabularies = vocabularies
         self._members = None
@@ -275,7 +262,7 @@ class SharedSourceTest:
         if X.shape[1] == 0:
             return self._empty(n, "no feature is shared by enough requests across topics")
         topics = pd.factorize(data["topic_id"].astype(str), sort=True)[0]
-        X, names = self._possible(X, names, topics, data["text"])
+        X, names = self._possible(X, names, topics)
         self._members = _vocabulary_members(names)
         self._weights = np.array([self._vocabulary_weights.get(name, 1) for name in names])
         units = self._units(data)
@@ -358,17 +345,10 @@ class SharedSourceTest:
         # only fit in memory sparse. Both compute the same counts.
         return (X.toarray() if X.shape[0] * X.shape[1] <= DENSE_CELLS else X), all_names
 
-    def _possible(self, X, names: list[str], topics: np.ndarray, texts=None):
+    def _possible(self, X, names: list[str], topics: np.ndarray):
         """Drop features no arrival order can make eligible: too rare overall, or
-        in fewer topics than they need over the whole stream. They never add to
-        the statistic; dropping them keeps permutations cheap.
-
-        A feature needs ``min_topic_spread`` topics; a phrase whose requests do
-        not read alike beyond it (see :func:`_alike`) needs only ``min_unalike_spread``:
-        a few kinds of ask can fall in one topic cluster, and a framing that
-        travels across unalike asks is what the spread rule looks for. Sets the
-        topics each kept feature needs (``self._need``).
-        """
+        in fewer topics than ``min_topic_spread`` over the whole stream. They
+        never add to the statistic; dropping them keeps permutations cheap."""
         n_topics = int(topics.max()) + 1
         total = np.asarray(X.sum(axis=0)).ravel()
         onehot = sparse.csr_matrix((np.ones(len(topics)), (topics, np.arange(len(topics)))),
@@ -376,21 +356,9 @@ class SharedSourceTest:
         per_topic = onehot @ X
         spread = np.asarray(((per_topic.toarray() if sparse.issparse(per_topic)
                               else per_topic) > 0).sum(axis=0)).ravel()
-        need = np.full(len(names), self.min_topic_spread)
-        # single words drift with the seasons ("annual", "address"): only phrases,
-        # vocabularies and originators are let off
-        phrase = np.array([not name.startswith("term:") or " " in name or "-" in name
-                           for name in names], dtype=bool)
-        short = np.flatnonzero((total >= self.min_count) & (spread < self.min_topic_spread)
-                               & (spread >= self.min_unalike_spread) & phrase)
-        if len(short) and texts is not None:
-            alike = _alike(texts, X, names, short, random_state=self.random_state)
-            need[short[alike < self.max_alike]] = self.min_unalike_spread
-        keep = np.flatnonzero((total >= self.min_count) & (spread >= need))
-        if len(keep) == len(names):
-            self._need = need
+        keep = np.flatnonzero((total >= self.min_count) & (spread >= self.min_topic_spread))
+        if len(keep) == 0 or len(keep) == len(names):
             return X, names
-        self._need = need[keep]
         return X[:, keep], [names[j] for j in keep]
 
     def _units(self, data: pd.DataFrame) -> np.ndarray:
@@ -436,8 +404,8 @@ class SharedSourceTest:
         for k, s in enumerate(splits):
             surprise = _emergence(before_all[k], total, s / n)
             spread = (after_topic[k + 1] > 0).sum(axis=0)
-            need = self.min_topic_spread if self._need is None else self._need
-            eligible = counted & (spread >= need) & (surprise >= self.min_surprise)
+            eligible = counted & (spread >= self.min_topic_spread) & (
+                surprise >= self.min_surprise)
             values = np.where(eligible, surprise, 0.0)
             scoring = values
             if self._members is not None:
@@ -453,29 +421,6 @@ class SharedSourceTest:
             if score > best:
                 best, best_split, best_z = score, int(s), (values, spread, heads, families)
         return best, best_split, best_z
-
-
-def _alike(texts, X, names: list[str], columns: np.ndarray, *, max_rows: int = 300,
-           random_state=0) -> np.ndarray:
-    """How alike the requests holding each feature read beyond the feature itself.
-
-    Mean cosine similarity (TF-IDF of words) between the requests of each of
-    ``columns``, the feature's own words left out (at most ``max_rows`` of them,
-    a seeded sample). A new kind of ask worded the same way each time is alike
-    (0.4 and more on the development accounts); a framing carried by asks of
-    every kind is not (0.05 to 0.35).
-    """
-    out = np.ones(len(columns))
-    words = WordProfile(texts)
-    X = X.tocsc() if sparse.issparse(X) else sparse.csc_matrix(X)
-    rng = np.random.default_rng(random_state)
-    for k, j in enumerate(columns):
-        rows = X[:, j].nonzero()[0]
-        if len(rows) > max_rows:
-            rows = np.sort(rng.choice(rows, max_rows, replace=False))
-        own = "" if names[j].startswith("originator:") else names[j].split(":", 1)[-1]
-        out[k] = words.alike(rows, own)
-    return out
 
 
 class WordProfile:
