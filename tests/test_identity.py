@@ -298,6 +298,24 @@ def test_titles_from_signatures_in_sent_mail_without_segments():
     assert people.loc["p_lee_wong_acme_com", "title"] == ""
 
 
+def test_a_newcomer_introducing_themselves_gives_their_title():
+    msgs = mail([
+        {"sender": "arjun.walker@acme.com", "sender_name": "Walker, Arjun",
+         "body_text": "Dear Gaelle,\n\nLet me introduce myself: I joined Acme Rhone as Chief "
+                      "Operating Officer this month. I look forward to working with you.\n\n"
+                      "Thanks,\n\nSent from my iPhone"},
+        {"sender": "lee.wong@acme.com", "sender_name": "Lee Wong",
+         "body_text": "Welcome!\n\n> I joined Acme as Head of Sales last week."},
+        {"sender": "kim.park@acme.com", "sender_name": "Kim Park",
+         "body_text": "I joined the call as a listener only."},
+    ])
+    people = resolve_identities(msgs).people.set_index("person_id")
+    assert people.loc["p_arjun_walker_acme_com", "title"] == "Chief Operating Officer"
+    # a quoted introduction is someone else's; "a listener" is no title
+    assert people.loc["p_lee_wong_acme_com", "title"] == ""
+    assert people.loc["p_kim_park_acme_com", "title"] == ""
+
+
 @pytest.mark.parametrize(
     ("domain", "expected"),
     [("acme.com", "Acme"), ("mail.acme-corp.co.uk", "Acme Corp"), ("hotmail.com", "individual"),

@@ -713,6 +713,7 @@ def _build(graph, names, raw_aliases, parsed_names, name_nodes, sent_count, seen
     signature_titles = _signature_titles(segments)
     body_titles = (_body_signature_titles(frame["sender"], bodies, parsed_names)
                    if not signature_titles and bodies is not None else {})
+    introduced = _introduced_titles(frame["sender"], bodies) if bodies is not None else {}
 
     # Without the customer's domains, theirs are those of the people who corresponded
     # with the seller (public webmail aside): a colleague at one of them seen only in
@@ -757,7 +758,8 @@ def _build(graph, names, raw_aliases, parsed_names, name_nodes, sent_count, seen
         elif parsed is not None and parsed.key in signature_titles:
             title, department = signature_titles[parsed.key]
         else:
-            found = [body_titles[a] for a in emails if a in body_titles]
+            found = [body_titles[a] for a in emails if a in body_titles] or \
+                [introduced[a] for a in emails if a in introduced]
             if found:
                 title, department = found[0]
         if any(_in(a, sellers) for a in emails):
@@ -918,6 +920,51 @@ def _body_signature_titles(senders, bodies, parsed_names, per_sender: int = 20):
         if found[0] in keys:
             out[address] = (found[1], found[2])
     return out
+
+
+def _introduced_titles(senders, bodies, head: int = 600) -> dict[str, tuple[str, str]]:
+    """``address → (title, "")`` from a sender introducing themselves at the top of
+    their own message ("I joined Acme as Chief Operating Officer this month")."""
+    out: dict[str, tuple[str, str]] = {}
+    for sender, body in zip(senders, bodies, strict=True):
+        if not isinstance(body, str) or "I" not in body[:head]:
+            continue
+        # the cheap look first; the sender's own new text (not a quoted introduction
+        # by someone else) only for the rare body that has one
+        found = title_introduced(body[:head]) and title_introduced(
+            fallback_new_text(body)[:head])
+        address = _clean_address(sender)
+        if found and address:
+            out.setdefault(address, (found, ""))
+    return out
+
+
+def title_introduced(text: str) -> str:
+    """The title a writer gives themselves on joining, or "".
+
+    >>> title_introduced("let me introduce myself: I joined Acme SA as Chief Operating "
+    ...                  "Officer this month.")
+    'Chief Operating Officer'
+    >>> title_introduced("In my new role as Head of Digital Platforms and IT, I ...")
+    'Head of Digital Platforms and IT'
+    >>> title_introduced("I joined the call as a listener.")
+    ''
+    """
+    match = _INTRODUCED.search(text)
+    if match is None:
+        return ""
+    title = _TRAILING_JOINER.sub("", match.group("title"))
+    return title if _TITLE_WORDS.search(title) else ""
+
+
+# "I joined Acme as Chief Operating Officer", "I have just joined ... as our new CIO",
+# "in my new role as Head of IT": a capitalised title after "as"
+_INTRODUCED = re.compile(
+    r"(?:\bI(?:'ve| have)?(?: just| recently)? (?:joined|started at|started with)\b"
+    r"[^.!?\n]{0,80}?|\b[Mm]y new (?:role|position|job) )"
+    r"\bas (?:the |our |its |your |a |an )?(?:new )?"
+    r"(?P<title>[A-Z][\w&/.-]*(?: (?:of|for|and|&|[A-Z][\w&/.-]*))*)")
+_TRAILING_JOINER = re.compile(r"(?: (?:of|for|and|&))+$")
 
 
 def title_from_signature(text: str) -> tuple[str, str, str] | None:
