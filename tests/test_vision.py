@@ -358,6 +358,54 @@ def test_a_newcomer_who_wrote_the_words_first_outweighs_a_department_echoing_the
     assert any(c.kind == "department" and c.department == "IT" for c in ranked) is False
 
 
+def test_a_new_sponsor_copied_on_the_vision_asks_outweighs_the_messengers():
+    requests, members, terms, people, authored, onset = _department_case([0, 0, 0])
+    people["first_seen"] = pd.Timestamp("2023-06-01", tz="UTC")
+    # the messenger relays every ask; a new COO, arrived a week before the onset,
+    # writes none of the words (their notes were never exported) but is copied on
+    # two of the vision asks and on none of the others
+    people.loc[len(people)] = ["p_coo", "P_COO", ["p_coo@c.com"], "C", "c.com", "",
+                               "Chief Operating Officer", "customer",
+                               onset - pd.Timedelta(days=7)]
+    copied = pd.Series([frozenset({"p_law"})] * len(requests), index=requests.index)
+    vision = requests.index[members]
+    copied[vision[2]] = copied[vision[5]] = frozenset({"p_coo", "p_law"})
+    finder = VisionFinder(relay_style=False)
+    ranked = finder.candidates(requests, members, terms, people, authored, onset,
+                               copied=copied)
+    assert ranked[0].key == "p_coo"
+    assert any("copied on 2 of the 8" in clue for clue in ranked[0].clues)
+    # Legal is copied on every request alike: being there is not being behind it
+    assert not any(c.key == "p_law" and any("copied" in x for x in c.clues) for c in ranked)
+    # copied on the other requests as often as on the vision's: no clue at all
+    copied = pd.Series([frozenset({"p_coo"})] * len(requests), index=requests.index)
+    ranked = finder.candidates(requests, members, terms, people, authored, onset,
+                               copied=copied)
+    assert ranked[0].key != "p_coo"
+
+
+def test_a_colleague_who_carries_part_of_the_vision_is_relaying_it_too():
+    requests, members, terms, people, authored, onset = _department_case([0, 0, 0])
+    people["first_seen"] = pd.Timestamp("2023-06-01", tz="UTC")
+    # Legal, there all along and never the account's channel before the onset,
+    # sends a quarter of the vision asks and writes all of its words in them
+    vision = requests.index[members]
+    requests.loc[vision[[1, 4]], ["sender_id", "originator_id"]] = "p_law"
+    authored.loc[authored["author_id"] == "p_law", "text"] = " and ".join(terms)
+    people.loc[len(people)] = ["p_coo", "P_COO", ["p_coo@c.com"], "C", "c.com", "",
+                               "Chief Operating Officer", "customer",
+                               onset - pd.Timedelta(days=7)]
+    copied = pd.Series([frozenset()] * len(requests), index=requests.index)
+    copied[vision[2]] = copied[vision[5]] = frozenset({"p_coo"})
+    ranked = VisionFinder(relay_style=False).candidates(
+        requests, members, terms, people, authored, onset, copied=copied)
+    law = next(c for c in ranked if c.key == "p_law")
+    assert any("there long before the onset" in clue for clue in law.clues)
+    # the words they relayed count for the three quarters they did not carry
+    assert law.score == pytest.approx(0.75 + 0.5 * 0.75 - 1.5 * 0.25)
+    assert ranked[0].key == "p_coo"
+
+
 def _department_case(it_uses: list[int]) -> tuple:
     """A messenger relays every vision ask; IT people write the vision's words themselves."""
     requests, members = _vision_requests()

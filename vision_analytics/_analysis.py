@@ -568,6 +568,30 @@ def _earlier_words(messages: pd.DataFrame, onset, margin_days: int = 30) -> set[
     return words
 
 
+def _copied(requests, messages, identities) -> pd.Series:
+    """The people each e-mailed request was addressed or copied to (besides its sender)."""
+    lookup = {}
+
+    def ids(addresses) -> frozenset:
+        out = set()
+        for address in addresses if isinstance(addresses, list) else ():
+            if address not in lookup:
+                lookup[address] = identities.lookup(address)
+            if lookup[address]:
+                out.add(lookup[address])
+        return frozenset(out)
+
+    if "message_key" not in requests:
+        return pd.Series([frozenset()] * len(requests), index=requests.index, dtype=object)
+    keys = requests["message_key"]
+    known = keys.isin(messages.index)
+    recipients = pd.Series([frozenset()] * len(requests), index=requests.index, dtype=object)
+    rows = messages.loc[keys[known].to_numpy(), ["to", "cc"]]
+    recipients[known.to_numpy()] = [ids(to) | ids(cc) for to, cc in
+                                    zip(rows["to"], rows["cc"], strict=True)]
+    return recipients
+
+
 def _seller_names(people: pd.DataFrame) -> set[str]:
     """The seller's names as its mail domains spell them ("lumentrasoft")."""
     if "side" not in people or "domain" not in people:
@@ -641,7 +665,8 @@ def _finding(test, requests, messages, segments, identities, alpha):
     authored = _authored(messages, segments, identities)
     outside = emerging_names(requests, core, onset, _earlier_words(messages, onset), people)
     candidates = finder.candidates(requests, core, sharp, people, authored, onset,
-                                   outside_names=outside)
+                                   outside_names=outside,
+                                   copied=_copied(requests, messages, identities))
     source = candidates[0] if candidates else None
     start = messages["sent_at"].min()
     origin, origin_clues = finder.origin(source, onset, start)

@@ -32,6 +32,9 @@ _IT_WORDS = re.compile(
 _MESSENGER_SHARE = 0.2
 #: A sender of this share of the requests before the onset is the account's usual channel.
 _CHANNEL_SHARE = 0.1
+#: Added for being copied on the vision requests (far more than on others) without
+#: sending any of them.
+_COPIED_WEIGHT = 0.25
 _SENIOR = re.compile(
     r"\b(chief|c[a-z]o|president|vp|svp|evp|vice president|head|director|managing|general "
     r"manager|partner|executive)\b", re.I)
@@ -202,7 +205,8 @@ class VisionFinder:
 
     def candidates(self, requests: pd.DataFrame, members: pd.Series, terms: list[str],
                    people: pd.DataFrame, authored: pd.DataFrame, onset,
-                   outside_names: list[EmergingName] | None = None) -> list[SourceCandidate]:
+                   outside_names: list[EmergingName] | None = None,
+                   copied: pd.Series | None = None) -> list[SourceCandidate]:
         """Rank who (or what) is behind the vision requests.
 
         ``members`` are the requests the candidates are judged on: in
@@ -217,6 +221,9 @@ class VisionFinder:
         organisations when their own mail carries the vision terms, or when an
         outside name (``outside_names``, see :func:`emerging_names`) travels in
         the vision requests without its owner ever writing to the account.
+        ``copied`` (per request, the people it was addressed or copied to) adds
+        those copied on the vision requests far more often than on the others,
+        who sent none of them: the sponsor looking over the messenger's shoulder.
         """
         people = _customer_domain_sides(people.set_index("person_id"))
         vision = requests[members]
@@ -246,8 +253,11 @@ class VisionFinder:
         relay_style = relay_style_shift(requests, members, people,
                                         random_state=self.random_state) \
             if self.relay_style else pd.Series(dtype=float)
+        looking_on = _copied_on(requests, members, copied) if copied is not None \
+            else pd.Series(dtype=int)
         scores: dict[str, SourceCandidate] = {}
-        keys = set(attributed.index) | set(term_use.index) | set(relay_style.index)
+        keys = set(attributed.index) | set(term_use.index) | set(relay_style.index) \
+            | set(looking_on.index[~looking_on.index.isin(sent_share.index)])
         for key in sorted(keys):
             if key not in people.index:
                 continue
@@ -261,10 +271,12 @@ class VisionFinder:
             carried = float(sent_share.get(key, 0.0))
             # the usual channel who carries the vision writes its words in every relay
             # and is the first to send them: that is relaying, and counts only for
-            # the part of the vision they did not carry
-            own = 1.0 - carried if (carried >= _MESSENGER_SHARE
-                                    and float(channel.get(key, 0.0)) >= _CHANNEL_SHARE) \
-                else 1.0
+            # the part of the vision they did not carry; so does anyone there long
+            # before the onset who carries a share of it (a newcomer who sends their
+            # own vision is its likeliest source, and keeps the words)
+            own = 1.0 - carried if (carried >= _MESSENGER_SHARE and (
+                float(channel.get(key, 0.0)) >= _CHANNEL_SHARE
+                or not _near_onset(first, onset, after_days=21))) else 1.0
             share = float(attributed.get(key, 0.0))
             if share:
                 score += 2.0 * share
@@ -277,6 +289,10 @@ class VisionFinder:
             if _near_onset(first, onset, after_days=21):
                 score += 0.5
                 clues.append(f"first appeared {first:%d %b %Y}, near the onset")
+            k = int(looking_on.get(key, 0))
+            if k and not carried:
+                score += _COPIED_WEIGHT
+                clues.append(f"copied on {k} of the {len(vision)} {_CORE} without sending any")
             rank = first_use.get(key)
             if rank is not None and rank[0] < 2:
                 score += (1.0 if rank[0] == 0 else 0.5) * own
@@ -292,9 +308,11 @@ class VisionFinder:
                 # the messenger repeats the vision in every relay: sending it is
                 # evidence of carrying it, not of owning it
                 score -= 1.5 * carried
+                usual = float(channel.get(key, 0.0))
                 clues.append(f"sent {carried:.0%} of the {_CORE} (a messenger"
-                             + (f", and {channel[key]:.0%} of the requests before the onset)"
-                                if own < 1 else ")"))
+                             + (f", and {usual:.0%} of the requests before the onset)"
+                                if own < 1 and usual >= _CHANNEL_SHARE else
+                                ", there long before the onset)" if own < 1 else ")"))
             title = "" if pd.isna(person["title"]) else str(person["title"])
             if score > 0 and side != "external" and _SENIOR.search(title):
                 # a vision is shaped by someone with the standing to shape it: among
@@ -487,6 +505,28 @@ def _near_onset(first, onset, *, after_days: int, before_days: int = 60) -> bool
     if first is None or onset is None or pd.isna(first):
         return False
     return -pd.Timedelta(days=before_days) <= first - onset <= pd.Timedelta(days=after_days)
+
+
+def _copied_on(requests: pd.DataFrame, members: pd.Series, copied: pd.Series,
+               lift: float = 2.0) -> pd.Series:
+    """How many vision requests each person was copied on (not as their sender),
+    for the people copied on them at least ``lift`` times as often as on the others."""
+    senders = requests["sender_id"] if "sender_id" in requests else \
+        pd.Series("", index=requests.index)
+    counts = {True: {}, False: {}}
+    for inside, sender, recipients in zip(members.to_numpy(), senders, copied.reindex(
+            requests.index).to_numpy(), strict=True):
+        if not isinstance(recipients, frozenset | set):
+            continue
+        bucket = counts[bool(inside)]
+        for person in recipients:
+            if person != sender:
+                bucket[person] = bucket.get(person, 0) + 1
+    n_in = max(1, int(members.sum()))
+    n_out = max(1, len(members) - n_in)
+    kept = {p: k for p, k in counts[True].items()
+            if k / n_in > lift * counts[False].get(p, 0) / n_out}
+    return pd.Series(kept, dtype=int).sort_index()
 
 
 def _usual_channel(requests: pd.DataFrame, onset) -> pd.Series:
