@@ -257,6 +257,27 @@ def test_colleagues_at_a_corresponding_domain_are_the_customers_not_outsiders():
     assert given.loc["p_pat_k_gmail_com", "side"] == "external"
 
 
+def test_a_vendor_in_the_customers_threads_with_the_seller_is_an_outsider():
+    # six of the customer's people write with the seller; a rival's rep replies to all
+    # in a workshop thread the seller is copied on, and a newsletter reaches the
+    # seller's inbox: neither is the customer, though both wrote with the seller
+    customer = [f"{n}@acme.de" for n in ("ann", "bo", "cy", "dee", "eve", "fay")]
+    msgs = mail([{"sender": a, "to": ["sam@seller.com"]} for a in customer] + [
+        {"sender": "jo.ceo@acme-ag.de", "to": ["sam@seller.com"], "cc": ["ann@acme.de"]},
+        {"sender": "rep@rival.io", "to": ["ann@acme.de"], "cc": ["sam@seller.com"]},
+        {"sender": "news@digest-mailer.net", "to": ["sam@seller.com"]},
+        {"sender": "pat@gmail.com", "to": ["sam@seller.com"]},
+    ])
+    sides = resolve_identities(msgs, seller_domains="seller.com").people.set_index(
+        "person_id")["side"]
+    assert sides["p_ann_acme_de"] == "customer"
+    # the customer's other domain (the same organisation's name) is the customer's
+    assert sides["p_jo_ceo_acme_ag_de"] == "customer"
+    assert sides["p_rep_rival_io"] == "external"
+    assert sides["p_news_digest_mailer_net"] == "external"
+    assert sides["p_pat_gmail_com"] == "customer"
+
+
 def test_titles_from_org_chart_then_signatures_and_inner_header_names():
     msgs = mail([
         {"sender": "dana.lee@acme.com", "sender_name": "Dana Lee"},

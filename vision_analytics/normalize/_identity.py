@@ -297,6 +297,35 @@ def organization_from_domain(domain: str) -> str:
     return " ".join(w.capitalize() for w in re.split(r"[-_]+", core) if w)
 
 
+def _corresponding_domains(contacts: set[str], share: float = 0.2) -> set[str]:
+    """The customer's domains among those of the people who wrote with the seller.
+
+    The customer is the organisation most of them work for: a domain with more than
+    ``share`` as many correspondents as the largest, or one naming the same
+    organisation ("acme-ag.de" beside "acme.de"). A competitor's two reps or a
+    newsletter among fifteen of the customer's people are outsiders.
+
+    >>> sorted(_corresponding_domains({"ann@acme.de", "bo@acme.de", "cy@acme.de",
+    ...                                "dee@acme.de", "eve@acme.de", "fay@mail.acme-ag.de",
+    ...                                "rep@rival.io", "me@gmail.com"}))
+    ['acme-ag.de', 'acme.de']
+    """
+    counts = Counter(_org_domain(_domain(a)) for a in contacts
+                     if _domain(a) and _domain(a) not in PUBLIC_MAIL_DOMAINS)
+    if not counts:
+        return set()
+    top = max(counts.values())
+    major = {d for d, n in counts.items() if n > share * top}
+    stems = {s for s in map(_stem, major) if len(s) >= 4}
+    return {d for d in counts if d in major or _stem(d) in stems}
+
+
+def _stem(domain: str) -> str:
+    """The first word of the organisation a domain names ("acme" of acme-ag.de)."""
+    words = organization_from_domain(domain).lower().split()
+    return words[0] if words else ""
+
+
 def _org_domain(domain: str) -> str:
     """The registrable part of a domain ("mail.acme.co.uk" → "acme.co.uk")."""
     parts = domain.split(".")
@@ -718,8 +747,8 @@ def _build(graph, names, raw_aliases, parsed_names, name_nodes, sent_count, seen
     # Without the customer's domains, theirs are those of the people who corresponded
     # with the seller (public webmail aside): a colleague at one of them seen only in
     # a cc line or a quoted header is the customer's too, not an outsider.
-    corresponding = ({_domain(a) for a in contacts_seller} - PUBLIC_MAIL_DOMAINS - {""}
-                     if sellers and not customers else set())
+    corresponding = _corresponding_domains(contacts_seller) if sellers and not customers \
+        else set()
     rows = []
     node_to_person: dict[str, str] = {}
     canonical_of: dict[str, str] = {}
@@ -767,8 +796,13 @@ def _build(graph, names, raw_aliases, parsed_names, name_nodes, sent_count, seen
         elif customers:
             side = "customer" if any(_in(a, customers) for a in emails) else "external"
         elif sellers:
-            side = "customer" if any(a in contacts_seller or _domain(a) in corresponding
-                                     for a in emails) else "external"
+            # someone on webmail who wrote with the seller is the customer's; at a
+            # company, only when it is one of the customer's domains (a vendor's rep or
+            # a newsletter in the same threads is not)
+            side = "customer" if any(
+                _org_domain(_domain(a)) in corresponding
+                or (a in contacts_seller and _domain(a) in PUBLIC_MAIL_DOMAINS)
+                for a in emails) else "external"
         else:
             side = "external"
         firsts = [first_seen[a] for a in emails if a in first_seen]
