@@ -569,7 +569,7 @@ def _earlier_words(messages: pd.DataFrame, onset, margin_days: int = 30) -> set[
 
 
 def _copied(requests, messages, identities) -> pd.Series:
-    """The people each e-mailed request was addressed or copied to (besides its sender)."""
+    """The people each e-mailed request was addressed or copied to (a log row: none)."""
     lookup = {}
 
     def ids(addresses) -> frozenset:
