@@ -304,6 +304,30 @@ def test_titles_from_org_chart_then_signatures_and_inner_header_names():
     assert people.loc[morgan, "emails"] == []
 
 
+def test_a_blank_org_chart_cell_is_filled_from_the_signature():
+    msgs = mail([
+        {"sender": "james.okafor@acme.com", "sender_name": "James Okafor"},
+        {"sender": "ana.ruiz@acme.com", "sender_name": "Ana Ruiz"},
+    ])
+    chart = pd.DataFrame({"name": ["James Okafor", "Ana Ruiz"],
+                          "email": ["james.okafor@acme.com", "ana.ruiz@acme.com"],
+                          "title": ["Lead Solution Architect", "Controller"],
+                          "department": ["", "Finance"]})
+    segments = pd.DataFrame({
+        "message_key": ["m1", "m2"], "kind": ["signature", "signature"],
+        "author": ["", ""], "author_email": ["", ""],
+        "text": ["James Okafor | Solution Architect | Digital & IT",
+                 "Ana Ruiz | Head of Controlling | Group Finance"]})
+    people = resolve_identities(msgs, org_chart=chart, segments=segments).people.set_index(
+        "person_id")
+    # the chart's title stands; its blank department comes from the signature
+    assert people.loc["p_james_okafor_acme_com", ["title", "department"]].tolist() == [
+        "Lead Solution Architect", "Digital & IT"]
+    # a filled chart row is not overridden by a signature
+    assert people.loc["p_ana_ruiz_acme_com", ["title", "department"]].tolist() == [
+        "Controller", "Finance"]
+
+
 def test_titles_from_signatures_in_sent_mail_without_segments():
     msgs = mail([
         {"sender": "raj.patel@acme.com", "sender_name": "Raj Patel",

@@ -467,6 +467,17 @@ def test_signature_after_an_opening_thanks():
     ]
 
 
+def test_a_name_and_title_line_under_a_closing_is_a_signature():
+    body = ("Is this a known issue?\n\nKind regards,\n\n"
+            "James Okafor | Lead Solution Architect | Digital & IT\n")
+    got = [(k, t) for k, t in kinds(body) if t]
+    assert got == [("new", "Is this a known issue?"), ("closing", "Kind regards,"),
+                   ("signature", "James Okafor | Lead Solution Architect | Digital & IT")]
+    # a line of the message that only looks like one (no name before the title) stays
+    body = "Next steps:\n\nThanks,\n\nBudget | Project Lead | Q3\n"
+    assert "signature" not in [k for k, _ in kinds(body)]
+
+
 @pytest.mark.parametrize("line", ["Sue & Mary --", "Team:", "Chris/Joe,", "Frank and Hector,"])
 def test_vocative_greetings(line):
     assert kinds(f"{line}\n\nThe plan is attached for your review.\n")[0] == ("greeting", line)

@@ -45,6 +45,8 @@ import pandas as pd
 from .._schema import validate_frame
 from .._unionfind import UnionFind
 from ._threads import fallback_new_text
+from ._zoning import ONE_LINE_SPLIT as _ONE_LINE_SPLIT
+from ._zoning import TITLE_WORDS as _TITLE_WORDS
 
 __all__ = [
     "GENERIC_NAME_TOKENS",
@@ -126,15 +128,6 @@ _EMAIL = re.compile(r"[\w.!#$%&'*+/=?^`{|}~-]+@[\w-]+(?:\.[\w-]+)+", re.UNICODE)
 _PAREN = re.compile(r"\([^)]*\)|\[[^\]]*\]")
 _TITLES = {"mr", "mrs", "ms", "miss", "dr", "prof", "sir", "jr", "sr", "ii", "iii", "iv",
            "phd", "md", "esq", "mba", "cpa"}
-_TITLE_WORDS = re.compile(
-    r"\b(?:director|manager|president|vp|vice|head|chief|officer|analyst|engineer|"
-    r"specialist|lead|coordinator|cio|cto|cfo|ceo|coo|consultant|architect|"
-    r"administrator|associate|trader|counsel|partner|principal|executive|supervisor|"
-    r"assistant|secretary|controller|treasurer|scientist|developer|representative|"
-    r"advisor|adviser|buyer|owner|founder)\b",
-    re.IGNORECASE,
-)
-
 
 # ------------------------------------------------------------------------ name parsing
 
@@ -781,16 +774,16 @@ def _build(graph, names, raw_aliases, parsed_names, name_nodes, sent_count, seen
         parsed = _parse_name(name)
         if chart_row is None and parsed is not None and len(chart_by_name.get(parsed.key, [])) == 1:
             chart_row = chart_by_name[parsed.key][0]
-        title = department = ""
-        if chart_row is not None:
-            title, department = chart_row.title, chart_row.department
-        elif parsed is not None and parsed.key in signature_titles:
-            title, department = signature_titles[parsed.key]
-        else:
-            found = [body_titles[a] for a in emails if a in body_titles] or \
-                [introduced[a] for a in emails if a in introduced]
-            if found:
-                title, department = found[0]
+        # the org chart first, then the person's own signature, then what others'
+        # mail or their self-introduction says; a blank cell of the chart is filled
+        # from the next source rather than hiding it
+        sources = [(chart_row.title, chart_row.department)] if chart_row is not None else []
+        if parsed is not None and parsed.key in signature_titles:
+            sources.append(signature_titles[parsed.key])
+        sources += [body_titles[a] for a in emails if a in body_titles] or \
+            [introduced[a] for a in emails if a in introduced]
+        title = next((t for t, _ in sources if t), "")
+        department = next((d for _, d in sources if d), "")
         if any(_in(a, sellers) for a in emails):
             side = "seller"
         elif customers:
@@ -1036,10 +1029,6 @@ _QUOTE_MARKS = re.compile(r"^\s*(?:>\s?)+")
 # "Head of Sales | EMEA", "CTO · Platform", "Lead – Data" (not a hyphen inside a word)
 _TITLE_SPLIT = re.compile(r"\s*(?:[,|·•]|\s[-–—]\s)\s*")
 
-
-# a name and its title on one line: "Dana Whitfield | Director | IT" (not a comma: "Lee,
-# Ann" is a name)
-_ONE_LINE_SPLIT = re.compile(r"\s*[|·•]\s*|\s[–—]\s")
 
 
 def _split_title(line: str) -> tuple[str, str]:

@@ -430,6 +430,21 @@ def _detect_header(lines: _Lines, i: int) -> tuple[int, int, InnerHeader] | None
     return None
 
 
+# words of a job title (a signature's title line)
+TITLE_WORDS = re.compile(
+    r"\b(?:director|manager|president|vp|vice|head|chief|officer|analyst|engineer|"
+    r"specialist|lead|coordinator|cio|cto|cfo|ceo|coo|consultant|architect|"
+    r"administrator|associate|trader|counsel|partner|principal|executive|supervisor|"
+    r"assistant|secretary|controller|treasurer|scientist|developer|representative|"
+    r"advisor|adviser|buyer|owner|founder)\b",
+    re.IGNORECASE,
+)
+
+# a name and its title on one line: "Dana Whitfield | Director | IT" (not a comma: "Lee,
+# Ann" is a name)
+ONE_LINE_SPLIT = re.compile(r"\s*[|·•]\s*|\s[–—]\s")
+
+
 # --------------------------------------------------------------------------
 # Zones inside a block.
 def _name_like(c: str, lower_ok: bool = False) -> bool:
@@ -458,12 +473,26 @@ def _contact(c: str) -> bool:
     return False
 
 
+def _name_and_title(c: str) -> bool:
+    """A signer's name and title on one line: "Dana Whitfield | Director | IT".
+
+    >>> _name_and_title("James Okafor | Lead Solution Architect | Digital & IT")
+    True
+    >>> _name_and_title("Budget | Q3 plan | Finance")
+    False
+    """
+    parts = ONE_LINE_SPLIT.split(c, maxsplit=1)
+    return (len(parts) == 2 and _name_like(parts[0]) and len(parts[0].split()) >= 2
+            and bool(TITLE_WORDS.search(parts[1])))
+
+
 def _signature_like(lines: _Lines, run: list[int]) -> bool:
-    """Short lines with at least one contact pattern and no form/table layout."""
+    """Short lines with at least one contact pattern (or a name with its title) and
+    no form/table layout."""
     texts = [lines.contents[p] for p in run]
     if any(FORM_LINE.match(t) or len(t) > 70 or t.count("\t") >= 2 for t in texts):
         return False
-    return sum(_contact(t) for t in texts) >= 1
+    return any(_contact(t) or _name_and_title(t) for t in texts)
 
 
 def _subzones(lines: _Lines, a: int, b: int, at_block_start: bool) -> list[tuple[int, int, str]]:
