@@ -208,6 +208,21 @@ def test_outside_name_arriving_with_the_vision_is_found():
     assert emerging_names(requests, members, onset, "", _people(), min_share=0.6) == []
 
 
+def test_function_words_of_other_languages_are_no_vision_phrases():
+    times = pd.date_range("2024-01-01", periods=60, freq="5D", tz="UTC")
+    texts = [f"Routine ask {i} about invoices and licences" for i in range(30)] + [
+        f"Perdón por insistir, ¿cómo va esto? Necesitamos la respuesta antes del cierre {i}"
+        for i in range(30)]
+    requests = pd.DataFrame({"sent_at": times, "text": texts,
+                             "topic_id": [f"t{i % 4}" for i in range(60)],
+                             "thread_id": [f"th{i}" for i in range(60)]})
+    result = SharedSourceTest(n_permutations=19, random_state=0).fit(requests)
+    terms = set(result.features["feature"].str.removeprefix("term:"))
+    assert {"perdón insistir", "necesitamos respuesta"} & terms
+    # "cómo", "esto", "antes del" carry no idea of anyone's
+    assert not {"cómo", "esto", "antes", "antes del", "cómo esto"} & terms
+
+
 def test_outside_name_stands_for_a_competitor_that_never_wrote():
     from vision_analytics.vision import emerging_names
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
-__all__ = ["EMAIL_STOP_WORDS", "email_stop_words"]
+__all__ = ["EMAIL_STOP_WORDS", "OTHER_LANGUAGE_STOP_WORDS", "email_stop_words"]
 
 _GREETINGS = """
 hi hello hey dear greetings morning afternoon evening good day team all everyone folks guys
@@ -43,9 +43,37 @@ question questions ask asking asked wondering wonder quick follow following foll
 use using used way ways possible able
 """
 
+# A customer in Europe writes in its own language too: the function words, greetings
+# and sign-offs of German, French, Spanish, Italian, Portuguese and Dutch mail. Words
+# that are also English content words ("die", "van", "comment", "favor", "todo") are left out.
+_OTHER_LANGUAGES = """
+der das und ist nicht mit für von dem des ein eine einen einem einer sind auch auf aus bei
+wir sie ihr ihre ihnen uns unser unsere unseren bitte danke noch oder aber wie wenn dass
+zum zur über nach vor haben wird werden kann können könnten gibt schon mehr sehr hallo
+grüße gruß freundlichen vielen dank liebe lieber geehrte geehrter herr frau diese
+dieser dieses hier wurde wäre gerne jetzt sich ich mich mir
+les une pour avec dans sur pas est sont que qui nous vous votre vos notre leur leurs mais
+tout tous cette ces aux été être avoir avons avez pouvez pourriez merci bonjour bonsoir
+cordialement bien quand depuis avant après sans aussi très encore déjà salutations
+madame monsieur chère cher ceci cela elle ils
+del los las una por para que como cómo esto esta este estos estas más pero sus nos nuestro
+nuestra nuestros nuestras hay está están sobre entre cuando cuándo antes desde hasta ser
+muy también todos gracias saludos hola podrían podría pueden puede usted ustedes
+alguna algún qué dónde así han hemos tiene tienen estamos ese esa eso otro otra cada
+atentamente estimado estimada
+della delle degli nel nella alla sono anche questo questa grazie saluti cordiali
+buongiorno gentile abbiamo essere
+não uma pelo pela seu sua nosso nossa obrigado obrigada cumprimentos olá também
+het een voor niet zijn ook maar wij jullie bedankt groeten vriendelijke
+"""
+
+#: Function words and mail formulas of other European languages (lower case).
+OTHER_LANGUAGE_STOP_WORDS: frozenset[str] = frozenset(_OTHER_LANGUAGES.split())
+
 #: E-mail-specific stop words (lower case). Used together with the English list.
 EMAIL_STOP_WORDS: frozenset[str] = frozenset(
-    " ".join([_GREETINGS, _POLITENESS, _MAIL_MARKERS, _CALENDAR, _CONTRACTIONS, _FILLER]).split()
+    " ".join([_GREETINGS, _POLITENESS, _MAIL_MARKERS, _CALENDAR, _CONTRACTIONS, _FILLER,
+              _OTHER_LANGUAGES]).split()
 )
 
 

@@ -37,6 +37,8 @@ import pandas as pd
 from scipy import sparse
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, CountVectorizer
 
+from ..features._stopwords import OTHER_LANGUAGE_STOP_WORDS
+
 __all__ = ["SharedSourceTest", "SharedSourceResult", "contains_term", "term_pattern"]
 
 _EMAIL_STOP = {
@@ -50,7 +52,7 @@ _EMAIL_STOP = {
     "tomorrow", "week", "weeks", "month", "months", "year", "asap", "soon", "attached",
     "attachment", "see", "below", "question", "questions", "quick", "ok", "okay", "yes", "no",
 }
-STOP_WORDS = sorted(ENGLISH_STOP_WORDS | _EMAIL_STOP)
+STOP_WORDS = sorted(ENGLISH_STOP_WORDS | _EMAIL_STOP | OTHER_LANGUAGE_STOP_WORDS)
 # a word: a letter, then letters, digits or hyphens ("lights-out", "day-two")
 TOKEN_PATTERN = r"(?u)\b[^\W\d_][\w-]{2,}\b"
 
