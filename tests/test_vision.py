@@ -208,6 +208,19 @@ def test_outside_name_arriving_with_the_vision_is_found():
     assert emerging_names(requests, members, onset, "", _people(), min_share=0.6) == []
 
 
+def test_a_german_noun_in_a_mixed_language_ask_is_not_an_outside_name():
+    from vision_analytics.vision import emerging_names
+
+    requests, members = _vision_requests()
+    # the vision's asks also paste a German note: its nouns have capitals, like every
+    # German noun, and are new with the vision, but they name nothing
+    requests.loc[members, "text"] = requests.loc[members, "text"] + (
+        " Wir stellen gerade vieles auf den Prüfstand, und das wird unser Leitbild.")
+    onset = requests.loc[members, "sent_at"].min()
+    found = emerging_names(requests, members, onset, "Rotterdam invoices as usual", _people())
+    assert [f.name for f in found] == ["Kestrel"]
+
+
 def test_function_words_of_other_languages_are_no_vision_phrases():
     times = pd.date_range("2024-01-01", periods=60, freq="5D", tz="UTC")
     texts = [f"Routine ask {i} about invoices and licences" for i in range(30)] + [

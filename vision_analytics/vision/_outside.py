@@ -33,6 +33,16 @@ _CALENDAR = frozenset(
     "sept".split())
 
 
+# German function words: a sentence with two of them is German
+_GERMAN = frozenset(
+    "der das und ist nicht mit für von dem den des ein eine einen einem einer sind auch auf "
+    "aus bei wir sie ihr ihre ihnen uns unser unsere noch oder aber wie wenn dass zum zur "
+    "über nach wird werden kann können gibt sehr hier sich ich".split())
+_GERMAN_HINT = re.compile(r"\b(?:der|und|ist|nicht|wir|unser|unsere|dass|für|sich)\b",
+                          re.IGNORECASE)
+_SENTENCE = re.compile(r"[^.!?\n]+")
+
+
 @dataclass
 class EmergingName:
     """A proper noun that emerged with the vision requests."""
@@ -59,15 +69,35 @@ def _leading_capitalised(words: list[str]) -> list[str]:
     return out
 
 
+def _german_spans(text: str) -> list[tuple[int, int]]:
+    """Sentences written in German, where every noun has a capital.
+
+    >>> text = "We love Kestrel. Wir stellen vieles auf den Prüfstand."
+    >>> [text[a:b].strip() for a, b in _german_spans(text)]
+    ['Wir stellen vieles auf den Prüfstand']
+    """
+    spans = []
+    for sentence in _SENTENCE.finditer(text):
+        words = _WORD.findall(sentence.group(0).lower())
+        if sum(w in _GERMAN for w in words) >= 2:
+            spans.append(sentence.span())
+    return spans
+
+
 def _mid_sentence_names(text: str) -> list[tuple[str, int]]:
     """Capitalised words in mid-sentence that head a name: (word, end offset).
 
     The second and later words of a capitalised run ("Summit Unified Ops") belong to
     the run's head. Nothing is returned for a text where capitals mark more than
-    names (over a fifth of its mid-sentence words capitalised).
+    names (over a fifth of its mid-sentence words capitalised), nor from a German
+    sentence (its nouns all have capitals) in a text of several languages.
     """
     found, n_mid, previous_end, previous_capital = [], 0, -1, False
+    german = _german_spans(text) if _GERMAN_HINT.search(text) else []
     for match in _WORD.finditer(text):
+        if german and any(a <= match.start() < b for a, b in german):
+            previous_end, previous_capital = match.end(), True
+            continue
         start, word = match.start(), match.group(0)
         line_start = text.rfind("\n", 0, start) + 1
         mid = bool(_AFTER.search(text[max(line_start, start - 2):start]))
