@@ -781,6 +781,31 @@ def test_a_vision_of_many_rarely_used_phrases_is_found_as_one_vocabulary():
     assert not spread.significant(0.05)
 
 
+def test_a_vocabulary_of_many_phrases_stands_out_from_everyday_noise():
+    """Forty everyday words, each in eight random requests, rise and fall by chance and
+    fill the null; eight phrases rising together are worth more than one of them."""
+
+    def noisy(planted: bool, seed: int) -> pd.DataFrame:
+        frame = _many_phrase_stream(planted=planted, n_vision=16, seed=seed)
+        rng = np.random.default_rng(seed + 100)
+        texts = frame["text"].tolist()
+        for k in range(40):
+            word = f"word{chr(97 + k % 26)}{chr(97 + k // 26)}x"
+            for i in rng.choice(len(texts), 8, replace=False):
+                texts[i] += f" Also {word} matters."
+        return frame.assign(text=texts)
+
+    for seed in (0, 2):
+        found = SharedSourceTest(n_permutations=99, random_state=0).fit(noisy(True, seed))
+        assert found.significant(0.05), (seed, found.p_value)
+        vocabulary = found.features[found.features["feature"].str.startswith("vocabulary:")]
+        assert vocabulary["weight"].iloc[0] >= 8
+        # the group weighs sqrt(8) of its surprise in the statistic
+        assert found.statistic >= np.sqrt(8) * vocabulary["surprise"].iloc[0]
+        spread = SharedSourceTest(n_permutations=99, random_state=0).fit(noisy(False, seed))
+        assert not spread.significant(0.05)
+
+
 _FRAMED_ASKS = ["Could you price the {} again, now that the {} is our direction?",
                 "Our auditors want the {} explained; how does it fit a {}?",
                 "Is there a workshop on {} topics? The team must learn the {} first.",

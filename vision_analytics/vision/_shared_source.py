@@ -21,7 +21,9 @@ A vision is often carried by many phrases, each used only a few times, two or
 three to a request: no single one is surprising, but together they are. Groups
 of phrases that travel together (they meet in the same requests and share no
 word) are therefore tested as one more feature each, "any of them", chosen
-blind to time; such a group counts as the independent phrases it holds.
+blind to time. A group of k independent phrases weighs sqrt(k) times its
+surprise in the statistic (its phrases agree, so they are more than one piece
+of evidence, yet far from k independent ones) and counts k families.
 
 The p-value is ``(1 + #{null >= observed}) / (1 + n_permutations)``.
 """
@@ -417,6 +419,9 @@ class SharedSourceTest:
                 for u, members in self._members.items():
                     if values[u] > 0:
                         scoring[members] = 0.0
+                        # k phrases rising together are more than one phrase and
+                        # less than k independent ones: the group weighs sqrt(k)
+                        scoring[u] *= np.sqrt(self._weights[u])
             score, heads, families = _family_score(
                 X, bins > k, scoring,
                 weights=self._weights if weigh and self._members is not None else None)
