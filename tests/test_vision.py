@@ -236,6 +236,21 @@ def test_function_words_of_other_languages_are_no_vision_phrases():
     assert not {"cómo", "esto", "antes", "antes del", "cómo esto"} & terms
 
 
+def test_a_log_excerpt_repeated_in_follow_ups_gives_no_vision_phrases():
+    times = pd.date_range("2024-01-01", periods=60, freq="5D", tz="UTC")
+    texts = [f"Routine ask {i} about invoices and licences" for i in range(30)] + [
+        f"Any update? Log excerpt: java.lang.NullPointerException at ReportWriter.java:212 "
+        f"on mail.acme-internal.net, case {i}" for i in range(30)]
+    requests = pd.DataFrame({"sent_at": times, "text": texts,
+                             "topic_id": [f"t{i % 4}" for i in range(60)],
+                             "thread_id": [f"th{i}" for i in range(60)]})
+    result = SharedSourceTest(n_permutations=19, random_state=0).fit(requests)
+    words = {w for f in result.features["feature"] for w in f.removeprefix("term:").split()}
+    assert "excerpt" in words
+    # a code path, a file and a host are machine text, not anyone's words
+    assert not {"java", "lang", "nullpointerexception", "reportwriter", "acme-internal"} & words
+
+
 def test_outside_name_stands_for_a_competitor_that_never_wrote():
     from vision_analytics.vision import emerging_names
 

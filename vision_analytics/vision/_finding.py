@@ -20,6 +20,7 @@ from ._shared_source import (
     SharedSourceResult,
     _emergence,
     contains_term,
+    phrase_text,
     term_pattern,
 )
 
@@ -148,7 +149,8 @@ class VisionFinder:
         if not 0.0 < share_before < 1.0:
             return list(terms)
         vectorizer = CountVectorizer(binary=True, ngram_range=(1, 3), stop_words=STOP_WORDS,
-                                     min_df=self.min_count, token_pattern=TOKEN_PATTERN)
+                                     min_df=self.min_count, token_pattern=TOKEN_PATTERN,
+                                     preprocessor=phrase_text)
         try:
             X = vectorizer.fit_transform(text.tolist()).tocsc()
         except ValueError:  # no phrase used often enough

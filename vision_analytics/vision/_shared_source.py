@@ -57,6 +57,21 @@ _EMAIL_STOP = {
 STOP_WORDS = sorted(ENGLISH_STOP_WORDS | _EMAIL_STOP | OTHER_LANGUAGE_STOP_WORDS)
 # a word: a letter, then letters, digits or hyphens ("lights-out", "day-two")
 TOKEN_PATTERN = r"(?u)\b[^\W\d_][\w-]{2,}\b"
+# machine text: a dotted name ("java.lang.NullPointerException", "ReportWriter.java:212",
+# "mail.example.com") is a code path, file or host, not words anyone chose
+_DOTTED = re.compile(r"(?:(?:[^\W_][\w$-]*\.){2,}[^\W_][\w$-]*"
+                     r"|[^\W_][\w$-]*\.[a-z]{2,4}\b)(?::\d+)?")
+
+
+def phrase_text(text: str) -> str:
+    """A text as the test reads it: lower case, dotted names left out.
+
+    >>> phrase_text("Log excerpt: java.lang.NullPointerException at ReportWriter.java:212.")
+    'log excerpt:   at  .'
+    >>> phrase_text("Is this on your roadmap? E.g. lights-out planning.It is urgent.")
+    'is this on your roadmap? e.g. lights-out planning.it is urgent.'
+    """
+    return _DOTTED.sub(" ", text).lower()
 
 # What the vectorizer drops between two words of a phrase: stop words, words of one or
 # two letters ("AI", "at") and numbers. "anomaly detection scale" stands for "anomaly
@@ -305,7 +320,7 @@ class SharedSourceTest:
         n = len(texts)
         vectorizer = CountVectorizer(
             binary=True, ngram_range=(1, 3), stop_words=STOP_WORDS, min_df=3,
-            max_df=0.5, token_pattern=TOKEN_PATTERN, lowercase=True,
+            max_df=0.5, token_pattern=TOKEN_PATTERN, preprocessor=phrase_text,
         )
         try:
             if n > VOCABULARY_SAMPLE:
