@@ -1030,7 +1030,6 @@ _QUOTE_MARKS = re.compile(r"^\s*(?:>\s?)+")
 _TITLE_SPLIT = re.compile(r"\s*(?:[,|·•]|\s[-–—]\s)\s*")
 
 
-
 def _split_title(line: str) -> tuple[str, str]:
     """``(title, department)`` of a signature's title line."""
     parts = _TITLE_SPLIT.split(line.strip(), maxsplit=1)

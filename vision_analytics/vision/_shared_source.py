@@ -73,6 +73,7 @@ def phrase_text(text: str) -> str:
     """
     return _DOTTED.sub(" ", text).lower()
 
+
 # What the vectorizer drops between two words of a phrase: stop words, words of one or
 # two letters ("AI", "at") and numbers. "anomaly detection scale" stands for "anomaly
 # detection at scale" and "copilots planners" for "AI copilots for planners".
