@@ -51,16 +51,16 @@ der das und ist nicht mit für von dem des ein eine einen einem einer sind auch 
 wir sie ihr ihre ihnen uns unser unsere unseren bitte danke noch oder aber wie wenn dass
 zum zur über nach vor haben wird werden kann können könnten gibt schon mehr sehr hallo
 grüße gruß freundlichen vielen dank liebe lieber geehrte geehrter herr frau diese
-dieser dieses hier wurde wäre gerne jetzt sich ich mich mir siehe unten anbei beigefügt
+dieser dieses hier wurde wäre gerne jetzt sich ich mich mir
 les une pour avec dans sur pas est sont que qui nous vous votre vos notre leur leurs mais
 tout tous cette ces aux été être avoir avons avez pouvez pourriez merci bonjour bonsoir
 cordialement bien quand depuis avant après sans aussi très encore déjà salutations
-madame monsieur chère cher ceci cela elle ils ci-dessous ci-joint
+madame monsieur chère cher ceci cela elle ils
 del los las una por para que como cómo esto esta este estos estas más pero sus nos nuestro
 nuestra nuestros nuestras hay está están sobre entre cuando cuándo antes desde hasta ser
 muy también todos gracias saludos hola podrían podría pueden puede usted ustedes
 alguna algún qué dónde así han hemos tiene tienen estamos ese esa eso otro otra cada
-atentamente estimado estimada abajo adjunto adjunta
+atentamente estimado estimada
 della delle degli nel nella alla sono anche questo questa grazie saluti cordiali
 buongiorno gentile abbiamo essere
 não uma pelo pela seu sua nosso nossa obrigado obrigada cumprimentos olá também
