@@ -311,10 +311,13 @@ class VisionFinder:
                 # evidence of carrying it, not of owning it
                 score -= 1.5 * carried
                 usual = float(channel.get(key, 0.0))
-                clues.append(f"sent {carried:.0%} of the {_CORE} (a messenger"
-                             + (f", and {usual:.0%} of the requests before the onset)"
-                                if own < 1 and usual >= _CHANNEL_SHARE else
-                                ", there long before the onset)" if own < 1 else ")"))
+                if own >= 1:
+                    why = ""
+                elif usual >= _CHANNEL_SHARE:
+                    why = f", and {usual:.0%} of the requests before the onset"
+                else:
+                    why = ", there long before the onset"
+                clues.append(f"sent {carried:.0%} of the {_CORE} (a messenger{why})")
             title = "" if pd.isna(person["title"]) else str(person["title"])
             if score > 0 and side != "external" and _SENIOR.search(title):
                 # a vision is shaped by someone with the standing to shape it: among
