@@ -278,6 +278,28 @@ def test_a_vendor_in_the_customers_threads_with_the_seller_is_an_outsider():
     assert sides["p_pat_gmail_com"] == "customer"
 
 
+def test_a_rival_with_several_reps_but_a_handful_of_messages_is_an_outsider():
+    # ten of the customer's people write 120 messages with the seller; three of a
+    # rival's reps reply in one joint-workshop thread (four messages). By headcount
+    # alone the rival would pass for a second customer domain; by what it wrote, not
+    customer = [f"{n}@acme.de" for n in ("ann", "bo", "cy", "dee", "eve", "fay", "gus",
+                                         "hal", "ivy", "jon")]
+    rival = ["sam.rep@rival.io", "kim.se@rival.io", "lou.am@rival.io", "sam.rep@rival.io"]
+    msgs = mail([{"sender": a, "to": ["sam@seller.com"]} for a in customer * 12] + [
+        {"sender": a, "to": ["sam@seller.com"], "cc": ["ann@acme.de"]} for a in rival])
+    sides = resolve_identities(msgs, seller_domains="seller.com").people.set_index(
+        "person_id")["side"]
+    assert sides["p_ann_acme_de"] == "customer"
+    assert sides["p_kim_se_rival_io"] == "external"
+    assert sides["p_sam_rep_rival_io"] == "external"
+    # the same three writing as much as the customer's people are a customer domain
+    busy = mail([{"sender": a, "to": ["sam@seller.com"]} for a in customer * 12] + [
+        {"sender": a, "to": ["sam@seller.com"]} for a in rival * 4])
+    sides = resolve_identities(busy, seller_domains="seller.com").people.set_index(
+        "person_id")["side"]
+    assert sides["p_kim_se_rival_io"] == "customer"
+
+
 def test_titles_from_org_chart_then_signatures_and_inner_header_names():
     msgs = mail([
         {"sender": "dana.lee@acme.com", "sender_name": "Dana Lee"},

@@ -512,6 +512,19 @@ def test_a_new_it_manager_is_it_not_a_new_executive():
     there = person("Head of Enterprise Architecture", "")
     there.first_seen = onset - pd.Timedelta(days=70)
     assert finder.origin(there, onset, start)[0] == "it_organization"
+    # below the executive ranks a newcomer with an IT role is IT's voice, senior or
+    # not, and whether the org chart gave a department or only the signature a title
+    for title, department in [("Head of Infrastructure", "IT Services"),
+                              ("Enterprise Architect", ""), ("Head of Integration", ""),
+                              ("Cloud Platform Lead", "")]:
+        assert finder.origin(person(title, department), onset, start)[0] == \
+            "it_organization", title
+    assert finder.origin(person("VP Digital Platforms", "Digital"), onset, start)[0] == \
+        "new_executive"
+    # someone there from the start with an architect's title is IT's too
+    architect = person("Senior Enterprise Architect", "")
+    architect.first_seen = start
+    assert finder.origin(architect, onset, start)[0] == "it_organization"
 
 
 def test_capitals_that_are_not_names_are_not_outside_names():

@@ -290,27 +290,42 @@ def organization_from_domain(domain: str) -> str:
     return " ".join(w.capitalize() for w in re.split(r"[-_]+", core) if w)
 
 
-def _corresponding_domains(contacts: set[str], share: float = 0.2) -> set[str]:
+def _corresponding_domains(contacts: Counter, share: float = 0.2,
+                           message_share: float = 0.05) -> set[str]:
     """The customer's domains among those of the people who wrote with the seller.
 
-    The customer is the organisation most of them work for: a domain with more than
-    ``share`` as many correspondents as the largest, or one naming the same
+    ``contacts`` counts, for each address, the messages it exchanged with the
+    seller. The customer is the organisation most of them work for: a domain with
+    more than ``share`` as many correspondents as the largest and more than
+    ``message_share`` as many messages as the busiest, or one naming the same
     organisation ("acme-ag.de" beside "acme.de"). A competitor's two reps or a
-    newsletter among fifteen of the customer's people are outsiders.
+    newsletter among fifteen of the customer's people are outsiders, and so are a
+    competitor's three reps who wrote four messages in a year of the customer's
+    hundreds.
 
-    >>> sorted(_corresponding_domains({"ann@acme.de", "bo@acme.de", "cy@acme.de",
-    ...                                "dee@acme.de", "eve@acme.de", "fay@mail.acme-ag.de",
-    ...                                "rep@rival.io", "me@gmail.com"}))
+    >>> sorted(_corresponding_domains(Counter({
+    ...     "ann@acme.de": 40, "bo@acme.de": 30, "cy@acme.de": 9, "dee@acme.de": 5,
+    ...     "eve@acme.de": 3, "fay@mail.acme-ag.de": 2, "rep@rival.io": 6, "me@gmail.com": 1})))
     ['acme-ag.de', 'acme.de']
+    >>> sorted(_corresponding_domains(Counter({
+    ...     "ann@acme.de": 40, "bo@acme.de": 30, "cy@acme.de": 9, "dee@acme.de": 5,
+    ...     "rep@rival.io": 2, "am@rival.io": 1, "se@rival.io": 1})))
+    ['acme.de']
     """
-    counts = Counter(_org_domain(_domain(a)) for a in contacts
-                     if _domain(a) and _domain(a) not in PUBLIC_MAIL_DOMAINS)
-    if not counts:
+    people: Counter = Counter()
+    messages: Counter = Counter()
+    for address, n in contacts.items():
+        domain = _domain(address)
+        if domain and domain not in PUBLIC_MAIL_DOMAINS:
+            people[_org_domain(domain)] += 1
+            messages[_org_domain(domain)] += n
+    if not people:
         return set()
-    top = max(counts.values())
-    major = {d for d, n in counts.items() if n > share * top}
+    top_people, top_messages = max(people.values()), max(messages.values())
+    major = {d for d in people
+             if people[d] > share * top_people and messages[d] > message_share * top_messages}
     stems = {s for s in map(_stem, major) if len(s) >= 4}
-    return {d for d in counts if d in major or _stem(d) in stems}
+    return {d for d in people if d in major or _stem(d) in stems}
 
 
 def _stem(domain: str) -> str:
@@ -485,7 +500,7 @@ def resolve_identities(
     seen_count: Counter = Counter()
     first_seen: dict[str, pd.Timestamp] = {}
     last_seen: dict[str, pd.Timestamp] = {}
-    contacts_seller: set[str] = set()
+    contacts_seller: Counter = Counter()  # messages each outsider exchanged with the seller
 
     def observe(address: str, display: str, when) -> None:
         graph.add(address)
@@ -529,7 +544,7 @@ def resolve_identities(
             observe(address, "", when)
         everyone = [a for a in [sender, *recipients] if a]
         if sellers and any(_in(a, sellers) for a in everyone):
-            contacts_seller.update(a for a in everyone if not _in(a, sellers))
+            contacts_seller.update({a for a in everyone if not _in(a, sellers)})
 
     for chart_row in chart.itertuples(index=False):
         address = _clean_address(chart_row.email)

@@ -27,8 +27,10 @@ from ._shared_source import (
 __all__ = ["SourceCandidate", "VisionFinder"]
 
 _IT_WORDS = re.compile(
-    r"\b(it|i\.t\.|information technology|technology|cio|cto|infrastructure|architecture|"
-    r"digital|data|platform|engineering|systems|enterprise architecture|it operations)\b", re.I)
+    r"\b(it|i\.t\.|ict|information technology|technology|cio|cto|ciso|infrastructure|"
+    r"architects?|architecture|integration|cloud|networks?|software|devops|developers?|"
+    r"security|digital|data|platforms?|engineering|systems|service desk|it operations)\b",
+    re.I)
 #: A sender of this share of the vision requests is carrying them (a messenger).
 _MESSENGER_SHARE = 0.2
 #: A sender of this share of the requests before the onset is the account's usual channel.
@@ -39,6 +41,11 @@ _COPIED_WEIGHT = 0.25
 _SENIOR = re.compile(
     r"\b(chief|c[a-z]o|president|vp|svp|evp|vice president|head|director|managing|general "
     r"manager|partner|executive)\b", re.I)
+#: The executive ranks: a newcomer here who brings a vision is a new executive,
+#: whatever the function; a new head of infrastructure or architect is IT's voice.
+_EXECUTIVE = re.compile(
+    r"\b(chief|c[a-z]{1,2}o|president|vp|svp|evp|vice president|managing director|"
+    r"general manager)\b", re.I)
 
 
 #: the requests a source is judged on, as the clues name them
@@ -488,9 +495,10 @@ class VisionFinder:
         new = (start is not None and _near_onset(source.first_seen, onset, after_days=30)
                and source.first_seen - start > pd.Timedelta(days=30))
         senior = bool(source.title and _SENIOR.search(source.title))
-        # a newcomer of the IT organisation below the executive ranks is IT's voice,
-        # not a new executive's
-        if new and (senior or not it_like):
+        executive = bool(source.title and _EXECUTIVE.search(source.title))
+        # a newcomer of the IT organisation below the executive ranks (a new head of
+        # infrastructure, an architect) is IT's voice, not a new executive's
+        if new and (executive or not it_like):
             clues.append(f"first appeared {source.first_seen:%d %b %Y}, "
                          f"{(source.first_seen - start).days} days into the mail")
             if source.title:
