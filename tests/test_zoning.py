@@ -307,6 +307,34 @@ def test_lotus_wrapped_banner_and_name_on_date_form():
     assert inner.sent_at == ts("2000-12-28 15:05:10")
 
 
+def test_a_notes_wrote_on_line_above_a_field_block_is_one_header():
+    # Lotus Notes 9 replies: the author's "wrote on <date>:" line, the field block of
+    # the same message, then that message quoted. The closing and the Spanish
+    # disclaimer above it end the new text, and the quoted message is one level down
+    body = (
+        "Buenos días,\n\n¿Hay alguna novedad?\n\nSaludos,\n\nRaúl\n\n"
+        "Este mensaje y sus archivos adjuntos son confidenciales y están dirigidos "
+        "exclusivamente a sus destinatarios.\n\n"
+        '"Hannah Shah" <hannah.shah@example.net> wrote on 14.06.2023 14:09:\n\n'
+        'From:\t"Hannah Shah" <hannah.shah@example.net>\nTo:\tRaúl Torres/ES/IBERIA\n'
+        "Date:\t14.06.2023 14:09\nSubject:\tRE: Access for new colleague\n\n"
+        "> Dear Raúl,\n>\n> Yes, the same applies.\n>\n> Cheers,\n> Hannah\n"
+    )
+    segments = zone_body(body)
+    check_tiling(body, segments)
+    assert new_text(body).strip() == "¿Hay alguna novedad?"
+    assert [s.kind for s in segments if s.depth == 0 and s.text.strip()] == [
+        "greeting", "new", "closing", "disclaimer"]
+    inner = first_block(body, 1)
+    assert (inner.author, inner.author_email) == ("Hannah Shah", "hannah.shah@example.net")
+    assert inner.sent_at == ts("2023-06-14 14:09") and inner.subject.endswith("new colleague")
+    assert max(s.depth for s in segments) == 1
+    assert any(s.depth == 1 and "same applies" in s.text for s in segments)
+    # prose that says "wrote on" is no attribution
+    prose = "As I wrote on 3 March:\n\nthe rollout waits for the audit.\n"
+    assert {s.depth for s in zone_body(prose)} == {0}
+
+
 # --------------------------------------------------------------------------
 # Dates and people.
 @pytest.mark.parametrize(

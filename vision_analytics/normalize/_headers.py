@@ -119,6 +119,15 @@ WROTE_AFTER_LINE = re.compile(
     r"(?P<who>.{1,200}?)[ \t]*(?:het volgende|folgendes)?[ \t]*[:：][ \t]*$",
     re.IGNORECASE,
 )
+# Lotus Notes 8+ and some webmail: the author first, then the verb and the date
+# ('"Ann Lee" <ann@example.org> wrote on 14.06.2023 14:09:', "Ann Lee/ACME schrieb am
+# 14.06.2023 14:09:", "… a écrit le …", "… escribió el …").
+WROTE_ON_LINE = re.compile(
+    r"^(?P<who>.{1,200}?)[ \t]+(?:wrote[ \t]+on|schrieb[ \t]+am|a[ \t]+écrit[ \t]+le|"
+    r"escribió[ \t]+el|escribio[ \t]+el|ha[ \t]+scritto[ \t]+il|escreveu[ \t]+em|"
+    r"schreef[ \t]+op)[ \t]+(?P<date>[^:\n]{0,20}\d[^\n]{2,60}?)[ \t]*[:：][ \t]*$",
+    re.IGNORECASE,
+)
 # Chinese Gmail: "张三 <a@b.cn> 于2025年3月3日周一 10:15写道："
 WROTE_ZH = re.compile(
     r"^(?P<who>.{1,200}?)[ \t]*[于於][ \t]*(?P<date>.{1,80}?)[ \t]*[写寫]道[ \t]*[:：]?[ \t]*$"
@@ -518,6 +527,28 @@ def _who_from_attribution(rest: str) -> tuple[str, str]:
     return who, date
 
 
+_NOT_A_NAME = frozenset("as i we you they he she it this that what then and so".split())
+
+
+def _wrote_on(line: str) -> re.Match | None:
+    """``<who> wrote on <date>:`` where the who is an address or a name, not prose
+    ("As I wrote on 3 March:" is not an attribution).
+
+    >>> _wrote_on('"Ann Lee" <ann@example.org> wrote on 14.06.2023 14:09:')["who"]
+    '"Ann Lee" <ann@example.org>'
+    >>> _wrote_on("Ann Lee/ACME wrote on 06/14/2023 02:09:35 PM:")["who"]
+    'Ann Lee/ACME'
+    >>> _wrote_on("As I wrote on 3 March:") is None
+    True
+    """
+    m = WROTE_ON_LINE.match(line)
+    if m is None or EMAIL.search(m["who"]):
+        return m
+    words = re.sub(r"/\S*", "", m["who"]).strip(' "').replace(",", " ").split()
+    named = 2 <= len(words) <= 5 and all(w[:1].isupper() for w in words)
+    return m if named and not _NOT_A_NAME & {w.lower() for w in words} else None
+
+
 def parse_attribution(line: str) -> InnerHeader | None:
     """Parse an attribution line (``On <date>, <who> wrote:`` and translations).
 
@@ -525,7 +556,7 @@ def parse_attribution(line: str) -> InnerHeader | None:
     """
     line = re.sub(r"\s+", " ", strip_quote(line))[:600]
     who = date = ""
-    m = WROTE_AFTER_LINE.match(line)
+    m = WROTE_AFTER_LINE.match(line) or _wrote_on(line)
     if m:
         who, date = m["who"], m["date"]
     else:

@@ -37,6 +37,7 @@ from ._headers import (
     WROTE_AFTER_LINE,
     WROTE_END,
     InnerHeader,
+    _wrote_on,
     is_forward_subject,
     parse_inner_header,
     strip_quote,
@@ -348,7 +349,7 @@ def _attribution(lines: _Lines, i: int) -> tuple[int, InnerHeader] | None:
             joined += " " + lines.contents[j]
         tail = joined[-40:]
         if WROTE_END.search(tail) or (tail.endswith((":", "：")) and (
-            "@" in joined or WROTE_AFTER_LINE.match(joined)
+            "@" in joined or WROTE_AFTER_LINE.match(joined) or _wrote_on(joined)
         )):
             header = parse_inner_header(joined)
             if header is not None and header.style == "attribution":
@@ -679,6 +680,9 @@ def _blocks(lines: _Lines, subject: str = "") -> tuple[list[_Block], list[int]]:
             found = _detect_header(lines, i)
             if found:
                 start, end, header = found
+                attributed = header.style == "attribution"
+                if attributed:
+                    end, header = _header_under_attribution(lines, end, level, header)
                 parent = blocks[stack[-1][1]]
                 parent_subject = parent.header.subject if parent.header else subject
                 under_banner = parent.header is not None and parent.header.style in (
@@ -696,7 +700,7 @@ def _blocks(lines: _Lines, subject: str = "") -> tuple[list[_Block], list[int]]:
                 nxt = end
                 while nxt < lines.n and nxt < end + 4 and lines.blank(nxt):
                     nxt += 1
-                if header.style == "attribution" and nxt < lines.n and lines.levels[nxt] > level:
+                if attributed and nxt < lines.n and lines.levels[nxt] > level:
                     content_level = lines.levels[nxt]
                 stack.append((content_level, len(blocks) - 1))
                 for k in range(start, end):
@@ -710,6 +714,31 @@ def _blocks(lines: _Lines, subject: str = "") -> tuple[list[_Block], list[int]]:
         owner[i] = stack[-1][1]
         i += 1
     return blocks, owner
+
+
+def _header_under_attribution(lines: _Lines, end: int, level: int,
+                              header: InnerHeader) -> tuple[int, InnerHeader]:
+    """An attribution line right above a header block of the same message is one header.
+
+    Lotus Notes writes '"Ann Lee" <ann@example.org> wrote on 14.06.2023 14:09:' and
+    then a From:/To:/Date:/Subject: block: both introduce the same quoted message,
+    which is one level down, not two. The block's fields are kept; what it lacks
+    (author, date) comes from the attribution.
+    """
+    nxt = end
+    while nxt < lines.n and nxt < end + 3 and lines.blank(nxt):
+        nxt += 1
+    if nxt >= lines.n or lines.levels[nxt] != level:
+        return end, header
+    below = _detect_header(lines, nxt)
+    if below is None or below[2].style == "attribution":
+        return end, header
+    inner = below[2]
+    inner.author = inner.author or header.author
+    inner.author_email = inner.author_email or header.author_email
+    if inner.sent_at is None:
+        inner.sent_at, inner.sent_raw = header.sent_at, header.sent_raw
+    return below[1], inner
 
 
 def zone_body(text: str, *, subject: str = "") -> list[Segment]:
