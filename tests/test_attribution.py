@@ -425,3 +425,80 @@ def test_relay_mentions_in_several_languages(text, name):
 
     found = [a or b for a, b in (m.groups() for m in _MENTION_NAME.finditer(text))]
     assert name in found
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Fiona from IT asked me to forward this question.", "Fiona"),
+    ("Dana Whitfield, who joined us as COO in May, would like to understand this.",
+     "Dana Whitfield"),
+    ("Notre nouveau CDO, Marie Dupont, m'a demandé de vous contacter.", "Marie Dupont"),
+    ("Our colleagues in Digital & IT (Fiona Walker) asked me to check this.", "Fiona Walker"),
+    ("Unsere Kollegen aus der IT (Jörg Weber) haben mich gebeten, das zu klären.",
+     "Jörg Weber"),
+    ("Nuestro nuevo CDO, Ana Ruiz, me ha pedido que les consulte lo siguiente.", "Ana Ruiz"),
+])
+def test_a_relay_names_its_source_with_a_qualifier_between_name_and_verb(text, name):
+    from vision_analytics.attribution._evidence import _MENTION_QUALIFIED
+
+    found = [a or b for a, b in (m.groups() for m in _MENTION_QUALIFIED.finditer(text))]
+    assert name in found
+
+
+@pytest.mark.parametrize("text", [
+    "Hi Tom, as discussed, we would like a quote for Lyon.",
+    "As agreed in March, could you send the price list?",
+])
+def test_prose_without_a_relay_names_nobody(text):
+    from vision_analytics.attribution._evidence import _MENTION_QUALIFIED
+
+    found = [a or b for a, b in (m.groups() for m in _MENTION_QUALIFIED.finditer(text))]
+    assert found == []
+
+
+def test_a_qualified_mention_and_a_team_named_after_its_noun_are_clues(tmp_path):
+    # Fiona (an architect in IT, seen in her own mail) is named by the relay, and so
+    # is her department, in the words that follow "colleagues"
+    (tmp_path / "1.eml").write_text("""\
+From: Fiona Walker <fiona.walker@customer.com>
+To: sam@seller.com
+Subject: API limits
+Date: Mon, 6 Jan 2025 09:00:00 +0000
+Message-ID: <q1@customer.com>
+Content-Type: text/plain; charset=utf-8
+
+Sam, could you confirm the API limits for our integration?
+
+Fiona Walker | Enterprise Architect | IT
+""", encoding="utf-8")
+    (tmp_path / "2.eml").write_text("""\
+From: Pat Primary <pat@customer.com>
+To: sam@seller.com
+Subject: target architecture
+Date: Mon, 3 Feb 2025 09:00:00 +0000
+Message-ID: <q2@customer.com>
+Content-Type: text/plain; charset=utf-8
+
+Sam, Fiona from IT asked me to forward this question. Could you tell us where your
+platform would fit in an event-driven target architecture?
+Pat
+""", encoding="utf-8")
+    (tmp_path / "3.eml").write_text("""\
+From: Pat Primary <pat@customer.com>
+To: sam@seller.com
+Subject: integration layer
+Date: Mon, 10 Feb 2025 09:00:00 +0000
+Message-ID: <q3@customer.com>
+Content-Type: text/plain; charset=utf-8
+
+Sam, our colleagues in IT would like to know more. Could you send us the list of
+connectors you offer for the integration layer?
+Pat
+""", encoding="utf-8")
+    identities, requests, evidence = _collect(tmp_path, context=True)
+    fiona = identities.lookup("fiona.walker@customer.com")
+    first = requests.index[requests["subject"] == "target architecture"][0]
+    mention = evidence[(evidence["request_id"] == first) & (evidence["kind"] == "mention")]
+    assert mention["candidate"].tolist() == [fiona]
+    second = requests.index[requests["subject"] == "integration layer"][0]
+    team = evidence[(evidence["request_id"] == second) & (evidence["kind"] == "mention_team")]
+    assert team["candidate"].tolist() == ["dept:IT"]

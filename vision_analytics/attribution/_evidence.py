@@ -67,11 +67,33 @@ _MENTION_NAME = re.compile(
     rf"(?i:\b(?:{_ON_BEHALF}))\s+({UPPER}[\w-]+(?:\s+{UPPER}[\w-]+)?)(?:['’]s)?\b"
     rf"|\b({UPPER}[\w-]+(?:\s+{UPPER}[\w-]+)?)(?:['’]s)?\s+(?:{_ASKED})\b"
 )
+#: "Fiona from IT asked me", "Dana Whitfield, who joined us as COO, would like",
+#: "notre nouveau CDO, Marie Dupont, m'a demandé", "colleagues in IT (Fiona Walker)
+#: asked": a name qualified by where they sit or who they are, then the verb (an
+#: object pronoun and an auxiliary may come between, in the order each language uses)
+_NAME = rf"{UPPER}[\w-]+(?:\s+{UPPER}[\w-]+)?"
+_QUALIFIER = (
+    r"\s+(?:from|of|in|at|aus|von|de|du|del|da|di)(?:\s+(?:the|der|dem|la|le|los|las))?"
+    r"\s+(?:l['’])?[\w&-]+(?:\s+[\w&-]+)?|\s*\([^()\n]{1,60}\)|\s*,[^,\n]{1,80},")
+_PRONOUN = r"(?:me|us|mich|uns|nous|mi|ci|m['’])"
+_AUXILIARY = r"(?:has|have|had|hat|haben|ha|han|hanno|a|ont|heeft|hebben)"
+_VERB = (rf"(?:{_PRONOUN}\s*)?(?:{_AUXILIARY}\s+)?(?:{_PRONOUN}\s*)?"
+         rf"(?:{_ASKED}|demandé|pedido|gebeten|chiesto|gevraagd|pediu)")
+# a lookahead, so that "our new CDO, Marie Dupont, asked" finds Marie Dupont as well
+# as the "CDO" that starts earlier
+_MENTION_QUALIFIED = re.compile(
+    rf"(?=\b({_NAME})(?:['’]s)?(?:{_QUALIFIER})?\s*,?\s*(?i:{_VERB})\b"
+    rf"|\(\s*({_NAME})\s*\)\s*,?\s*(?i:{_VERB})\b)")
 #: "our IT colleagues", "the architecture team": the words before a team noun, resolved
-#: against the account's known departments
+#: against the account's known departments; "our colleagues in IT", "nos collègues de
+#: la DSI", "unsere Kollegen aus der IT": the words after it
 _MENTION_TEAM = re.compile(
     r"\b(?:our|the|my)\s+([\w&-]+(?:\s+[\w&-]+)?)\s+(?:colleagues|team|teams|department|"
-    r"dept|folks|people|guys|group|organi[sz]ation|org)\b", re.IGNORECASE)
+    r"dept|folks|people|guys|group|organi[sz]ation|org)\b"
+    r"|\b(?:colleagues|team|Kollegen|Team|collègues|équipe|compañeros|equipo|colleghi|"
+    r"collega['’]s|colegas)\s+(?:in|from|of|at|aus|von|de|du|del|da|di|en|van|bij)"
+    r"(?:\s+(?:the|der|dem|la|le|los|las|het))?\s+(?:l['’])?([\w&-]+(?:\s+[\w&-]+){0,2})",
+    re.IGNORECASE)
 _STOP_NAMES = {"I", "We", "You", "The", "This", "That", "Our", "Please", "Thanks", "Hi",
                "Hello", "Dear", "Could", "Can", "Would", "Kind", "Best", "Regards", "Also",
                "If", "As", "In", "On", "For", "From", "With", "Per", "Via", "Re", "Fw", "Fwd",
@@ -296,20 +318,27 @@ class EvidenceCollector:
                 add(person.person_id, "mention_role", self.weights["mention_role"],
                     _window(text, match.start(), match.end()))
         for match in _MENTION_TEAM.finditer(text):
-            department = self._department_named(match.group(1))
+            if match.group(1):
+                department = self._department_named(match.group(1))
+            else:  # the words after "colleagues in": the longest that names a department
+                words = match.group(2).split()
+                department = next((d for d in (self._department_named(" ".join(words[:k]))
+                                               for k in range(len(words), 0, -1)) if d), "")
             key = f"dept:{department}" if department else ""
             if key and key not in skip:
                 add(key, "mention_team", self.weights["mention_team"],
                     _window(text, match.start(), match.end()))
                 skip = {*skip, key}
-        for match in _MENTION_NAME.finditer(text):
+        for match in [*_MENTION_NAME.finditer(text), *_MENTION_QUALIFIED.finditer(text)]:
             name = match.group(1) or match.group(2)
             if not name or name.split()[0] in _STOP_NAMES:
                 continue
             person = self._by_name(name, sender)
             if person is not None and person.person_id not in skip:
+                end = max(match.end(), match.end(1) if match.group(1) else match.end(2))
                 add(person.person_id, "mention", self.weights["mention"],
-                    _window(text, match.start(), match.end()))
+                    _window(text, match.start(), end))
+                skip = {*skip, person.person_id}
 
     def _cc_clues(self, add, message, sender) -> None:
         sent_at = message["sent_at"]
