@@ -538,6 +538,11 @@ def test_capitals_that_are_not_names_are_not_outside_names():
     for word in ("SLAs", "July"):
         requests2, _ = _vision_requests(word)
         assert emerging_names(requests2, members, onset, "", _people()) == []
+    # a server's status line that a ticket's follow-ups quote names no product
+    status = requests.assign(text=[
+        f"Users at site {i} get \"HTTP 504 Gateway Timeout\" when they export, and "
+        "sometimes a 503 Service Unavailable. Is this a known issue?" for i in range(12)])
+    assert emerging_names(status, members, onset, "", _people()) == []
     # where capitals mark nouns (German), they say nothing about names
     german = requests.assign(text=[
         f"Können Sie uns ein Angebot für die neue Plattform und den Kontrollturm in Bereich{i} "
@@ -904,3 +909,4 @@ def test_the_sellers_own_product_is_not_a_vision_term():
     # a phrase that merely shares a seller name's first letters is not
     assert not _names_seller("digital twin", seller, texts)
     assert not _names_seller("autonomous planning", seller, texts)
+

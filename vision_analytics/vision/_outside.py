@@ -14,6 +14,8 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
+from ._shared_source import MACHINE_STATUS
+
 __all__ = ["EmergingName", "emerging_names"]
 
 _WORD = re.compile(r"[^\W\d_]+")
@@ -90,12 +92,15 @@ def _mid_sentence_names(text: str) -> list[tuple[str, int]]:
     The second and later words of a capitalised run ("Summit Unified Ops") belong to
     the run's head. Nothing is returned for a text where capitals mark more than
     names (over a fifth of its mid-sentence words capitalised), nor from a German
-    sentence (its nouns all have capitals) in a text of several languages.
+    sentence (its nouns all have capitals) in a text of several languages, nor from
+    a server's status line ("HTTP 504 Gateway Timeout").
     """
     found, n_mid, previous_end, previous_capital = [], 0, -1, False
-    german = _german_spans(text) if _GERMAN_HINT.search(text) else []
+    skipped = _german_spans(text) if _GERMAN_HINT.search(text) else []
+    # a server's status line ("HTTP 504 Gateway Timeout") names no product
+    skipped += [m.span() for m in MACHINE_STATUS.finditer(text)]
     for match in _WORD.finditer(text):
-        if german and any(a <= match.start() < b for a, b in german):
+        if skipped and any(a <= match.start() < b for a, b in skipped):
             previous_end, previous_capital = match.end(), True
             continue
         start, word = match.start(), match.group(0)

@@ -61,17 +61,25 @@ TOKEN_PATTERN = r"(?u)\b[^\W\d_][\w-]{2,}\b"
 # "mail.example.com") is a code path, file or host, not words anyone chose
 _DOTTED = re.compile(r"(?:(?:[^\W_][\w$-]*\.){2,}[^\W_][\w$-]*"
                      r"|[^\W_][\w$-]*\.[a-z]{2,4}\b)(?::\d+)?")
+# ... and so is a status line a server printed ("HTTP 504 Gateway Timeout", "503 Service
+# Unavailable"), which a ticket's follow-ups quote again and again
+MACHINE_STATUS = re.compile(
+    r"\bHTTP(?:/[\d.]+)?[ \t]*[1-5]\d\d\b(?:[ \t]+[A-Z][\w-]*){0,4}"
+    r"|\b[45]\d\d[ \t]+(?:[A-Z][\w-]*[ \t]+){0,3}(?:Error|Timeout|Unavailable|Unauthori[sz]ed|"
+    r"Forbidden|Found|Request|Gateway|Conflict|Gone)\b")
 
 
 def phrase_text(text: str) -> str:
-    """A text as the test reads it: lower case, dotted names left out.
+    """A text as the test reads it: lower case, dotted names and status lines left out.
 
     >>> phrase_text("Log excerpt: java.lang.NullPointerException at ReportWriter.java:212.")
     'log excerpt:   at  .'
     >>> phrase_text("Is this on your roadmap? E.g. lights-out planning.It is urgent.")
     'is this on your roadmap? e.g. lights-out planning.it is urgent.'
+    >>> phrase_text('Users get "HTTP 504 Gateway Timeout" and 503 Service Unavailable.')
+    'users get " " and  .'
     """
-    return _DOTTED.sub(" ", text).lower()
+    return MACHINE_STATUS.sub(" ", _DOTTED.sub(" ", text)).lower()
 
 
 # What the vectorizer drops between two words of a phrase: stop words, words of one or
