@@ -304,30 +304,27 @@ def test_enron_forwards_name_the_inner_block_author(real_data):
     assert agree >= 0.95, agree  # 0.87 before chains and weak rivals were handled
 
 
+def _write_eml(folder, name: str, *, sender: str, subject: str, date: str, message_id: str,
+               body: str) -> None:
+    """One plain-text message to sam@seller.com, as a mail client saves it."""
+    (folder / name).write_text(
+        f"From: {sender}\nTo: sam@seller.com\nSubject: {subject}\nDate: {date}\n"
+        f"Message-ID: <{message_id}>\nContent-Type: text/plain; charset=utf-8\n\n{body}",
+        encoding="utf-8")
+
+
 def test_a_mention_of_a_name_beyond_ascii_finds_its_person(tmp_path):
     # "[A-Z]" misses Å, Ł, Ø…: the mention must still name the person
-    (tmp_path / "1.eml").write_text("""\
-From: =?utf-8?q?=C3=85sa_Lindqvist?= <asa.lindqvist@customer.com>
-To: sam@seller.com
-Subject: Integration question
-Date: Mon, 6 Jan 2025 09:00:00 +0000
-Message-ID: <a1@customer.com>
-Content-Type: text/plain; charset=utf-8
-
-Sam, could you confirm the API limits for our integration?
-Åsa
-""", encoding="utf-8")
-    (tmp_path / "2.eml").write_text("""\
-From: Pat Primary <pat@customer.com>
-To: sam@seller.com
-Subject: consolidation roadmap
-Date: Mon, 3 Feb 2025 09:00:00 +0000
-Message-ID: <a2@customer.com>
-Content-Type: text/plain; charset=utf-8
-
-Sam, Åsa asked me to pass this on: could you map your roadmap against a single global instance?
-Pat
-""", encoding="utf-8")
+    _write_eml(tmp_path, "1.eml",
+               sender="=?utf-8?q?=C3=85sa_Lindqvist?= <asa.lindqvist@customer.com>",
+               subject="Integration question", date="Mon, 6 Jan 2025 09:00:00 +0000",
+               message_id="a1@customer.com",
+               body="Sam, could you confirm the API limits for our integration?\nÅsa\n")
+    _write_eml(tmp_path, "2.eml", sender="Pat Primary <pat@customer.com>",
+               subject="consolidation roadmap", date="Mon, 3 Feb 2025 09:00:00 +0000",
+               message_id="a2@customer.com",
+               body="Sam, Åsa asked me to pass this on: could you map your roadmap against a "
+                    "single global instance?\nPat\n")
     identities, requests, evidence = _collect(tmp_path)
     asa = identities.lookup("asa.lindqvist@customer.com")
     roadmap = requests.index[requests["subject"] == "consolidation roadmap"][0]
@@ -458,42 +455,21 @@ def test_prose_without_a_relay_names_nobody(text):
 def test_a_qualified_mention_and_a_team_named_after_its_noun_are_clues(tmp_path):
     # Fiona (an architect in IT, seen in her own mail) is named by the relay, and so
     # is her department, in the words that follow "colleagues"
-    (tmp_path / "1.eml").write_text("""\
-From: Fiona Walker <fiona.walker@customer.com>
-To: sam@seller.com
-Subject: API limits
-Date: Mon, 6 Jan 2025 09:00:00 +0000
-Message-ID: <q1@customer.com>
-Content-Type: text/plain; charset=utf-8
-
-Sam, could you confirm the API limits for our integration?
-
-Fiona Walker | Enterprise Architect | IT
-""", encoding="utf-8")
-    (tmp_path / "2.eml").write_text("""\
-From: Pat Primary <pat@customer.com>
-To: sam@seller.com
-Subject: target architecture
-Date: Mon, 3 Feb 2025 09:00:00 +0000
-Message-ID: <q2@customer.com>
-Content-Type: text/plain; charset=utf-8
-
-Sam, Fiona from IT asked me to forward this question. Could you tell us where your
-platform would fit in an event-driven target architecture?
-Pat
-""", encoding="utf-8")
-    (tmp_path / "3.eml").write_text("""\
-From: Pat Primary <pat@customer.com>
-To: sam@seller.com
-Subject: integration layer
-Date: Mon, 10 Feb 2025 09:00:00 +0000
-Message-ID: <q3@customer.com>
-Content-Type: text/plain; charset=utf-8
-
-Sam, our colleagues in IT would like to know more. Could you send us the list of
-connectors you offer for the integration layer?
-Pat
-""", encoding="utf-8")
+    _write_eml(tmp_path, "1.eml", sender="Fiona Walker <fiona.walker@customer.com>",
+               subject="API limits", date="Mon, 6 Jan 2025 09:00:00 +0000",
+               message_id="q1@customer.com",
+               body="Sam, could you confirm the API limits for our integration?\n\n"
+                    "Fiona Walker | Enterprise Architect | IT\n")
+    _write_eml(tmp_path, "2.eml", sender="Pat Primary <pat@customer.com>",
+               subject="target architecture", date="Mon, 3 Feb 2025 09:00:00 +0000",
+               message_id="q2@customer.com",
+               body="Sam, Fiona from IT asked me to forward this question. Could you tell us "
+                    "where your\nplatform would fit in an event-driven target architecture?\nPat\n")
+    _write_eml(tmp_path, "3.eml", sender="Pat Primary <pat@customer.com>",
+               subject="integration layer", date="Mon, 10 Feb 2025 09:00:00 +0000",
+               message_id="q3@customer.com",
+               body="Sam, our colleagues in IT would like to know more. Could you send us the "
+                    "list of\nconnectors you offer for the integration layer?\nPat\n")
     identities, requests, evidence = _collect(tmp_path, context=True)
     fiona = identities.lookup("fiona.walker@customer.com")
     first = requests.index[requests["subject"] == "target architecture"][0]
