@@ -530,15 +530,15 @@ def _who_from_attribution(rest: str) -> tuple[str, str]:
 _NOT_A_NAME = frozenset("as i we you they he she it this that what then and so".split())
 
 
-def _wrote_on(line: str) -> re.Match | None:
+def match_wrote_on(line: str) -> re.Match | None:
     """``<who> wrote on <date>:`` where the who is an address or a name, not prose
     ("As I wrote on 3 March:" is not an attribution).
 
-    >>> _wrote_on('"Ann Lee" <ann@example.org> wrote on 14.06.2023 14:09:')["who"]
+    >>> match_wrote_on('"Ann Lee" <ann@example.org> wrote on 14.06.2023 14:09:')["who"]
     '"Ann Lee" <ann@example.org>'
-    >>> _wrote_on("Ann Lee/ACME wrote on 06/14/2023 02:09:35 PM:")["who"]
+    >>> match_wrote_on("Ann Lee/ACME wrote on 06/14/2023 02:09:35 PM:")["who"]
     'Ann Lee/ACME'
-    >>> _wrote_on("As I wrote on 3 March:") is None
+    >>> match_wrote_on("As I wrote on 3 March:") is None
     True
     """
     m = WROTE_ON_LINE.match(line)
@@ -556,7 +556,7 @@ def parse_attribution(line: str) -> InnerHeader | None:
     """
     line = re.sub(r"\s+", " ", strip_quote(line))[:600]
     who = date = ""
-    m = WROTE_AFTER_LINE.match(line) or _wrote_on(line)
+    m = WROTE_AFTER_LINE.match(line) or match_wrote_on(line)
     if m:
         who, date = m["who"], m["date"]
     else:

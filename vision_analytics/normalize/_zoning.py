@@ -37,8 +37,8 @@ from ._headers import (
     WROTE_AFTER_LINE,
     WROTE_END,
     InnerHeader,
-    _wrote_on,
     is_forward_subject,
+    match_wrote_on,
     parse_inner_header,
     strip_quote,
 )
@@ -349,7 +349,7 @@ def _attribution(lines: _Lines, i: int) -> tuple[int, InnerHeader] | None:
             joined += " " + lines.contents[j]
         tail = joined[-40:]
         if WROTE_END.search(tail) or (tail.endswith((":", "：")) and (
-            "@" in joined or WROTE_AFTER_LINE.match(joined) or _wrote_on(joined)
+            "@" in joined or WROTE_AFTER_LINE.match(joined) or match_wrote_on(joined)
         )):
             header = parse_inner_header(joined)
             if header is not None and header.style == "attribution":
