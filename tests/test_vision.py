@@ -449,6 +449,77 @@ def test_a_colleague_who_carries_part_of_the_vision_is_relaying_it_too():
     assert ranked[0].key == "p_coo"
 
 
+def _spread_case(relays: list[str]) -> tuple:
+    """The eight vision asks sent by ``relays`` in turn, each note writing the
+    vision's words, with a reply that quotes each; a new COO is copied on two."""
+    requests, members, terms, people, authored, onset = _department_case([0, 0, 0])
+    people["first_seen"] = pd.Timestamp("2023-06-01", tz="UTC")
+    people.loc[len(people)] = ["p_coo", "P_COO", ["p_coo@c.com"], "C", "c.com", "",
+                               "Chief Operating Officer", "customer",
+                               onset - pd.Timedelta(days=7)]
+    requests["message_key"] = [f"m{i}" for i in range(len(requests))]
+    vision = requests.index[members]
+    requests.loc[vision, "sender_id"] = requests.loc[vision, "originator_id"] = relays
+    notes = [f"We are moving towards {terms[i % 4]} and {terms[(i + 1) % 4]}: what would "
+             "that mean for your roadmap and your pricing?" for i in range(len(vision))]
+    asks = pd.DataFrame({"author_id": relays, "text": notes,
+                         "sent_at": requests.loc[vision, "sent_at"].to_numpy(),
+                         "message_key": requests.loc[vision, "message_key"].to_numpy()})
+    # the seller's reply quotes the ask under its author's name, hours later by
+    # the quoted header's clock
+    quotes = asks.assign(text="> " + asks["text"].str.replace(": ", ":\n> "),
+                         sent_at=asks["sent_at"] + pd.Timedelta(hours=5), message_key=None)
+    authored = pd.concat([authored[authored["author_id"].str.startswith("p_it")],
+                          asks, quotes], ignore_index=True)
+    copied = pd.Series([frozenset()] * len(requests), index=requests.index)
+    copied[vision[2]] = copied[vision[5]] = frozenset({"p_coo"})
+    return requests, members, terms, people, authored, onset, copied
+
+
+def test_a_vision_spread_over_several_relays_has_its_source_upstream():
+    # the messenger and two colleagues take turns asking: none of them wrote it
+    relays = ["p_msg", "p_law", "p_it1", "p_msg", "p_law", "p_it1", "p_msg", "p_msg"]
+    requests, members, terms, people, authored, onset, copied = _spread_case(relays)
+    ranked = VisionFinder(relay_style=False).candidates(
+        requests, members, terms, people, authored, onset, copied=copied)
+    assert ranked[0].key == "p_coo"
+    # neither their asks nor the replies quoting them count as the relays' writing
+    assert not any(c.key in {"p_law", "p_it1"} and any("vision terms" in x or "to write"
+                                                        in x for x in c.clues)
+                   for c in ranked)
+
+
+def test_one_messenger_with_a_few_helpers_keeps_the_usual_reading():
+    # the messenger sends seven of the eight: the colleague who sent one is a
+    # colleague who wrote the words in their own ask, as before
+    relays = ["p_msg", "p_law", "p_msg", "p_msg", "p_msg", "p_msg", "p_msg", "p_msg"]
+    requests, members, terms, people, authored, onset, copied = _spread_case(relays)
+    ranked = VisionFinder(relay_style=False).candidates(
+        requests, members, terms, people, authored, onset, copied=copied)
+    law = next(c for c in ranked if c.key == "p_law")
+    assert any("vision terms in their own mail" in clue for clue in law.clues)
+
+
+def test_a_nudge_formula_is_no_vision_term():
+    from vision_analytics._analysis import _nudge
+
+    notes = pd.Series(["Perdón por insistir, ¿cómo va esto?", "Sorry to chase, any news?",
+                       "Perdón por insistir: ¿hay novedades?",
+                       "We are moving towards a closed-loop freight fabric and need your "
+                       "roadmap for it, with a what-if price for the closed-loop freight "
+                       "fabric in all sites."] * 2)
+    assert _nudge("perdón por insistir", notes)
+    assert not _nudge("closed-loop freight fabric", notes)
+
+
+def test_a_business_partner_is_not_a_senior_title():
+    from vision_analytics.vision._finding import _SENIOR
+
+    assert _SENIOR.search("Managing Partner") and _SENIOR.search("Partner")
+    assert not _SENIOR.search("HR Business Partner")
+    assert not _SENIOR.search("Channel Partner Manager")
+
+
 def _department_case(it_uses: list[int]) -> tuple:
     """A messenger relays every vision ask; IT people write the vision's words themselves."""
     requests, members = _vision_requests()

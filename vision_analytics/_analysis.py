@@ -509,15 +509,15 @@ def _display_id(person_id: str, people: pd.DataFrame) -> str:
 
 
 def _authored(messages, segments, identities) -> pd.DataFrame:
-    """Text each person wrote, with when: their messages' new text, the quoted or
-    forwarded blocks they authored (dated by the block's inner header), and the
-    names of the files they attached."""
+    """Text each person wrote, with when: their messages' new text (with the
+    message's key), the quoted or forwarded blocks they authored (dated by the
+    block's inner header), and the names of the files they attached."""
     rows = []
-    for sender, text, sent in zip(messages["sender"], messages["new_text"],
-                                  messages["sent_at"], strict=True):
+    for key, sender, text, sent in zip(messages.index.astype(str), messages["sender"],
+                                       messages["new_text"], messages["sent_at"], strict=True):
         pid = identities.lookup(sender)
         if pid and text:
-            rows.append((pid, text, sent))
+            rows.append((pid, text, sent, key))
     blocks = segments[(segments["depth"] >= 1) & (segments["kind"].isin(["forwarded",
                                                                           "quoted"]))]
     pasted = blocks["header_style"].eq("pasted").to_numpy() if "header_style" in blocks \
@@ -532,14 +532,14 @@ def _authored(messages, segments, identities) -> pd.DataFrame:
             found = by_first.get(_fold(author.split()[0]), [])
             pid = found[0] if len(found) == 1 else None
         if pid and text:
-            rows.append((pid, text, sent))
+            rows.append((pid, text, sent, None))
     for sender, names, sent in zip(messages["sender"], messages["attachment_names"],
                                    messages["sent_at"], strict=True):
         pid = identities.lookup(sender)
         if pid and names:
             rows.append((pid, " ".join(n.rsplit(".", 1)[0].replace("_", " ").replace("-", " ")
-                                       for n in names), sent))
-    frame = pd.DataFrame(rows, columns=["author_id", "text", "sent_at"])
+                                       for n in names), sent, None))
+    frame = pd.DataFrame(rows, columns=["author_id", "text", "sent_at", "message_key"])
     frame["sent_at"] = pd.to_datetime(frame["sent_at"], utc=True)
     return frame
 
@@ -616,6 +616,19 @@ def _names_seller(term: str, seller: set[str], texts: pd.Series) -> bool:
     return False
 
 
+def _nudge(term: str, notes: pd.Series, max_words: int = 10) -> bool:
+    """Is a phrase a nudge's formula ("sorry to insist", "any news on this")?
+
+    Follow-ups chase the asks and so rise with them, but they are a few words
+    long and carry nobody's vision: a phrase most of whose notes are that short
+    is the formula, not the vision.
+    """
+    notes = notes.fillna("").astype(str)
+    using = notes[contains_term(notes.str.lower(), term)]
+    return bool(len(using)) and bool(
+        (using.str.split().str.len() <= max_words).mean() >= 0.5)
+
+
 def _finding(test, requests, messages, segments, identities, alpha):
     from .vision import emerging_names
 
@@ -649,7 +662,8 @@ def _finding(test, requests, messages, segments, identities, alpha):
     # they would fit the vision; they are the seller's words, not the source's
     seller = _seller_names(people)
     sharp = [t for t in finder.vision_terms(test)
-             if not _names_seller(t, seller, requests["text"])]
+             if not _names_seller(t, seller, requests["text"])
+             and not _nudge(t, requests["context"])]
     originator_features = [f.removeprefix("originator:") for f in test.features["feature"]
                            if f.startswith("originator:")]
     source_ids = set(originator_features[:1])
@@ -660,7 +674,8 @@ def _finding(test, requests, messages, segments, identities, alpha):
     # requests belong to the vision.
     core = anytime if onset is None else anytime & (requests["sent_at"] >= onset)
     terms = [t for t in finder.expand_terms(requests, sharp, onset)
-             if t in sharp or not _names_seller(t, seller, requests["text"])]
+             if t in sharp or not (_names_seller(t, seller, requests["text"])
+                                   or _nudge(t, requests["context"]))]
     members = finder.members(requests, terms, onset, source_ids)
     authored = _authored(messages, segments, identities)
     outside = emerging_names(requests, core, onset, _earlier_words(messages, onset), people)

@@ -38,15 +38,28 @@ _CHANNEL_SHARE = 0.1
 #: Added for being copied on the vision requests (far more than on others) without
 #: sending any of them.
 _COPIED_WEIGHT = 0.25
+#: Senior titles. A partner of a firm is one; an "HR business partner" or a
+#: "partner manager" works with partners.
 _SENIOR = re.compile(
     r"\b(chief|c[a-z]o|president|vp|svp|evp|vice president|head|director|managing|general "
-    r"manager|partner|executive)\b", re.I)
+    r"manager|(?<!business )partner(?! manager)|executive)\b", re.I)
 #: The executive ranks: a newcomer here who brings a vision is a new executive,
 #: whatever the function; a new head of infrastructure or architect is IT's voice.
 _EXECUTIVE = re.compile(
     r"\b(chief|c[a-z]{1,2}o|president|vp|svp|evp|vice president|managing director|"
     r"general manager)\b", re.I)
 
+
+#: A vision sent by this many people of the account (two requests or more each) is
+#: spreading: the words of their own vision requests are not evidence of writing it...
+_SPREAD_CARRIERS = 3
+#: ... unless one of them sends more than this share of them: then it is the usual
+#: channel at work, helped by a colleague or two.
+_SPREAD_TOP = 0.75
+
+#: A block quoting someone's message is dated by its header, often in the writer's
+#: local time without its zone: within this of one of their requests, it is that one.
+_COPY_CLOCK = pd.Timedelta(hours=14)
 
 #: the requests a source is judged on, as the clues name them
 _CORE = "requests with the sharpest vision terms"
@@ -244,19 +257,30 @@ class VisionFinder:
         # name nobody used before (the product they pitch) is retelling its maker's
         # material, not writing their own: those texts are not theirs for the terms.
         authored = _without_pitches(authored, outside_names or [], people)
-        term_use = _term_use(authored, terms)
         # a phrase someone wrote months before the onset was the account's vocabulary
         # before the vision: its first writer is counted from near the onset on
         # the asks that name an outside product carry its maker's words: they count
         # for it when asking who wrote the vision's phrases first
         pitched = _pitched(vision, outside_names or [])
-        writing = pd.concat([authored, pitched], ignore_index=True) if len(pitched) else authored
         # the seller's people quote the vision back: they bring none of it in
         sellers = set(people.index[people["side"] == "seller"]) if "side" in people else set()
-        writing = writing[~writing["author_id"].isin(sellers)]
-        first_use = _first_use(writing if onset is None or "sent_at" not in writing else
-                               writing[writing["sent_at"] >= onset - pd.Timedelta(days=60)],
-                               terms)
+
+        def first_writers(texts: pd.DataFrame) -> dict[str, tuple[int, pd.Timestamp]]:
+            texts = pd.concat([texts, pitched], ignore_index=True) if len(pitched) else texts
+            texts = texts[~texts["author_id"].isin(sellers)]
+            if onset is not None and "sent_at" in texts:
+                texts = texts[texts["sent_at"] >= onset - pd.Timedelta(days=60)]
+            return _first_use(texts, terms)
+
+        # a newcomer who arrived with the vision and wrote its words first brought
+        # them, even when colleagues help to carry them
+        brought = {key for key, (rank, _) in first_writers(authored).items()
+                   if rank == 0 and key in people.index and _near_onset(
+                       _first_seen(people.loc[key]), onset, after_days=21, before_days=21)}
+        writing_own = _without_relayed_asks(authored, requests, vision, people, onset,
+                                           keep=brought)
+        term_use = _term_use(writing_own, terms)
+        first_use = first_writers(writing_own)
         sent_share = vision.groupby("sender_id").size() / n
         channel = _usual_channel(requests, onset)
         relay_style = relay_style_shift(requests, members, people,
@@ -684,6 +708,71 @@ def _without_pitches(authored: pd.DataFrame, outside_names: list[EmergingName],
     sides = people["side"] if "side" in people else pd.Series(dtype=str)
     outside = authored["author_id"].map(sides).eq("external")
     return authored[~naming | outside]
+
+
+def _first_seen(person: pd.Series):
+    first = person.get("first_seen")
+    return None if first is None or pd.isna(first) else first
+
+
+def _without_relayed_asks(authored: pd.DataFrame, requests: pd.DataFrame,
+                          vision: pd.DataFrame, people: pd.DataFrame, onset,
+                          keep=frozenset()) -> pd.DataFrame:
+    """The authored texts less the relays' own requests, when more than one person
+    of the account carries the vision requests (sends two or more of them).
+
+    A vision that reaches the seller through many hands — the primary contact and
+    two or three colleagues, each asking in their turn, none sending three quarters
+    of the asks — has its source upstream of all of them: each relay writes its
+    words because they are passing it on, and whoever happened to ask first is no
+    likelier its author than the others. Where one messenger sends nearly all of
+    them, the colleagues there long before the onset who send the rest are helping
+    to relay it too; a newcomer among them may be the one who brought it. What the
+    relays wrote besides their requests still counts, and so does everyone else's
+    writing, and so does that of the people in ``keep``.
+    """
+    if authored.empty or vision.empty or "message_key" not in authored \
+            or "message_key" not in requests:
+        return authored
+    sides = people["side"] if "side" in people else pd.Series(dtype=str)
+    counts = vision.groupby("sender_id").size()
+    carriers = {key for key, k in counts.items()
+                if k >= 2 and sides.get(key, "customer") == "customer"}
+    if len(carriers) < 2:
+        return authored
+    if len(carriers) < _SPREAD_CARRIERS or counts.max() > _SPREAD_TOP * len(vision):
+        # one messenger who sends nearly all of them is the usual channel at work;
+        # the colleagues there long before the vision who help carry it relay it
+        carriers = {key for key in carriers if key in people.index and not _near_onset(
+            _first_seen(people.loc[key]), onset, after_days=21)}
+    carriers -= set(keep)
+    theirs = requests.loc[requests["sender_id"].isin(carriers), "message_key"]
+    own_ask = authored["message_key"].isin(set(theirs.astype(str)))
+    # the replies and follow-ups that quote an ask carry it again under its
+    # author's name (its text, or its header with the subject): a copy of the ask
+    # is the ask. A quoted header's time is often local, without its zone.
+    starts = {_flat(text)[:80] for text in authored.loc[own_ask, "text"]}
+    starts = {start for start in starts if len(start) >= 40}
+    asked = authored.loc[own_ask].groupby("author_id")["sent_at"].agg(list)
+    by_carrier = authored["author_id"].isin(carriers) & ~own_ask
+    copy = pd.Series(False, index=authored.index)
+    copy[by_carrier] = [
+        any(start in _flat(text) for start in starts)
+        or (not pd.isna(sent) and any(abs(sent - when) <= _COPY_CLOCK
+                                     for when in asked.get(author, [])))
+        for author, text, sent in authored.loc[by_carrier, ["author_id", "text",
+                                                              "sent_at"]].itertuples(index=False)]
+    return authored[~own_ask & ~copy]
+
+
+def _flat(text) -> str:
+    """A text without quote marks, line breaks, runs of spaces or case: what a
+    quoted copy shares with its original.
+
+    >>> _flat("> We are rethinking how\\n> we work") == _flat("We are rethinking how we work")
+    True
+    """
+    return " ".join(re.sub(r"(?m)^[ \t>|]+", " ", str(text)).lower().split())
 
 
 def _term_use(authored: pd.DataFrame, terms: list[str]) -> pd.Series:
