@@ -135,6 +135,8 @@ def test_direct_ask_after_a_short_lead_in(sentence, fires):
 
 @pytest.mark.parametrize("sentence, cue", [
     ("Could your solutions team put together an architecture proposal?", "polite_ask"),
+    ("Could your solution architect comment on where the platform fits?", "polite_ask"),
+    ("Can your lawyers confirm the liability cap in writing?", "polite_ask"),
     ("Would Northwind be open to running a small pilot?", "polite_ask"),
     ("We are building our five-year view and need to understand your roadmap. Does it "
      "cover data residency?", "need_want"),

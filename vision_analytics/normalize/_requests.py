@@ -48,7 +48,8 @@ _F = re.IGNORECASE | re.UNICODE
 _LEAD_IN = (r"(?:(?!(?:if|should|in case|whenever)\s)[^\W\d_][\w'’-]*"
             r"(?:\s+[^\W\d_][\w'’-]*){0,5}\s*(?:[,:]|\s[-–—])\s*)")
 _YOUR_TEAM = (r"your\s+(?:[\w-]+\s+){0,2}?(?:team|teams|people|colleagues|group|side|office|"
-              r"company|organi[sz]ation|staff|engineers|experts)")
+              r"company|organi[sz]ation|staff|engineers?|experts?|architects?|consultants?|"
+              r"specialists?|analysts?|developers?|lawyers?|counsel|representatives?|reps?)")
 
 #: Cue name → regex. Counted once per sentence (``question``: per question mark).
 REQUEST_CUES: dict[str, re.Pattern] = {
