@@ -738,9 +738,12 @@ def _without_relayed_asks(authored: pd.DataFrame, requests: pd.DataFrame,
     counts = vision.groupby("sender_id").size()
     carriers = {key for key, k in counts.items()
                 if k >= 2 and sides.get(key, "customer") == "customer"}
-    if len(carriers) < 2:
+    hands = len(carriers)
+    if hands < 2:
         return authored
-    if len(carriers) < _SPREAD_CARRIERS or counts.max() > _SPREAD_TOP * len(vision):
+    # once it travels through several hands, whoever sent one of its asks passed it on
+    carriers = {key for key in counts.index if sides.get(key, "customer") == "customer"}
+    if hands < _SPREAD_CARRIERS or counts.max() > _SPREAD_TOP * len(vision):
         # one messenger who sends nearly all of them is the usual channel at work;
         # the colleagues there long before the vision who help carry it relay it
         carriers = {key for key in carriers if key in people.index and not _near_onset(
