@@ -483,6 +483,10 @@ def test_a_vision_spread_over_several_relays_has_its_source_upstream():
     ranked = VisionFinder(relay_style=False).candidates(
         requests, members, terms, people, authored, onset, copied=copied)
     assert ranked[0].key == "p_coo"
+    # the same when nothing but the asks themselves was exported
+    only_asks = authored[authored["message_key"].notna()]
+    assert VisionFinder(relay_style=False).candidates(
+        requests, members, terms, people, only_asks, onset, copied=copied)[0].key == "p_coo"
     # neither their asks nor the replies quoting them count as the relays' writing
     assert not any(c.key in {"p_law", "p_it1"} and any("vision terms" in x or "to write"
                                                         in x for x in c.clues)

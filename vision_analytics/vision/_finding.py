@@ -298,7 +298,7 @@ class VisionFinder:
             side = person.get("side", "")
             if side == "seller":
                 continue
-            first = person["first_seen"] if not pd.isna(person["first_seen"]) else None
+            first = _first_seen(person)
             clues = []
             score = 0.0
             carried = float(sent_share.get(key, 0.0))
@@ -759,12 +759,13 @@ def _without_relayed_asks(authored: pd.DataFrame, requests: pd.DataFrame,
     asked = authored.loc[own_ask].groupby("author_id")["sent_at"].agg(list)
     by_carrier = authored["author_id"].isin(carriers) & ~own_ask
     copy = pd.Series(False, index=authored.index)
-    copy[by_carrier] = [
-        any(start in _flat(text) for start in starts)
-        or (not pd.isna(sent) and any(abs(sent - when) <= _COPY_CLOCK
-                                     for when in asked.get(author, [])))
-        for author, text, sent in authored.loc[by_carrier, ["author_id", "text",
-                                                              "sent_at"]].itertuples(index=False)]
+    if by_carrier.any():
+        copy[by_carrier] = [
+            any(start in _flat(text) for start in starts)
+            or (not pd.isna(sent) and any(abs(sent - when) <= _COPY_CLOCK
+                                         for when in asked.get(author, [])))
+            for author, text, sent in authored.loc[
+                by_carrier, ["author_id", "text", "sent_at"]].itertuples(index=False)]
     return authored[~own_ask & ~copy]
 
 
