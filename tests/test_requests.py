@@ -149,6 +149,12 @@ def test_asks_phrased_around_the_reader(sentence, cue):
     assert score >= REQUEST_THRESHOLD
 
 
+@pytest.mark.parametrize("sentence", ["¿Podrían prepararnos un escenario «what-if»?",
+                                      "Was kostet das „Szenario“?", "Did they say “yes”?"])
+def test_a_question_may_end_on_a_closing_quote(sentence):
+    assert request_cue_counts(sentence)["question"] == 1
+
+
 @pytest.mark.parametrize("sentence", ["Our team would be happy to help.",
                                       "The board met and wants more time.",
                                       "How it works is explained below."])

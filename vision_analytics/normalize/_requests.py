@@ -191,7 +191,8 @@ REQUEST_WEIGHTS: dict[str, float] = {
 }
 
 # a question ends on a word then "?" (garbled bytes often decode to a lone "?")
-_QUESTION = re.compile(r"\w[\w)'\"]*\s*[?？]+[\"')]*\s*$")
+# a closing quote of any typography may sit before or after the mark: «what-if»?
+_QUESTION = re.compile(r"\w[\w)'\"»”“’‘」』]*\s*[?？]+[\"')»”“’‘」』]*\s*$")
 #: Characters of new text scanned for cues (word counts use the whole text).
 MAX_SCAN_CHARS = 5000
 
