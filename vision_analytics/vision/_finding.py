@@ -738,16 +738,17 @@ def _without_relayed_asks(authored: pd.DataFrame, requests: pd.DataFrame,
     counts = vision.groupby("sender_id").size()
     carriers = {key for key, k in counts.items()
                 if k >= 2 and sides.get(key, "customer") == "customer"}
-    hands = len(carriers)
-    if hands < 2:
+    if len(carriers) < 2:
         return authored
-    # once it travels through several hands, whoever sent one of its asks passed it on
-    carriers = {key for key in counts.index if sides.get(key, "customer") == "customer"}
-    if hands < _SPREAD_CARRIERS or counts.max() > _SPREAD_TOP * len(vision):
+    if len(carriers) < _SPREAD_CARRIERS or counts.max() > _SPREAD_TOP * len(vision):
         # one messenger who sends nearly all of them is the usual channel at work;
-        # the colleagues there long before the vision who help carry it relay it
+        # the colleagues there long before the vision who help carry it relay it (one
+        # who sent a single ask may as well be its source, writing once in person)
         carriers = {key for key in carriers if key in people.index and not _near_onset(
             _first_seen(people.loc[key]), onset, after_days=21)}
+    else:
+        # once it travels through many hands, whoever sent one of its asks passed it on
+        carriers = {key for key in counts.index if sides.get(key, "customer") == "customer"}
     carriers -= set(keep)
     theirs = requests.loc[requests["sender_id"].isin(carriers), "message_key"]
     own_ask = authored["message_key"].isin(set(theirs.astype(str)))
