@@ -726,8 +726,9 @@ def _without_relayed_asks(authored: pd.DataFrame, requests: pd.DataFrame,
     of the asks — has its source upstream of all of them: each relay writes its
     words because they are passing it on, and whoever happened to ask first is no
     likelier its author than the others. Where one messenger sends nearly all of
-    them, the colleagues there long before the onset who send the rest are helping
-    to relay it too; a newcomer among them may be the one who brought it. What the
+    them, the colleagues there long before the onset who send two or more of the
+    rest are helping to relay it too; a newcomer among them may be the one who
+    brought it, and a colleague who sent one ask its source writing in person. What the
     relays wrote besides their requests still counts, and so does everyone else's
     writing, and so does that of the people in ``keep``.
     """
