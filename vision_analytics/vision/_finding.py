@@ -756,19 +756,41 @@ def _without_relayed_asks(authored: pd.DataFrame, requests: pd.DataFrame,
     # the replies and follow-ups that quote an ask carry it again under its
     # author's name (its text, or its header with the subject): a copy of the ask
     # is the ask. A quoted header's time is often local, without its zone.
-    starts = {_flat(text)[:80] for text in authored.loc[own_ask, "text"]}
-    starts = {start for start in starts if len(start) >= 40}
-    asked = authored.loc[own_ask].groupby("author_id")["sent_at"].agg(list)
+    starts = {_flat(text)[:_OPENING] for text in authored.loc[own_ask, "text"]}
+    starts = {start for start in starts if len(start) >= _OPENING // 2}
+    asked = {author: np.sort(times.dropna().to_numpy(dtype="datetime64[ns]"))
+             for author, times in authored.loc[own_ask].groupby("author_id")["sent_at"]}
     by_carrier = authored["author_id"].isin(carriers) & ~own_ask
     copy = pd.Series(False, index=authored.index)
     if by_carrier.any():
         copy[by_carrier] = [
-            any(start in _flat(text) for start in starts)
-            or (not pd.isna(sent) and any(abs(sent - when) <= _COPY_CLOCK
-                                         for when in asked.get(author, [])))
+            _quotes_one_of(_flat(text), starts) or _near_any(sent, asked.get(author))
             for author, text, sent in authored.loc[
                 by_carrier, ["author_id", "text", "sent_at"]].itertuples(index=False)]
     return authored[~own_ask & ~copy]
+
+
+#: Characters of an ask's flattened opening that a quoted copy of it carries.
+_OPENING = 80
+
+
+def _quotes_one_of(flat: str, starts: set[str], reach: int = 2000) -> bool:
+    """Does a flattened text carry one of the ``starts`` from a word boundary within
+    its first ``reach`` characters (below a quoted header, say)?"""
+    if not starts:
+        return False
+    bounds = [0] + [i + 1 for i, c in enumerate(flat[:reach]) if c == " "]
+    return any(flat[i:i + _OPENING] in starts for i in bounds)
+
+
+def _near_any(when, times) -> bool:
+    """Is ``when`` within :data:`_COPY_CLOCK` of one of the sorted ``times``?"""
+    if times is None or not len(times) or pd.isna(when):
+        return False
+    at = np.datetime64(pd.Timestamp(when).tz_convert(None).to_datetime64(), "ns")
+    i = int(np.searchsorted(times, at))
+    clock = _COPY_CLOCK.to_timedelta64()
+    return any(abs(times[j] - at) <= clock for j in (i - 1, i) if 0 <= j < len(times))
 
 
 def _flat(text) -> str:
