@@ -511,7 +511,7 @@ def test_a_nudge_formula_is_no_vision_term():
                        "Perdón por insistir: ¿hay novedades?",
                        "We are moving towards a closed-loop freight fabric and need your "
                        "roadmap for it, with a what-if price for the closed-loop freight "
-                       "fabric in all sites."] * 2)
+                       "fabric in all sites."] * 2).str.lower()
     assert _nudge("perdón por insistir", notes)
     assert not _nudge("closed-loop freight fabric", notes)
 

@@ -620,11 +620,10 @@ def _nudge(term: str, notes: pd.Series, max_words: int = 10) -> bool:
     """Is a phrase a nudge's formula ("sorry to insist", "any news on this")?
 
     Follow-ups chase the asks and so rise with them, but they are a few words
-    long and carry nobody's vision: a phrase most of whose notes are that short
-    is the formula, not the vision.
+    long and carry nobody's vision: a phrase most of whose ``notes`` (lower case)
+    are that short is the formula, not the vision.
     """
-    notes = notes.fillna("").astype(str)
-    using = notes[contains_term(notes.str.lower(), term)]
+    using = notes[contains_term(notes, term)]
     return bool(len(using)) and bool(
         (using.str.split().str.len() <= max_words).mean() >= 0.5)
 
@@ -661,9 +660,9 @@ def _finding(test, requests, messages, segments, identities, alpha):
     # the seller's own products ("Lumentra DockSync") come up in the asks about how
     # they would fit the vision; they are the seller's words, not the source's
     seller = _seller_names(people)
+    notes = requests["context"].fillna("").astype(str).str.lower()
     sharp = [t for t in finder.vision_terms(test)
-             if not _names_seller(t, seller, requests["text"])
-             and not _nudge(t, requests["context"])]
+             if not _names_seller(t, seller, requests["text"]) and not _nudge(t, notes)]
     originator_features = [f.removeprefix("originator:") for f in test.features["feature"]
                            if f.startswith("originator:")]
     source_ids = set(originator_features[:1])
@@ -675,7 +674,7 @@ def _finding(test, requests, messages, segments, identities, alpha):
     core = anytime if onset is None else anytime & (requests["sent_at"] >= onset)
     terms = [t for t in finder.expand_terms(requests, sharp, onset)
              if t in sharp or not (_names_seller(t, seller, requests["text"])
-                                   or _nudge(t, requests["context"]))]
+                                   or _nudge(t, notes))]
     members = finder.members(requests, terms, onset, source_ids)
     authored = _authored(messages, segments, identities)
     outside = emerging_names(requests, core, onset, _earlier_words(messages, onset), people)
