@@ -960,6 +960,65 @@ def test_words_of_a_framing_that_emerges_across_the_stream_are_kept_from_topics(
         "amber", "relay", "grid"}
 
 
+def _one_topic_vocabulary_stream(*, asks: list[str], seed: int = 0) -> pd.DataFrame:
+    """Routine asks in four topics all year; from day 160, a vocabulary of eight
+    phrases, two to a request, in ``asks`` (templates with two slots) that the topic
+    model has put in one topic of their own."""
+    rng = np.random.default_rng(seed)
+    phrases = ["amber relay grid", "tidal ledger sync", "copper lane audit", "quiet harbour mode",
+               "velvet route plan", "granite hub pricing", "lunar dock index", "saffron yard loop"]
+    routine = ["invoice", "licence count", "training date", "password reset"]
+    start = pd.Timestamp("2024-01-01", tz="UTC")
+    rows = [(f"Please help with the {routine[i % 4]} for site {rng.integers(1, 40)}.",
+             start + pd.Timedelta(days=2 * i), f"t{i % 4}") for i in range(150)]
+    for i in range(26):
+        text = asks[i % len(asks)].format(phrases[i % 8], phrases[(i + 3) % 8])
+        rows.append((text, start + pd.Timedelta(days=160 + 5 * i), "t_new"))
+    frame = pd.DataFrame(rows, columns=["text", "sent_at", "topic_id"])
+    frame["thread_id"] = [f"th{i}" for i in range(len(frame))]
+    return frame.sort_values("sent_at", kind="stable").reset_index(drop=True)
+
+
+_ASKS_OF_MANY_KINDS = [
+    "Could you price a three-year term if we move to the {} and the {}?",
+    "Our auditors want to know how your controls would work with the {} and a {}.",
+    "Is there a training course for administrators on the {} or the {}?",
+    "Before the renewal, please tell us whether the {} survives next to a {}.",
+    "Your architect should comment on where the {} sits beside the {}.",
+    "When will the {} and the {} be on your product roadmap?",
+]
+
+
+def test_a_vision_vocabulary_in_one_topic_of_its_own_is_still_found():
+    """A vision's asks of many kinds (price, audit, training, renewal, architecture,
+    roadmap) in one vocabulary: the topic model put them in one topic, yet they read
+    unalike beyond the vision's words."""
+    stream = _one_topic_vocabulary_stream(asks=_ASKS_OF_MANY_KINDS)
+    found = SharedSourceTest(n_permutations=99, random_state=0).fit(stream)
+    assert found.significant(0.05), (found.p_value, found.n_families)
+    group = found.features[found.features["feature"].str.startswith("vocabulary:")]
+    assert len(group) == 1 and group["topic_spread"].iloc[0] == 1
+    # asking a vocabulary for the spread of a lone phrase loses it
+    strict = SharedSourceTest(n_permutations=99, min_vocabulary_spread=3,
+                              random_state=0).fit(stream)
+    assert not strict.significant(0.05)
+
+
+def test_the_variants_of_one_everyday_ask_in_one_topic_are_not_a_vision():
+    """The same ask (where is my order?) in eight phrasings: a vocabulary too, but its
+    requests read alike beyond those words, so it needs the spread of any phrase."""
+    same_ask = ["Order status for PO {n}: the {} and the {} are still open, please confirm "
+                "the delivery date of the order."]
+    templates = [same_ask[0].replace("{n}", str(4500 + k)) for k in range(6)]
+    stream = _one_topic_vocabulary_stream(asks=templates)
+    result = SharedSourceTest(n_permutations=99, random_state=0).fit(stream)
+    assert not result.significant(0.05)
+    # the phrases did form a vocabulary; only its alike requests keep it from counting
+    loose = SharedSourceTest(n_permutations=99, vocabulary_max_alike=1.01,
+                             random_state=0).fit(stream)
+    assert loose.significant(0.05)
+
+
 def test_a_new_kind_of_ask_stays_a_topic_while_the_framing_around_it_is_left_out():
     from vision_analytics._analysis import _framing_words
 

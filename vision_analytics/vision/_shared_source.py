@@ -23,7 +23,10 @@ of phrases that travel together (they meet in the same requests and share no
 word) are therefore tested as one more feature each, "any of them", chosen
 blind to time. A group of k independent phrases weighs sqrt(k) times its
 surprise in the statistic (its phrases agree, so they are more than one piece
-of evidence, yet far from k independent ones) and counts k families.
+of evidence, yet far from k independent ones) and counts k families. A group
+whose requests read unalike beyond its own words needs no spread over topics
+(``min_vocabulary_spread``): a vision's asks of many kinds often share a register
+that makes one topic of their own; the phrasings of one everyday ask read alike.
 
 The p-value is ``(1 + #{null >= observed}) / (1 + n_permutations)``.
 """
@@ -225,6 +228,16 @@ class SharedSourceTest:
         Features seen fewer times than this never count.
     min_topic_spread : int
         Topics a feature must reach after the split to count.
+    min_vocabulary_spread : int
+        The same for a vocabulary (see ``vocabularies``) whose requests read unalike
+        beyond its own words: one topic by default. The asks a vision brings share a
+        register (one pitch pasted in; pricing, roadmap and architecture questions)
+        that often makes the topic model put them all in one topic, so the spread a
+        lone phrase needs would hide the very vision it is there to find.
+    vocabulary_max_alike : float
+        Mean TF-IDF cosine of a vocabulary's requests (its own words left out) below
+        which they count as unalike. Measured on 25 development accounts: a vision's
+        vocabulary 0.08–0.18; the variants of one everyday ask (order status) 0.26.
     min_families : int
         Independent emerging phrases needed for a finding (an effect size on
         top of the p-value; see :meth:`SharedSourceResult.significant`).
@@ -253,9 +266,11 @@ class SharedSourceTest:
     """
 
     def __init__(self, *, n_permutations=199, min_surprise=3.0, min_count=4,
-                 min_topic_spread=3, min_families=6, min_requests=20, vocabularies=True,
-                 random_state=0):
+                 min_topic_spread=3, min_vocabulary_spread=1, vocabulary_max_alike=0.2,
+                 min_families=6, min_requests=20, vocabularies=True, random_state=0):
         self.min_families = min_families
+        self.min_vocabulary_spread = min_vocabulary_spread
+        self.vocabulary_max_alike = vocabulary_max_alike
         self.vocabularies = vocabularies
         self._members = None
         self._weights = None
@@ -290,7 +305,8 @@ class SharedSourceTest:
         if X.shape[1] == 0:
             return self._empty(n, "no feature is shared by enough requests across topics")
         topics = pd.factorize(data["topic_id"].astype(str), sort=True)[0]
-        X, names = self._possible(X, names, topics)
+        need = self._spread_needed_by(data, X, names)
+        X, names, self._spread_needed = self._possible(X, names, topics, need)
         self._members = _vocabulary_members(names)
         self._weights = np.array([self._vocabulary_weights.get(name, 1) for name in names])
         units = self._units(data)
@@ -373,7 +389,35 @@ class SharedSourceTest:
         # only fit in memory sparse. Both compute the same counts.
         return (X.toarray() if X.shape[0] * X.shape[1] <= DENSE_CELLS else X), all_names
 
-    def _possible(self, X, names: list[str], topics: np.ndarray):
+    def _spread_needed_by(self, data: pd.DataFrame, X, names: list[str]) -> np.ndarray:
+        """Topics each feature must reach after a split.
+
+        A vocabulary needs only ``min_vocabulary_spread`` when its requests read
+        unalike once its own words are left out (mean TF-IDF cosine below
+        ``vocabulary_max_alike``): asks of many kinds in one vocabulary. The variants
+        of one everyday ask ("confirm the revised ship date", "tracking number",
+        "unconfirmed in the portal") read alike beyond those words and need the spread
+        of any phrase. Judged on the texts alone, blind to time.
+        """
+        need = np.full(len(names), self.min_topic_spread)
+        groups = [j for j, name in enumerate(names) if name.startswith("vocabulary:")]
+        if not groups or self.min_vocabulary_spread >= self.min_topic_spread:
+            return need
+        subjects = data["subject"] if "subject" in data else pd.Series("", index=data.index)
+        words = WordProfile((subjects.fillna("").astype(str) + "\n"
+                             + data["text"].fillna("").astype(str)).str.lower())
+        rng = np.random.default_rng(self.random_state)
+        for j in groups:
+            rows = sparse.csc_matrix(X[:, [j]]).indices if sparse.issparse(X) else \
+                np.flatnonzero(X[:, j])
+            if len(rows) > 300:  # a sample tells how alike they are
+                rows = np.sort(rng.choice(rows, 300, replace=False))
+            own = " ".join(names[j].removeprefix("vocabulary:").split("|"))
+            if words.alike(rows, own) < self.vocabulary_max_alike:
+                need[j] = self.min_vocabulary_spread
+        return need
+
+    def _possible(self, X, names: list[str], topics: np.ndarray, need: np.ndarray):
         """Drop features no arrival order can make eligible: too rare overall, or
         in fewer topics than ``min_topic_spread`` over the whole stream. They
         never add to the statistic; dropping them keeps permutations cheap."""
@@ -384,10 +428,10 @@ class SharedSourceTest:
         per_topic = onehot @ X
         spread = np.asarray(((per_topic.toarray() if sparse.issparse(per_topic)
                               else per_topic) > 0).sum(axis=0)).ravel()
-        keep = np.flatnonzero((total >= self.min_count) & (spread >= self.min_topic_spread))
+        keep = np.flatnonzero((total >= self.min_count) & (spread >= need))
         if len(keep) == 0 or len(keep) == len(names):
-            return X, names
-        return X[:, keep], [names[j] for j in keep]
+            return X, names, need
+        return X[:, keep], [names[j] for j in keep], need[keep]
 
     def _units(self, data: pd.DataFrame) -> np.ndarray:
         if "thread_id" in data.columns:
@@ -432,7 +476,7 @@ class SharedSourceTest:
         for k, s in enumerate(splits):
             surprise = _emergence(before_all[k], total, s / n)
             spread = (after_topic[k + 1] > 0).sum(axis=0)
-            eligible = counted & (spread >= self.min_topic_spread) & (
+            eligible = counted & (spread >= self._spread_needed) & (
                 surprise >= self.min_surprise)
             values = np.where(eligible, surprise, 0.0)
             scoring = values
