@@ -236,8 +236,9 @@ class SharedSourceTest:
         lone phrase needs would hide the very vision it is there to find.
     vocabulary_max_alike : float
         Mean TF-IDF cosine of a vocabulary's requests (its own words left out) below
-        which they count as unalike. Measured on 25 development accounts: a vision's
-        vocabulary 0.08–0.18; the variants of one everyday ask (order status) 0.26.
+        which they count as unalike. Measured on development accounts: the 22 visions
+        this rule brought to light 0.08–0.18 (one more vision, still missed, 0.22);
+        the variants of one everyday ask (order status, a simulated null) 0.26.
     min_families : int
         Independent emerging phrases needed for a finding (an effect size on
         top of the p-value; see :meth:`SharedSourceResult.significant`).
@@ -419,7 +420,7 @@ class SharedSourceTest:
 
     def _possible(self, X, names: list[str], topics: np.ndarray, need: np.ndarray):
         """Drop features no arrival order can make eligible: too rare overall, or
-        in fewer topics than ``min_topic_spread`` over the whole stream. They
+        in fewer topics over the whole stream than they ``need``. They
         never add to the statistic; dropping them keeps permutations cheap."""
         n_topics = int(topics.max()) + 1
         total = np.asarray(X.sum(axis=0)).ravel()
