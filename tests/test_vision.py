@@ -337,10 +337,10 @@ def test_a_customer_retelling_a_pitch_does_not_own_its_words():
 
 def test_asks_naming_an_outside_product_count_as_its_makers_writing():
     requests, members, onset, people, found = _pitch_case()
-    # Bo writes the phrases in his own words, a month after the asks naming Kestrel did
+    # Bo writes the phrases in his own words, days after the asks naming Kestrel did
     authored = pd.DataFrame({"author_id": ["p_bo"],
                              "text": ["Our plan: a flight deck and a golden path."],
-                             "sent_at": [onset + pd.Timedelta(days=30)]})
+                             "sent_at": [onset + pd.Timedelta(days=3)]})
     terms = ["flight deck", "golden path"]
     finder = VisionFinder(relay_style=False)
     ranked = {c.key: c for c in finder.candidates(requests, members, terms, people, authored,
@@ -351,6 +351,27 @@ def test_asks_naming_an_outside_product_count_as_its_makers_writing():
     plain = {c.key: c for c in finder.candidates(requests, members, terms, people, authored,
                                                  onset)}
     assert any(clue.startswith("first to write") for clue in plain["p_bo"].clues)
+
+
+@pytest.mark.parametrize("days, credited", [(3, True), (30, False)])
+def test_writing_the_phrases_after_the_asks_began_is_not_bringing_them(days, credited):
+    # the relays' own asks are set aside when asking who wrote the vision's phrases
+    # first; a colleague who first writes them a month after the asks began is
+    # repeating words already in circulation, one who wrote them as they began may
+    # have brought them
+    requests, members = _vision_requests("")
+    requests["text"] = requests["text"].str.replace("  ", " ") + " A flight deck, a golden path."
+    requests["sender_id"] = requests["originator_id"] = "p_ana"
+    requests["originator_confidence"] = 0.9
+    began = requests.loc[members, "sent_at"].min()
+    authored = pd.DataFrame({"author_id": ["p_bo"],
+                             "text": ["Our plan: a flight deck and a golden path."],
+                             "sent_at": [began + pd.Timedelta(days=days)]})
+    ranked = {c.key: c for c in VisionFinder(relay_style=False).candidates(
+        requests, members, ["flight deck", "golden path"], _people(), authored, began)}
+    wrote = "p_bo" in ranked and any("to write the vision's phrases" in clue
+                                     for clue in ranked["p_bo"].clues)
+    assert wrote is credited
 
 
 def test_phrases_are_found_as_they_are_written():
@@ -859,6 +880,51 @@ def test_drifting_words_and_a_weak_vocabulary_are_not_a_vision():
     weak = result([("vocabulary:a b|c d|e f|g h|i j", 3.4, 7, True, 11)])
     sharp = result([("vocabulary:a b|c d|e f|g h|i j", 7.2, 7, True, 11)])
     assert weak.n_families == 1 and sharp.n_families == 11
+
+
+def test_a_vocabulary_sharper_than_every_phrase_leads_the_vision_terms():
+    from vision_analytics.vision import SharedSourceResult
+
+    def result(rows):
+        features = pd.DataFrame(rows, columns=["feature", "surprise", "topic_spread",
+                                               "family_head", "weight"])
+        return SharedSourceResult(statistic=1.0, p_value=0.01, null_distribution=np.zeros(9),
+                                  n_requests=200, n_units=150, split_index=100,
+                                  split_time=pd.Timestamp("2024-05-01", tz="UTC"),
+                                  features=features)
+
+    vocabulary = "vocabulary:amber relay grid|tidal ledger sync|copper lane audit"
+    # an outage's tickets: five phrases that rose together, each once a family
+    outage = [("term:invalid token code", 3.8, 3, True, 1), ("term:users error", 3.8, 3, False, 1),
+              ("term:look urgently", 3.8, 3, False, 1), ("term:export reports", 3.8, 3, False, 1),
+              ("term:affects users", 3.8, 3, True, 1)]
+    sharp = VisionFinder().vision_terms(result([(vocabulary, 14.2, 3, True, 9)] + outage))
+    assert sharp[:3] == ["amber relay grid", "tidal ledger sync", "copper lane audit"]
+    # weaker than the phrases, a vocabulary does not displace them
+    weak = VisionFinder().vision_terms(result(outage + [(vocabulary, 3.5, 3, True, 9)]))
+    assert weak[0] == "invalid token code" and "amber relay grid" not in weak
+
+
+def test_a_vocabulary_phrase_the_account_used_before_the_split_is_not_a_vision_term():
+    from vision_analytics.vision import SharedSourceResult
+
+    split = pd.Timestamp("2024-05-01", tz="UTC")
+    features = pd.DataFrame(
+        [("vocabulary:amber relay grid|tidal ledger sync|sorry chase urgent", 9.0, 3, True, 9)],
+        columns=["feature", "surprise", "topic_spread", "family_head", "weight"])
+    result = SharedSourceResult(statistic=1.0, p_value=0.01, null_distribution=np.zeros(9),
+                                n_requests=40, n_units=40, split_index=20, split_time=split,
+                                features=features)
+    # a chaser the account always sent, and the vision's asks, chased the same way
+    before = ["Sorry to chase, this is urgent: the invoice?"] * 4 + ["Invoice please."] * 16
+    after = ["Sorry to chase, this is urgent. Amber relay grid, tidal ledger sync?"] * 6 + \
+        ["Amber relay grid and tidal ledger sync, please."] * 4 + ["Invoice please."] * 10
+    requests = pd.DataFrame({
+        "text": before + after,
+        "sent_at": pd.date_range(split - pd.Timedelta(days=20), periods=40, freq="D")})
+    finder = VisionFinder()
+    assert "sorry chase urgent" in finder.vision_terms(result)
+    assert finder.vision_terms(result, requests) == ["amber relay grid", "tidal ledger sync"]
 
 
 def test_a_vision_of_many_rarely_used_phrases_is_found_as_one_vocabulary():

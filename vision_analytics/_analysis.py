@@ -661,7 +661,7 @@ def _finding(test, requests, messages, segments, identities, alpha):
     # they would fit the vision; they are the seller's words, not the source's
     seller = _seller_names(people)
     notes = requests["context"].fillna("").astype(str).str.lower()
-    sharp = [t for t in finder.vision_terms(test)
+    sharp = [t for t in finder.vision_terms(test, requests)
              if not _names_seller(t, seller, requests["text"]) and not _nudge(t, notes)]
     originator_features = [f.removeprefix("originator:") for f in test.features["feature"]
                            if f.startswith("originator:")]

@@ -118,17 +118,34 @@ class VisionFinder:
         self.authority_weight = authority_weight
         self.random_state = random_state
 
-    def vision_terms(self, result: SharedSourceResult) -> list[str]:
+    def vision_terms(self, result: SharedSourceResult,
+                     requests: pd.DataFrame | None = None) -> list[str]:
+        """The phrases the test's finding rests on, sharpest first.
+
+        With ``requests`` (the texts the test read, with ``sent_at``), a vocabulary's
+        phrases that did not rise at the test's split are left out: phrases travel
+        together because the vision's asks are chased and quoted, and a chaser's
+        "sorry to chase, this is becoming urgent" joins the group without being new.
+        """
         feats = result.features
         strong = feats[feats["surprise"] >= self.min_surprise]
         names = [f[5:] for f in strong["feature"] if f.startswith("term:")]
+        vocabularies = strong[strong["feature"].str.startswith("vocabulary:")]
+        terms = strong[strong["feature"].str.startswith("term:")]
+        top_term = float(terms["surprise"].max()) if len(terms) else 0.0
         # a vocabulary (phrases that travel together, each too rare to stand out)
-        # speaks for the vision when its own phrases are too few to
-        if sum(1 for t in names if " " in t or "-" in t) < 5:
-            for feature in strong["feature"]:
-                if feature.startswith("vocabulary:"):
-                    names.extend(t for t in feature.removeprefix("vocabulary:").split("|")
-                                 if t not in names)
+        # speaks for the vision when its own phrases are too few to, and leads
+        # when it emerged more sharply than any single phrase: the phrases then are
+        # some other burst (an outage's tickets), weaker than the vision's words
+        for feature, surprise in zip(vocabularies["feature"], vocabularies["surprise"],
+                                     strict=True):
+            phrases = feature.removeprefix("vocabulary:").split("|")
+            if requests is not None:
+                phrases = self._risen(requests, phrases, result.split_time)
+            if surprise > top_term:
+                names = phrases + [t for t in names if t not in phrases]
+            elif sum(1 for t in names if " " in t or "-" in t) < 5:
+                names.extend(t for t in phrases if t not in names)
         chosen: list[str] = []
         # Phrases carry a vision ("real-time control tower"); a lone word that
         # rose with the new asks ("cost", "years") is shown only to fill up.
@@ -142,6 +159,24 @@ class VisionFinder:
             if len(chosen) >= self.max_terms:
                 break
         return chosen
+
+    def _risen(self, requests: pd.DataFrame, phrases: list[str], split) -> list[str]:
+        """The ``phrases`` used before ``split`` less than chance allows: by half the
+        surprise asked of a phrase standing alone (``min_surprise``, in nats of the
+        test's emergence measure), as one of a group."""
+        if split is None or "sent_at" not in requests or not phrases:
+            return phrases
+        dated = requests[requests["sent_at"].notna()]
+        after = (dated["sent_at"] >= split).to_numpy()
+        share_before = 1.0 - after.mean() if len(after) else 0.0
+        if not 0.0 < share_before < 1.0:
+            return phrases
+        text = dated["text"].fillna("").astype(str).str.lower()
+        hits = np.column_stack([contains_term(text, p).to_numpy() for p in phrases])
+        surprise = _emergence(hits[~after].sum(axis=0).astype(float),
+                              hits.sum(axis=0).astype(float), share_before)
+        return [p for p, s in zip(phrases, surprise, strict=True)
+                if s >= self.min_surprise / 2]
 
     def expand_terms(self, requests: pd.DataFrame, terms: list[str], onset) -> list[str]:
         """The vision terms plus the other phrases that emerged at its onset.
@@ -288,6 +323,7 @@ class VisionFinder:
             if self.relay_style else pd.Series(dtype=float)
         looking_on = _copied_on(requests, members, copied) if copied is not None \
             else pd.Series(dtype=int)
+        began = vision["sent_at"].min() if "sent_at" in vision else None
         scores: dict[str, SourceCandidate] = {}
         keys = set(attributed.index) | set(term_use.index) | set(relay_style.index) \
             | set(looking_on.index[~looking_on.index.isin(sent_share.index)])
@@ -327,7 +363,10 @@ class VisionFinder:
                 score += _COPIED_WEIGHT
                 clues.append(f"copied on {k} of the {len(vision)} {_CORE} without sending any")
             rank = first_use.get(key)
-            if rank is not None and rank[0] < 2:
+            # whoever first writes the phrases after the asks carrying them began is
+            # writing words already in circulation (once the relays' own asks are set
+            # aside), not bringing them
+            if rank is not None and rank[0] < 2 and _early(rank[1], began):
                 score += (1.0 if rank[0] == 0 else 0.5) * own
                 clues.append(("first" if rank[0] == 0 else "second")
                              + f" to write the vision's phrases ({rank[1]:%d %b %Y})")
@@ -542,6 +581,14 @@ def _near_onset(first, onset, *, after_days: int, before_days: int = 60) -> bool
     if first is None or onset is None or pd.isna(first):
         return False
     return -pd.Timedelta(days=before_days) <= first - onset <= pd.Timedelta(days=after_days)
+
+
+def _early(when, began, *, after_days: int = 7) -> bool:
+    """Was a first use of the vision's phrases no later than ``after_days`` after
+    the first vision request (or is there nothing to judge by)?"""
+    if began is None or when is None or pd.isna(began) or pd.isna(when):
+        return True
+    return when - began <= pd.Timedelta(days=after_days)
 
 
 def _copied_on(requests: pd.DataFrame, members: pd.Series, copied: pd.Series,
