@@ -451,6 +451,8 @@ def test_enron_owners_merged_and_no_custodians_merged_together(real_data):
      "Strategy"),
     ("Dana Whitfield\nHead of Architecture – Group IT", "Head of Architecture", "Group IT"),
     ("Dana Whitfield\nCTO · Platform", "CTO", "Platform"),
+    ("Dana Whitfield\nSVP Operations", "SVP Operations", ""),
+    ("Dana Whitfield\nCISO, Group Security", "CISO", "Group Security"),
     ("Dana Whitfield\nVice-President Sales/Marketing", "Vice-President Sales/Marketing", ""),
     # name and title on one line
     ("Dana Whitfield | Lead Enterprise Architect | IT", "Lead Enterprise Architect", "IT"),
@@ -465,6 +467,18 @@ def test_signature_titles_split_on_the_separators_people_use(signature, title, d
 
     found = title_from_signature(f"{signature}\nAcme Corp | dana@acme.example | +1 555 0100\n")
     assert found == ("dana whitfield", title, department)
+
+
+@pytest.mark.parametrize("text, title", [
+    ("Let me introduce myself: I joined Stadtwerke Elbtal as SVP Operations this month.",
+     "SVP Operations"),
+    ("I have just joined Acme as our new CISO.", "CISO"),
+    ("I joined the call as Guest.", ""),
+])
+def test_an_introduction_gives_a_senior_acronym_title_without_the_full_stop(text, title):
+    from vision_analytics.normalize._identity import title_introduced
+
+    assert title_introduced(text) == title
 
 
 def test_a_one_line_signature_needs_a_title_after_the_name():

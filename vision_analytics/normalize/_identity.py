@@ -996,6 +996,9 @@ def title_introduced(text: str) -> str:
     if match is None:
         return ""
     title = _TRAILING_JOINER.sub("", match.group("title"))
+    # the sentence's full stop ("as our new CISO.") is not the title's; "V.P." keeps its own
+    if title.endswith(".") and "." not in title.split()[-1][:-1]:
+        title = title[:-1]
     return title if _TITLE_WORDS.search(title) else ""
 
 

@@ -433,8 +433,9 @@ def _detect_header(lines: _Lines, i: int) -> tuple[int, int, InnerHeader] | None
 
 # words of a job title (a signature's title line)
 TITLE_WORDS = re.compile(
-    r"\b(?:director|manager|president|vp|vice|head|chief|officer|analyst|engineer|"
-    r"specialist|lead|coordinator|cio|cto|cfo|ceo|coo|consultant|architect|"
+    r"\b(?:director|manager|president|vp|svp|evp|avp|vice|head|chief|officer|analyst|"
+    r"engineer|specialist|lead|coordinator|cio|cto|cfo|ceo|coo|cdo|cmo|ciso|chro|"
+    r"consultant|architect|"
     r"administrator|associate|trader|counsel|partner|principal|executive|supervisor|"
     r"assistant|secretary|controller|treasurer|scientist|developer|representative|"
     r"advisor|adviser|buyer|owner|founder)\b",
