@@ -452,6 +452,30 @@ def test_prose_without_a_relay_names_nobody(text):
     assert found == []
 
 
+def test_a_team_phrase_names_the_department_it_contains(tmp_path):
+    # "the IT leadership team" is IT's voice: the department is a run of the words
+    # before the team noun, not only all of them or the last
+    _write_eml(tmp_path, "1.eml", sender="Fiona Walker <fiona.walker@customer.com>",
+               subject="API limits", date="Mon, 6 Jan 2025 09:00:00 +0000",
+               message_id="q1@customer.com",
+               body="Sam, could you confirm the API limits for our integration?\n\n"
+                    "Fiona Walker | Enterprise Architect | IT\n")
+    _write_eml(tmp_path, "2.eml", sender="Pat Primary <pat@customer.com>",
+               subject="event api", date="Mon, 3 Feb 2025 09:00:00 +0000",
+               message_id="q2@customer.com",
+               body="Sam, do you have standard connectors or an event API?\n\n"
+                    "Background: the IT leadership team decided that all major applications "
+                    "must support event streaming.\nPat\n")
+    _write_eml(tmp_path, "3.eml", sender="Pat Primary <pat@customer.com>",
+               subject="training", date="Mon, 10 Feb 2025 09:00:00 +0000",
+               message_id="q3@customer.com",
+               body="Sam, could the training team get three more seats for the course?\nPat\n")
+    _, requests, evidence = _collect(tmp_path, context=True)
+    team = evidence[evidence["kind"] == "mention_team"]
+    named = team.merge(requests[["subject"]], left_on="request_id", right_index=True)
+    assert named[["subject", "candidate"]].values.tolist() == [["event api", "dept:IT"]]
+
+
 def test_a_qualified_mention_and_a_team_named_after_its_noun_are_clues(tmp_path):
     # Fiona (an architect in IT, seen in her own mail) is named by the relay, and so
     # is her department, in the words that follow "colleagues"

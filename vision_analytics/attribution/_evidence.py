@@ -585,10 +585,18 @@ class EvidenceCollector:
         return matches[0] if len(matches) == 1 else None
 
     def _department_named(self, words: str) -> str:
-        """The customer department ``words`` names ("IT", "security"), or ""."""
-        words = words.casefold()
-        return self._departments.get(words) or self._departments.get(
-            words.split()[-1], "")
+        """The customer department ``words`` names ("IT", "security"), or "".
+
+        The longest run of the words that is a department's name: "IT leadership"
+        names IT, as "data platform" names Platform when only that is known.
+        """
+        words = words.casefold().split()
+        for size in range(len(words), 0, -1):
+            for start in range(len(words) - size + 1):
+                found = self._departments.get(" ".join(words[start:start + size]))
+                if found:
+                    return found
+        return ""
 
     def _by_role(self, role: str, sender) -> _Person | None:
         role = role.lower()
