@@ -452,14 +452,19 @@ def test_prose_without_a_relay_names_nobody(text):
     assert found == []
 
 
-def test_a_team_phrase_names_the_department_it_contains(tmp_path):
-    # "the IT leadership team" is IT's voice: the department is a run of the words
-    # before the team noun, not only all of them or the last
-    _write_eml(tmp_path, "1.eml", sender="Fiona Walker <fiona.walker@customer.com>",
+def _write_architect_in_it(folder) -> None:
+    """Fiona Walker, an architect in IT, seen in her own mail."""
+    _write_eml(folder, "1.eml", sender="Fiona Walker <fiona.walker@customer.com>",
                subject="API limits", date="Mon, 6 Jan 2025 09:00:00 +0000",
                message_id="q1@customer.com",
                body="Sam, could you confirm the API limits for our integration?\n\n"
                     "Fiona Walker | Enterprise Architect | IT\n")
+
+
+def test_a_team_phrase_names_the_department_it_contains(tmp_path):
+    # "the IT leadership team" is IT's voice: the department is a run of the words
+    # before the team noun, not only all of them or the last
+    _write_architect_in_it(tmp_path)
     _write_eml(tmp_path, "2.eml", sender="Pat Primary <pat@customer.com>",
                subject="event api", date="Mon, 3 Feb 2025 09:00:00 +0000",
                message_id="q2@customer.com",
@@ -479,11 +484,7 @@ def test_a_team_phrase_names_the_department_it_contains(tmp_path):
 def test_a_qualified_mention_and_a_team_named_after_its_noun_are_clues(tmp_path):
     # Fiona (an architect in IT, seen in her own mail) is named by the relay, and so
     # is her department, in the words that follow "colleagues"
-    _write_eml(tmp_path, "1.eml", sender="Fiona Walker <fiona.walker@customer.com>",
-               subject="API limits", date="Mon, 6 Jan 2025 09:00:00 +0000",
-               message_id="q1@customer.com",
-               body="Sam, could you confirm the API limits for our integration?\n\n"
-                    "Fiona Walker | Enterprise Architect | IT\n")
+    _write_architect_in_it(tmp_path)
     _write_eml(tmp_path, "2.eml", sender="Pat Primary <pat@customer.com>",
                subject="target architecture", date="Mon, 3 Feb 2025 09:00:00 +0000",
                message_id="q2@customer.com",

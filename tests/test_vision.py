@@ -7,6 +7,7 @@ import pandas as pd
 import pytest
 
 from vision_analytics.vision import (
+    SharedSourceResult,
     SharedSourceTest,
     VisionFinder,
     answer_questions,
@@ -855,16 +856,18 @@ def _many_phrase_stream(*, planted: bool, seed: int = 0, n_vision: int = 22) -> 
     return frame.sort_values("sent_at", kind="stable").reset_index(drop=True)
 
 
-def test_drifting_words_and_a_weak_vocabulary_are_not_a_vision():
-    from vision_analytics.vision import SharedSourceResult
+def _test_result(rows) -> SharedSourceResult:
+    """A shared-source result with these feature rows (split 1 May 2024)."""
+    features = pd.DataFrame(rows, columns=["feature", "surprise", "topic_spread",
+                                           "family_head", "weight"])
+    return SharedSourceResult(statistic=1.0, p_value=0.01, null_distribution=np.zeros(9),
+                              n_requests=200, n_units=150, split_index=100,
+                              split_time=pd.Timestamp("2024-05-01", tz="UTC"),
+                              features=features)
 
-    def result(rows):
-        features = pd.DataFrame(rows, columns=["feature", "surprise", "topic_spread",
-                                               "family_head", "weight"])
-        return SharedSourceResult(statistic=1.0, p_value=0.01, null_distribution=np.zeros(9),
-                                  n_requests=200, n_units=150, split_index=100,
-                                  split_time=pd.Timestamp("2024-05-01", tz="UTC"),
-                                  features=features)
+
+def test_drifting_words_and_a_weak_vocabulary_are_not_a_vision():
+    result = _test_result
 
     # six everyday words drifting at once are not a vocabulary
     drift = ("schedule", "clear", "current", "contract", "date", "days")
@@ -883,16 +886,7 @@ def test_drifting_words_and_a_weak_vocabulary_are_not_a_vision():
 
 
 def test_a_vocabulary_sharper_than_every_phrase_leads_the_vision_terms():
-    from vision_analytics.vision import SharedSourceResult
-
-    def result(rows):
-        features = pd.DataFrame(rows, columns=["feature", "surprise", "topic_spread",
-                                               "family_head", "weight"])
-        return SharedSourceResult(statistic=1.0, p_value=0.01, null_distribution=np.zeros(9),
-                                  n_requests=200, n_units=150, split_index=100,
-                                  split_time=pd.Timestamp("2024-05-01", tz="UTC"),
-                                  features=features)
-
+    result = _test_result
     vocabulary = "vocabulary:amber relay grid|tidal ledger sync|copper lane audit"
     # an outage's tickets: five phrases that rose together, each once a family
     outage = [("term:invalid token code", 3.8, 3, True, 1), ("term:users error", 3.8, 3, False, 1),
@@ -906,15 +900,9 @@ def test_a_vocabulary_sharper_than_every_phrase_leads_the_vision_terms():
 
 
 def test_a_vocabulary_phrase_the_account_used_before_the_split_is_not_a_vision_term():
-    from vision_analytics.vision import SharedSourceResult
-
-    split = pd.Timestamp("2024-05-01", tz="UTC")
-    features = pd.DataFrame(
-        [("vocabulary:amber relay grid|tidal ledger sync|sorry chase urgent", 9.0, 3, True, 9)],
-        columns=["feature", "surprise", "topic_spread", "family_head", "weight"])
-    result = SharedSourceResult(statistic=1.0, p_value=0.01, null_distribution=np.zeros(9),
-                                n_requests=40, n_units=40, split_index=20, split_time=split,
-                                features=features)
+    result = _test_result(
+        [("vocabulary:amber relay grid|tidal ledger sync|sorry chase urgent", 9.0, 3, True, 9)])
+    split = result.split_time
     # a chaser the account always sent, and the vision's asks, chased the same way
     before = ["Sorry to chase, this is urgent: the invoice?"] * 4 + ["Invoice please."] * 16
     after = ["Sorry to chase, this is urgent. Amber relay grid, tidal ledger sync?"] * 6 + \
