@@ -129,10 +129,10 @@ class VisionFinder:
         """
         feats = result.features
         strong = feats[feats["surprise"] >= self.min_surprise]
-        names = [f[5:] for f in strong["feature"] if f.startswith("term:")]
-        vocabularies = strong[strong["feature"].str.startswith("vocabulary:")]
         terms = strong[strong["feature"].str.startswith("term:")]
+        names = [f[5:] for f in terms["feature"]]
         top_term = float(terms["surprise"].max()) if len(terms) else 0.0
+        vocabularies = strong[strong["feature"].str.startswith("vocabulary:")]
         # a vocabulary (phrases that travel together, each too rare to stand out)
         # speaks for the vision when its own phrases are too few to, and leads
         # when it emerged more sharply than any single phrase: the phrases then are
