@@ -37,7 +37,7 @@ from .vision import (
     term_pattern,
 )
 from .vision._finding import change_onset, confidence_from_scores, surface_forms
-from .vision._shared_source import WordProfile
+from .vision._shared_source import WordProfile, subject_and_text
 
 __all__ = ["Analysis", "NoRequestsError", "analyze"]
 
@@ -333,9 +333,7 @@ def _framing_words(requests: pd.DataFrame, random_state, min_surprise: float = 4
     terms = list(dict.fromkeys(terms))
     if not terms:
         return ()
-    subjects = requests["subject"] if "subject" in requests else pd.Series("", requests.index)
-    texts = (subjects.fillna("").astype(str) + "\n"
-             + requests["text"].fillna("").astype(str)).str.lower()
+    texts = subject_and_text(requests)
     words = WordProfile(texts)
     rng = np.random.default_rng(random_state)
     kept = []

@@ -404,9 +404,7 @@ class SharedSourceTest:
         groups = [j for j, name in enumerate(names) if name.startswith("vocabulary:")]
         if not groups or self.min_vocabulary_spread >= self.min_topic_spread:
             return need
-        subjects = data["subject"] if "subject" in data else pd.Series("", index=data.index)
-        words = WordProfile((subjects.fillna("").astype(str) + "\n"
-                             + data["text"].fillna("").astype(str)).str.lower())
+        words = WordProfile(subject_and_text(data))
         rng = np.random.default_rng(self.random_state)
         for j in groups:
             rows = sparse.csc_matrix(X[:, [j]]).indices if sparse.issparse(X) else \
@@ -497,6 +495,15 @@ class SharedSourceTest:
             if score > best:
                 best, best_split, best_z = score, int(s), (values, spread, heads, families)
         return best, best_split, best_z
+
+
+def subject_and_text(requests: pd.DataFrame) -> pd.Series:
+    """Each request's subject and text, lower-cased: what is judged for how alike
+    requests read."""
+    subjects = requests["subject"] if "subject" in requests else \
+        pd.Series("", index=requests.index)
+    return (subjects.fillna("").astype(str) + "\n"
+            + requests["text"].fillna("").astype(str)).str.lower()
 
 
 class WordProfile:
