@@ -9,6 +9,7 @@ import pytest
 from vision_analytics.vision import (
     SharedSourceResult,
     SharedSourceTest,
+    SourceCandidate,
     VisionFinder,
     answer_questions,
     effort_ledger,
@@ -1097,4 +1098,84 @@ def test_the_sellers_own_product_is_not_a_vision_term():
     # a phrase that merely shares a seller name's first letters is not
     assert not _names_seller("digital twin", seller, texts)
     assert not _names_seller("autonomous planning", seller, texts)
+
+
+
+def _party_mail() -> pd.DataFrame:
+    """A seller, its customer Meridian, a rival's rep in a workshop thread, a
+    newsletter to the seller, a consultant on webmail and a Meridian colleague at a
+    group domain copied once."""
+    rows = [  # sender, to, cc, sent_at, subject
+        ("ana@meridian.com", ["sam@seller.com"], [], "2024-01-05", "Invoices"),
+        ("sam@seller.com", ["ana@meridian.com"], [], "2024-01-06", "RE: Invoices"),
+        ("news@digest-mailer.net", ["sam@seller.com"], [], "2024-01-08", "Digest"),
+        ("ana@meridian.com", ["sam@seller.com", "cy@rival.io"], ["lu@meridian-group.com"],
+         "2024-04-02", "Joint workshop"),
+        ("cy@rival.io", ["ana@meridian.com"], ["sam@seller.com"], "2024-04-03",
+         "RE: Joint workshop"),
+        ("ana@meridian.com", ["kim.consult@gmail.com"], [], "2024-04-09", "Notes"),
+    ]
+    return pd.DataFrame({
+        "sender": [r[0] for r in rows], "sender_name": ["" for _ in rows],
+        "to": [r[1] for r in rows], "cc": [r[2] for r in rows],
+        "sent_at": pd.to_datetime([r[3] for r in rows], utc=True),
+        "subject": [r[4] for r in rows]})
+
+
+def test_outside_parties_are_the_organisations_in_conversation_with_the_customer():
+    from vision_analytics.normalize import resolve_identities
+    from vision_analytics.vision import outside_parties
+
+    messages = _party_mail()
+    identities = resolve_identities(messages, seller_domains="seller.com",
+                                    customer_domains="meridian.com")
+    assert identities.people["side"].value_counts()["external"] == 4
+    parties = outside_parties(messages, identities)
+    # the rival's rep wrote with the customer; the newsletter only reached the seller,
+    # webmail is no organisation, and the group domain is the customer's own
+    assert [p.organization for p in parties] == ["Rival"]
+    rival = parties[0]
+    assert rival.n_messages == 2 and rival.subject == "Joint workshop"
+    assert rival.first_seen == pd.Timestamp("2024-04-02", tz="UTC")
+    assert rival.people == [identities.lookup("cy@rival.io")]
+    assert outside_parties(messages.iloc[:3], identities) == []
+
+
+def _lone_product() -> SourceCandidate:
+    return SourceCandidate(key="org:Kestrel", kind="external", name="Kestrel", email="",
+                           organization="", department="", title="", score=1.4,
+                           clues=["outside name \u201cKestrel\u201d in 6 of 9 vision requests"])
+
+
+@pytest.mark.parametrize(("firsts", "maker"), [
+    (["2024-04-02"], "Rival"),
+    # a partner in the mail since long before the onset made nothing new
+    (["2023-06-01"], None),
+    # two organisations new to the mail: the product's maker is not known
+    (["2024-04-02", "2024-02-20"], None),
+])
+def test_a_product_whose_maker_is_unnamed_is_given_to_the_one_new_outside_party(
+        firsts, maker):
+    from vision_analytics.vision import OutsideParty
+
+    people = _people().set_index("person_id")
+    names = ["Rival", "Partner Co"]
+    parties = [OutsideParty(names[i], ["p_rep"], 2, pd.Timestamp(first, tz="UTC"),
+                            "Joint workshop") for i, first in enumerate(firsts)]
+    onset = pd.Timestamp("2024-03-01", tz="UTC")
+    found = VisionFinder().maker(_lone_product(), parties, people, onset)
+    if maker is None:
+        assert found.key == "org:Kestrel" and found.organization == ""
+        assert ("Partner Co" in found.clues[-1]) == (len(firsts) == 2)
+        return
+    assert (found.key, found.name, found.organization) == ("org:Rival", "Rival", "Rival")
+    assert found.email == "cy@rival.io" and found.score == 1.4
+    assert "Kestrel" in found.clues[0] and "Cy Rep" in found.clues[-1]
+    assert VisionFinder().origin(found, onset, onset - pd.Timedelta(days=200))[0] \
+        == "competitor"
+    # an organisation whose own mail already made it the source stays as it was
+    org = SourceCandidate(key="org:Rival", kind="external", name="Rival",
+                          email="cy@rival.io", organization="Rival", department="",
+                          title="", score=2.0)
+    assert VisionFinder().maker(org, parties, people, onset) is org
 

@@ -627,7 +627,7 @@ def _nudge(term: str, notes: pd.Series, max_words: int = 10) -> bool:
 
 
 def _finding(test, requests, messages, segments, identities, alpha):
-    from .vision import emerging_names
+    from .vision import emerging_names, outside_parties
 
     people = identities.people
     finder = VisionFinder()
@@ -679,6 +679,9 @@ def _finding(test, requests, messages, segments, identities, alpha):
     candidates = finder.candidates(requests, core, sharp, people, authored, onset,
                                    outside_names=outside,
                                    copied=_copied(requests, messages, identities))
+    if candidates:
+        candidates[0] = finder.maker(candidates[0], outside_parties(messages, identities),
+                                     people.set_index("person_id"), onset)
     source = candidates[0] if candidates else None
     start = messages["sent_at"].min()
     origin, origin_clues = finder.origin(source, onset, start)

@@ -1,12 +1,13 @@
 """The ``vision`` stage: is there a hidden source vision behind the requests?"""
 
 from ._finding import SourceCandidate, VisionFinder
-from ._outside import EmergingName, emerging_names
+from ._outside import EmergingName, OutsideParty, emerging_names, outside_parties
 from ._questions import answer_questions, effort_ledger, recommend
 from ._shared_source import SharedSourceResult, SharedSourceTest, contains_term, term_pattern
 
 __all__ = [
     "EmergingName",
+    "OutsideParty",
     "SharedSourceResult",
     "SharedSourceTest",
     "SourceCandidate",
@@ -15,6 +16,7 @@ __all__ = [
     "contains_term",
     "effort_ledger",
     "emerging_names",
+    "outside_parties",
     "recommend",
     "term_pattern",
 ]

@@ -13,7 +13,7 @@ from sklearn.feature_extraction.text import CountVectorizer
 
 from ..attribution import AuthorshipModel
 from ..features import FUNCTION_WORDS
-from ._outside import _WORD, EmergingName
+from ._outside import _WORD, EmergingName, OutsideParty, _customer_domain_sides
 from ._shared_source import (
     STOP_WORDS,
     TOKEN_PATTERN,
@@ -100,13 +100,18 @@ class VisionFinder:
     authority_weight : float
         Added to a customer candidate with a senior title (chief, head, director,
         VP, ...) who has some evidence already.
+    maker_lead_days : int
+        In :meth:`maker`, an outside organisation that began corresponding with the
+        customer at most this many days before the onset is new to the account; one
+        in its mail since long before (a partner, an auditor) is not.
     random_state : int
         Seeds the authorship model and the sampling of long relay streams.
     """
 
     def __init__(self, *, min_surprise=3.0, max_terms=15, min_terms_in_request=2,
                  relay_style=True, style_weight=0.25, authority_weight=0.3,
-                 min_count=4, max_expanded=40, max_sample=50_000, random_state=0):
+                 min_count=4, max_expanded=40, max_sample=50_000, maker_lead_days=60,
+                 random_state=0):
         self.min_surprise = min_surprise
         self.max_terms = max_terms
         self.min_count = min_count
@@ -116,6 +121,7 @@ class VisionFinder:
         self.relay_style = relay_style
         self.style_weight = style_weight
         self.authority_weight = authority_weight
+        self.maker_lead_days = maker_lead_days
         self.random_state = random_state
 
     def vision_terms(self, result: SharedSourceResult,
@@ -472,6 +478,61 @@ class VisionFinder:
             first_seen=found.first_seen))
         return sorted(ranked, key=lambda c: (-c.score, c.key))
 
+    def maker(self, source: SourceCandidate, parties: list[OutsideParty],
+              people: pd.DataFrame, onset) -> SourceCandidate:
+        """The organisation behind an outside name whose maker the asks never name.
+
+        When the source is an outside name standing alone (a product pasted or retold
+        by the customer's people, see :meth:`candidates`) and exactly one outside
+        organisation began corresponding with the customer's people around or after
+        the onset (``parties``, see :func:`outside_parties`), that organisation is
+        the likeliest maker: the source becomes it, with the name as its evidence.
+        With none or several, the name stays the source and the clue lists them.
+
+        Examples
+        --------
+        >>> import pandas as pd
+        >>> from vision_analytics.vision import OutsideParty
+        >>> product = SourceCandidate(key="org:Kestrel", kind="external", name="Kestrel",
+        ...     email="", organization="", department="", title="", score=1.2,
+        ...     clues=["outside name \u201cKestrel\u201d in 6 of 9 vision requests"])
+        >>> party = OutsideParty("Corvina", ["p_ray"], 2,
+        ...     pd.Timestamp("2024-05-02", tz="UTC"), "Joint workshop")
+        >>> people = pd.DataFrame({"name": ["Ray Lo"], "emails": [["ray@corvina.io"]],
+        ...     "title": ["Account Executive"]}, index=["p_ray"])
+        >>> found = VisionFinder().maker(product, [party], people,
+        ...                              pd.Timestamp("2024-03-01", tz="UTC"))
+        >>> found.key, found.name, found.email, found.score
+        ('org:Corvina', 'Corvina', 'ray@corvina.io', 1.2)
+        """
+        if source.kind != "external" or source.organization or source.email:
+            return source
+        lead = pd.Timedelta(days=self.maker_lead_days)
+        new = [party for party in parties
+               if onset is None or party.first_seen >= onset - lead]
+        if len(new) != 1:
+            if new:
+                source.clues.append("its maker is not named; outside organisations new to "
+                                    "the customer's mail since the onset: "
+                                    + ", ".join(party.organization for party in new))
+            return source
+        party = new[0]
+        lead_person = party.people[0]
+        known = lead_person in people.index
+        name = str(people.loc[lead_person, "name"]) if known else lead_person
+        title = str(people.loc[lead_person, "title"] or "") if known else ""
+        emails = people.loc[lead_person, "emails"] if known else []
+        email = emails[0] if isinstance(emails, list) and emails else ""
+        clue = (f"its maker is not named in the asks; {party.organization} is the only "
+                "outside organisation that began corresponding with the customer's people "
+                f"around or after the onset: {name}" + (f" ({title})" if title else "")
+                + f", {party.n_messages} message(s) from {party.first_seen:%d %b %Y}"
+                + (f" (\u201c{party.subject}\u201d)" if party.subject else ""))
+        return SourceCandidate(
+            key=f"org:{party.organization}", kind="external", name=party.organization,
+            email=email, organization=party.organization, department="", title="",
+            score=source.score, clues=[*source.clues, clue], first_seen=party.first_seen)
+
     def _department(self, relayed: pd.DataFrame, people: pd.DataFrame,
                     n: int) -> SourceCandidate | None:
         """Several people of one department originate the relayed vision requests."""
@@ -661,23 +722,6 @@ def _newcomer_beside(department: SourceCandidate, ranked: list[SourceCandidate],
         return False
     traced = [department.key, *department.members]
     return not any(float(attributed.get(m, 0.0)) > 0 for m in traced)
-
-
-def _customer_domain_sides(people: pd.DataFrame) -> pd.DataFrame:
-    """People of the customer's own domain are the customer's, whatever else says so.
-
-    Someone seen only in a quoted header or a cc line (they never sent a message) can
-    come out of identity resolution as an outsider; an outside organisation is not
-    one that shares the customer's mail domain.
-    """
-    if "side" not in people or "domain" not in people:
-        return people
-    domains = people["domain"].fillna("").astype(str).str.lower()
-    customer = set(domains[(people["side"] == "customer") & (domains != "")])
-    fix = (people["side"] == "external") & domains.isin(customer)
-    if not fix.any():
-        return people
-    return people.assign(side=people["side"].where(~fix, "customer"))
 
 
 def _pooled_department(weights: pd.Series, people: pd.DataFrame,

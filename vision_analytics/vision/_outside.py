@@ -16,7 +16,7 @@ import pandas as pd
 
 from ._shared_source import MACHINE_STATUS
 
-__all__ = ["EmergingName", "emerging_names"]
+__all__ = ["EmergingName", "OutsideParty", "emerging_names", "outside_parties"]
 
 _WORD = re.compile(r"[^\W\d_]+")
 # A word is mid-sentence when the text before it on its line ends in a word, a comma, a
@@ -55,6 +55,101 @@ class EmergingName:
     n_topics: int
     first_seen: pd.Timestamp | None
     variants: list[str] = field(default_factory=list)
+
+
+@dataclass
+class OutsideParty:
+    """An outside organisation whose people exchanged mail with the customer's people."""
+
+    organization: str
+    #: its people in that mail, the most active first
+    people: list[str]
+    n_messages: int
+    first_seen: pd.Timestamp
+    #: the subject of the first such message
+    subject: str = ""
+
+
+def outside_parties(messages: pd.DataFrame, identities) -> list[OutsideParty]:
+    """Outside organisations in conversation with the customer, earliest first.
+
+    A message counts when one of the customer's people sends it to (or copies)
+    someone of an outside organisation, or someone of an outside organisation
+    sends it to the customer's people. Newsletters and notices sent to the
+    seller's team are not conversations with the customer; a person on public
+    webmail belongs to no organisation.
+
+    Parameters
+    ----------
+    messages : DataFrame
+        The messages frame (``sender``, ``to``, ``cc``, ``sent_at``, ``subject``).
+    identities : IdentityResult
+        Resolves addresses (``lookup``) to people with a ``side`` and ``organization``.
+    """
+    people = identities.people
+    if messages.empty or "side" not in people or people.empty:
+        return []
+    people = _customer_domain_sides(people.set_index("person_id"))
+    side, organization = people["side"].to_dict(), people["organization"].to_dict()
+    # a subsidiary's domain ("meridian-group.com") is the customer's own organisation
+    own = {str(o).split()[0].lower() for o in people.loc[people["side"] == "customer",
+                                                         "organization"].dropna() if str(o)}
+    found: dict[str, str | None] = {}
+
+    def who(address) -> str | None:
+        if address not in found:
+            found[address] = identities.lookup(address)
+        return found[address]
+
+    def outside(person) -> bool:
+        org = str(organization.get(person) or "")
+        return side.get(person) == "external" and org not in ("", "individual") \
+            and org.split()[0].lower() not in own
+
+    seen: dict[str, dict] = {}
+    for sender, to, cc, sent, subject in zip(
+            messages["sender"], messages["to"], messages["cc"], messages["sent_at"],
+            messages["subject"], strict=True):
+        author = who(sender)
+        if side.get(author) not in ("customer", "external"):
+            continue
+        recipients = [who(a) for a in (to if isinstance(to, list) else [])
+                      + (cc if isinstance(cc, list) else [])]
+        if side.get(author) == "customer":
+            involved = {p for p in recipients if outside(p)}
+        elif outside(author) and any(side.get(p) == "customer" for p in recipients):
+            involved = {author}
+        else:
+            continue
+        for person in involved:
+            party = seen.setdefault(organization[person], {"people": {}, "messages": set(),
+                                                           "first": None, "subject": ""})
+            party["people"][person] = party["people"].get(person, 0) + 1
+            party["messages"].add((sender, sent, subject))
+            if pd.notna(sent) and (party["first"] is None or sent < party["first"]):
+                party["first"], party["subject"] = sent, str(subject or "")
+    out = [OutsideParty(organization=org, n_messages=len(party["messages"]),
+                        people=sorted(party["people"], key=lambda p: (-party["people"][p], p)),
+                        first_seen=party["first"], subject=party["subject"])
+           for org, party in seen.items() if party["first"] is not None]
+    return sorted(out, key=lambda party: (party.first_seen, party.organization))
+
+
+def _customer_domain_sides(people: pd.DataFrame) -> pd.DataFrame:
+    """People of the customer's own domain are the customer's, whatever else says so.
+
+    Someone seen only in a quoted header or a cc line (they never sent a message) can
+    come out of identity resolution as an outsider; an outside organisation is not
+    one that shares the customer's mail domain.
+    """
+    if "side" not in people or "domain" not in people:
+        return people
+    domains = people["domain"].fillna("").astype(str).str.lower()
+    customer = set(domains[(people["side"] == "customer") & (domains != "")])
+    fix = (people["side"] == "external") & domains.isin(customer)
+    if not fix.any():
+        return people
+    return people.assign(side=people["side"].where(~fix, "customer"))
 
 
 def _is_name_like(word: str) -> bool:
