@@ -452,13 +452,13 @@ def test_prose_without_a_relay_names_nobody(text):
     assert found == []
 
 
-def _write_architect_in_it(folder) -> None:
+def _write_architect_in_it(folder, department: str = "IT") -> None:
     """Fiona Walker, an architect in IT, seen in her own mail."""
     _write_eml(folder, "1.eml", sender="Fiona Walker <fiona.walker@customer.com>",
                subject="API limits", date="Mon, 6 Jan 2025 09:00:00 +0000",
                message_id="q1@customer.com",
                body="Sam, could you confirm the API limits for our integration?\n\n"
-                    "Fiona Walker | Enterprise Architect | IT\n")
+                    f"Fiona Walker | Enterprise Architect | {department}\n")
 
 
 def test_a_team_phrase_names_the_department_it_contains(tmp_path):
@@ -479,6 +479,33 @@ def test_a_team_phrase_names_the_department_it_contains(tmp_path):
     team = evidence[evidence["kind"] == "mention_team"]
     named = team.merge(requests[["subject"]], left_on="request_id", right_index=True)
     assert named[["subject", "candidate"]].values.tolist() == [["event api", "dept:IT"]]
+
+
+@pytest.mark.parametrize(("departments", "named"), [
+    (["Corporate IT"], "dept:Corporate IT"),
+    (["Information Technology"], "dept:Information Technology"),
+    # "IT" is in two departments' names: which one spoke is not known
+    (["Corporate IT", "IT Security"], None),
+])
+def test_a_team_phrase_names_the_one_department_with_its_word(tmp_path, departments, named):
+    _write_architect_in_it(tmp_path, departments[0])
+    if len(departments) > 1:
+        _write_eml(tmp_path, "4.eml", sender="Jo Park <jo.park@customer.com>",
+                   subject="SSO", date="Tue, 7 Jan 2025 09:00:00 +0000",
+                   message_id="q4@customer.com",
+                   body="Sam, does the platform support single sign-on?\n\n"
+                        f"Jo Park | Security Engineer | {departments[1]}\n")
+    _write_eml(tmp_path, "2.eml", sender="Pat Primary <pat@customer.com>",
+               subject="event api", date="Mon, 3 Feb 2025 09:00:00 +0000",
+               message_id="q2@customer.com",
+               body="Sam, do you have standard connectors or an event API?\n\n"
+                    "Background: the IT leadership team decided that all major applications "
+                    "must support event streaming.\nPat\n")
+    identities, _, evidence = _collect(tmp_path, context=True)
+    assert sorted(identities.people["department"].replace("", None).dropna()) \
+        == sorted(departments)
+    team = evidence.loc[evidence["kind"] == "mention_team", "candidate"].tolist()
+    assert team == ([named] if named else [])
 
 
 def test_a_qualified_mention_and_a_team_named_after_its_noun_are_clues(tmp_path):

@@ -94,6 +94,11 @@ _MENTION_TEAM = re.compile(
     r"collega['’]s|colegas)\s+(?:in|from|of|at|aus|von|de|du|del|da|di|en|van|bij)"
     r"(?:\s+(?:the|der|dem|la|le|los|las|het))?\s+(?:l['’])?([\w&-]+(?:\s+[\w&-]+){0,2})",
     re.IGNORECASE)
+#: Words of a department's name that do not tell one department from another.
+_DEPARTMENT_FILLERS = frozenset(
+    "team teams group department dept unit division office corporate global central "
+    "shared services service business management leadership & and of the for new whole "
+    "entire own local wider extended core".split())
 _STOP_NAMES = {"I", "We", "You", "The", "This", "That", "Our", "Please", "Thanks", "Hi",
                "Hello", "Dear", "Could", "Can", "Would", "Kind", "Best", "Regards", "Also",
                "If", "As", "In", "On", "For", "From", "With", "Per", "Via", "Re", "Fw", "Fwd",
@@ -588,7 +593,10 @@ class EvidenceCollector:
         """The customer department ``words`` names ("IT", "security"), or "".
 
         The longest run of the words that is a department's name: "IT leadership"
-        names IT, as "data platform" names Platform when only that is known.
+        names IT, as "data platform" names Platform when only that is known. Failing
+        that, a word that is the distinctive word of exactly one department's name,
+        or its initials: "the IT leadership team" names Corporate IT (or Information
+        Technology) when no other department's name has "IT" in it.
         """
         words = words.casefold().split()
         for size in range(len(words), 0, -1):
@@ -596,6 +604,16 @@ class EvidenceCollector:
                 found = self._departments.get(" ".join(words[start:start + size]))
                 if found:
                     return found
+        for word in words:
+            if word in _DEPARTMENT_FILLERS or len(word) < 2:
+                continue
+            found = {name for key, name in self._departments.items()
+                     if word in key.split() or (
+                         len(key.split()) > 1
+                         and "".join(w[0] for w in key.split()
+                                     if w not in _DEPARTMENT_FILLERS) == word)}
+            if len(found) == 1:
+                return found.pop()
         return ""
 
     def _by_role(self, role: str, sender) -> _Person | None:
