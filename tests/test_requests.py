@@ -78,6 +78,65 @@ def test_cue_counts_are_per_sentence():
 DANA = {"dana.lee@acme.com"}
 
 
+#: asks in German, French and Spanish, as customers abroad write them: each with a
+#: long background, so that a question in a short note does not carry them alone
+_BACKGROUND = {
+    "de": "Zum Hintergrund: Der Vorstand hat im Herbst eine neue Strategie beschlossen. "
+          "Alle Standorte stellen bis Ende des Jahres auf eine gemeinsame Plattform um, die "
+          "Zahl der Anwendungen soll sich halbieren, und die Fachbereiche bewerten dabei "
+          "jeden Lieferanten nach denselben Kriterien. Die Ergebnisse fließen in die "
+          "Budgetplanung für die nächsten fünf Jahre ein, die im Frühjahr dem Aufsichtsrat "
+          "vorgelegt wird. Wir sammeln deshalb gerade Informationen von allen wichtigen "
+          "Anbietern und fassen sie in einem Bericht für die Geschäftsleitung zusammen.",
+    "fr": "Pour le contexte : la direction a adopté cet automne une nouvelle stratégie. "
+          "Tous les sites passeront d'ici la fin de l'année sur une plateforme commune, le "
+          "nombre d'applications doit être divisé par deux, et les métiers évaluent chaque "
+          "fournisseur selon les mêmes critères. Les résultats alimenteront le budget des "
+          "cinq prochaines années, présenté au conseil au printemps. Nous rassemblons donc "
+          "les informations de tous nos fournisseurs principaux dans un rapport pour la "
+          "direction générale, avec une synthèse par domaine et par site.",
+    "es": "Como contexto: la dirección aprobó este otoño una nueva estrategia. Todas las "
+          "sedes pasarán antes de fin de año a una plataforma común, el número de "
+          "aplicaciones debe reducirse a la mitad, y las áreas de negocio evalúan a cada "
+          "proveedor con los mismos criterios. Los resultados entrarán en el presupuesto de "
+          "los próximos cinco años, que se presentará al consejo en primavera. Por eso "
+          "reunimos ahora la información de todos los proveedores principales en un "
+          "informe para la dirección general, con un resumen por área y por sede.",
+}
+FOREIGN_REQUESTS = [
+    ("de", "Hallo Sam,\n\nwir erstellen gerade unsere Fünfjahresplanung und müssen Ihre "
+           "Roadmap verstehen. Konkret: Wann unterstützen Sie Mandantenfähigkeit?"),
+    ("de", "Hallo Sam,\n\nkönnte Ihr Architekt einschätzen, wie das zu unserer "
+           "Zielarchitektur passt?"),
+    ("fr", "Bonjour Sam,\n\nnous aimerions connaître le coût d'une extension à 300 "
+           "utilisateurs. Quand recevrons-nous une offre ?"),
+    ("es", "Hola Sam,\n\n¿cómo integrarían su plataforma con nuestro ERP?"),
+]
+FOREIGN_THANKS = [
+    "Vielen Dank, passt so.",
+    "Haben Sie vielen Dank für die schnelle Hilfe.",
+    "Merci beaucoup, c'est parfait.",
+    "Muchas gracias, todo correcto.",
+]
+
+
+@pytest.mark.parametrize(("lang", "ask"), FOREIGN_REQUESTS)
+def test_asks_in_other_languages_score_above_threshold(lang, ask):
+    body = f"{ask}\n\n{_BACKGROUND[lang]}\n\nDana"
+    assert len(body.split()) > 80
+    score = score_requests(inbound([body]), correspondents=DANA)["request_score"].iloc[0]
+    assert score >= REQUEST_THRESHOLD
+    # the background alone asks for nothing
+    alone = score_requests(inbound([_BACKGROUND[lang]]), correspondents=DANA)
+    assert alone["request_score"].iloc[0] < REQUEST_THRESHOLD
+
+
+@pytest.mark.parametrize("body", FOREIGN_THANKS)
+def test_thanks_in_other_languages_score_below_threshold(body):
+    score = score_requests(inbound([body]), correspondents=DANA)["request_score"].iloc[0]
+    assert score < REQUEST_THRESHOLD
+
+
 @pytest.mark.parametrize("body", REQUESTS)
 def test_requests_score_above_threshold(body):
     score = score_requests(inbound([body]), correspondents=DANA)["request_score"].iloc[0]

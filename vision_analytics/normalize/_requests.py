@@ -97,9 +97,30 @@ REQUEST_CUES: dict[str, re.Pattern] = {
         r"schedule|book|reserve|arrange|find|look into|follow up|call|contact|tell|ask|"
         r"explain|clarify|verify|submit|return|reply|respond|resend)\b", _F),
     "foreign_ask": re.compile(
-        r"\b(?:pourriez-vous|pouvez-vous|merci de|veuillez|könnten sie|können sie|bitte|"
-        r"podría|podrían|puede usted|por favor|potrebbe|potreste|per favore|kunt u|"
-        r"zou u|graag|poderia|você pode)\b|请|能否|麻烦|是否可以|お願い|頂けますか", _F),
+        # polite asks and needs in German, French, Spanish, Italian, Dutch, Portuguese
+        r"\b(?:pourriez[- ]vous|pouvez[- ]vous|merci de|veuillez|auriez[- ]vous|"
+        r"(?:est|serait)[- ]il possible|nous (?:aimerions|souhaiterions|souhaitons|avons "
+        r"besoin|devons)|j'aimerais|je souhaiterais|j'ai besoin|je vous prie|"
+        r"s'il vous pla[iî]t|"
+        r"könnten sie|können sie|könnte(?:n)? ihr\w*|können ihr\w*|würden sie|"
+        r"wäre es möglich|ist es möglich|bitte|bitten (?:wir )?sie|wir bitten|ich bitte|"
+        r"(?:wir|ich) (?:benötige|benötigen|brauche|brauchen|möchte|möchten|müssen|"
+        r"hätten gerne?|würden gerne?)|und (?:benötigen|brauchen|müssen)|"
+        r"teilen sie (?:uns|mir)|lassen sie (?:uns|mich)|senden sie (?:uns|mir)|"
+        r"podría|podrían|puede usted|pueden|por favor|(?:nos|me) gustaría|necesitamos|"
+        r"necesito|quisiéramos|quisiera|(?:es|sería) posible|"
+        r"potrebbe|potreste|per favore|vorremmo|vorrei|abbiamo bisogno|"
+        r"(?:è|sarebbe) possibile|"
+        r"kunt u|zou u|graag|kunnen jullie|is het mogelijk|"
+        r"poderia|poderiam|você pode|vocês podem|gostaríamos|precisamos)\b"
+        # a question opening on an interrogative or a verb (after a short lead-in):
+        # "Konkret: Wann unterstützen Sie …?", "¿Cómo lo harían?", "Quand pourrez-vous …?"
+        r"|^(?:[^\W\d_][\w'’-]*(?:\s+[^\W\d_][\w'’-]*){0,3}\s*:\s*)?[¿]?"
+        r"(?:wann|wie|welche[rsnm]?|warum|wo|gibt es|ist|sind|haben sie|unterstützen sie|"
+        r"quand|comment|quel(?:le)?s?|pourquoi|où|est-ce que|"
+        r"cuándo|cómo|qué|cuál(?:es)?|dónde|por qué|"
+        r"quando|come|quale|perché|wanneer|hoe|welke|waarom)\b[^?]*[?？]\s*$"
+        r"|¿|请|能否|麻烦|是否可以|お願い|頂けますか", _F),
     "direct_ask": re.compile(
         # the sentence itself opens on the ask: "Could you…", "Please send…", "Can we…"
         # (after a short lead-in or two: "Frankly, could you…", "Bottom line: please…")
