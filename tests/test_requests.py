@@ -117,6 +117,11 @@ FOREIGN_THANKS = [
     "Haben Sie vielen Dank für die schnelle Hilfe.",
     "Merci beaucoup, c'est parfait.",
     "Muchas gracias, todo correcto.",
+    # out-of-office notes, whose "please contact" is no ask of the team
+    "Bonjour, je suis absente jusqu'au 12 mai. Pour toute urgence, merci de contacter "
+    "mon collègue Luc.",
+    "Guten Tag, ich bin bis zum 12. Mai nicht im Büro. Bitte wenden Sie sich an Luc.",
+    "Hola, estaré fuera de la oficina hasta el 12 de mayo. Por favor, contacte con Luc.",
 ]
 
 

@@ -171,10 +171,15 @@ _AUTO_SUBJECT = re.compile(
     r"^\s*(?:out of (?:the )?office|automatic reply|auto(?:matic)?[- ]?(?:reply|response)|"
     r"undeliverable|undelivered mail|delivery status notification|delivery failure|"
     r"returned mail|mail delivery failed|failure notice|accepted:|declined:|tentative:|"
-    r"new time proposed|read:|not read:|abwesenheitsnotiz|réponse automatique|"
-    r"absence du bureau|fuera de la oficina)", _F)
+    r"new time proposed|read:|not read:|abwesenheitsnotiz|automatische antwort|"
+    r"réponse automatique|absence du bureau|absent(?:\(e\)|e)?\s*:|fuera de la oficina|"
+    r"respuesta automática|risposta automatica|automatisch antwoord|resposta automática)", _F)
 _AUTO_BODY = re.compile(
     r"\b(?:i (?:am|will be) (?:currently )?out of (?:the )?office|i am away from|"
+    # the same out-of-office note in German, French, Spanish, Italian, Dutch
+    r"ich bin (?:[\w.]+ ){0,4}(?:nicht im büro|abwesend|außer haus)|"
+    r"je (?:suis|serai) absente?|(?:estoy|estaré) (?:[\w.]+ ){0,2}fuera de la oficina|"
+    r"(?:sono|sarò) fuori (?:ufficio|sede)|ik ben (?:[\w.]+ ){0,4}afwezig|"
     r"this is an automated|do not reply to this (?:e-?mail|message)|"
     r"could not be delivered|delivery has failed|permanent fatal errors|"
     r"the following recipient|mailbox unavailable|automatically generated)\b", _F)
