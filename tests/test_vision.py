@@ -1179,3 +1179,28 @@ def test_a_product_whose_maker_is_unnamed_is_given_to_the_one_new_outside_party(
                           title="", score=2.0)
     assert VisionFinder().maker(org, parties, people, onset) is org
 
+
+@pytest.mark.parametrize(("newcomer_asks", "kept"), [
+    ([1, 2], True),    # asking about it from its first weeks: may have brought it
+    ([10, 11], False),  # first asking months into it: relaying it like the messenger
+])
+def test_a_newcomer_who_asks_months_into_the_vision_is_relaying_it(newcomer_asks, kept):
+    from vision_analytics.vision._finding import _without_relayed_asks
+
+    onset = pd.Timestamp("2024-03-01", tz="UTC")
+    sent = [onset + pd.Timedelta(days=10 * i) for i in range(12)]
+    senders = ["p_new" if i in newcomer_asks else "p_msg" for i in range(12)]
+    requests = pd.DataFrame({"sender_id": senders, "sent_at": sent,
+                             "message_key": [f"m{i}" for i in range(12)]},
+                            index=[f"r{i}" for i in range(12)])
+    people = pd.DataFrame({
+        "side": ["customer", "customer"],
+        # the messenger there for years, the newcomer since two weeks before the onset
+        "first_seen": [onset - pd.Timedelta(days=700), onset - pd.Timedelta(days=14)]},
+        index=["p_msg", "p_new"])
+    authored = pd.DataFrame({"author_id": senders, "sent_at": sent,
+                             "message_key": requests["message_key"],
+                             "text": [f"ask {i} about the meter-first backbone"
+                                      for i in range(12)]})
+    own = _without_relayed_asks(authored, requests, requests, people, onset)
+    assert set(own["author_id"]) == ({"p_new"} if kept else set())

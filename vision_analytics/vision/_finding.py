@@ -818,10 +818,11 @@ def _without_relayed_asks(authored: pd.DataFrame, requests: pd.DataFrame,
     words because they are passing it on, and whoever happened to ask first is no
     likelier its author than the others. Where one messenger sends nearly all of
     them, the colleagues there long before the onset who send two or more of the
-    rest are helping to relay it too; a newcomer among them may be the one who
-    brought it, and a colleague who sent one ask its source writing in person. What the
-    relays wrote besides their requests still counts, and so does everyone else's
-    writing, and so does that of the people in ``keep``.
+    rest are helping to relay it too; a newcomer among them who asked about it from
+    its first weeks may be the one who brought it, and a colleague who sent one ask
+    its source writing in person. What the relays wrote besides their requests
+    still counts, and so does everyone else's writing, and so does that of the
+    people in ``keep``.
     """
     if authored.empty or vision.empty or "message_key" not in authored \
             or "message_key" not in requests:
@@ -835,9 +836,15 @@ def _without_relayed_asks(authored: pd.DataFrame, requests: pd.DataFrame,
     if len(carriers) < _SPREAD_CARRIERS or counts.max() > _SPREAD_TOP * len(vision):
         # one messenger who sends nearly all of them is the usual channel at work;
         # the colleagues there long before the vision who help carry it relay it (one
-        # who sent a single ask may as well be its source, writing once in person)
-        carriers = {key for key in carriers if key in people.index and not _near_onset(
-            _first_seen(people.loc[key]), onset, after_days=21)}
+        # who sent a single ask may as well be its source, writing once in person).
+        # A newcomer who brought it carried it from the start: one who first asks
+        # about it months into it is relaying it like the others.
+        began = vision["sent_at"].min() if "sent_at" in vision else None
+        first_ask = vision.groupby("sender_id")["sent_at"].min() if "sent_at" in vision \
+            else pd.Series(dtype=object)
+        carriers = {key for key in carriers if key in people.index and not (
+            _near_onset(_first_seen(people.loc[key]), onset, after_days=21)
+            and _early(first_ask.get(key), began, after_days=21))}
     else:
         # once it travels through many hands, whoever sent one of its asks passed it on
         carriers = {key for key in counts.index if sides.get(key, "customer") == "customer"}
