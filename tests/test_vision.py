@@ -1164,10 +1164,15 @@ def test_a_product_whose_maker_is_unnamed_is_given_to_the_one_new_outside_party(
                             "Joint workshop") for i, first in enumerate(firsts)]
     onset = pd.Timestamp("2024-03-01", tz="UTC")
     found = VisionFinder().maker(_lone_product(), parties, people, onset)
+    # with nothing else pointing anywhere, the one new organisation is the only lead
+    alone = VisionFinder().maker(None, parties, people, onset)
     if maker is None:
         assert found.key == "org:Kestrel" and found.organization == ""
         assert ("Partner Co" in found.clues[-1]) == (len(firsts) == 2)
+        assert alone is None
         return
+    assert (alone.key, alone.score) == ("org:Rival", 0.25)
+    assert alone.clues[0].startswith("nobody in the account's mail is traced")
     assert (found.key, found.name, found.organization) == ("org:Rival", "Rival", "Rival")
     assert found.email == "cy@rival.io" and found.score == 1.4
     assert "Kestrel" in found.clues[0] and "Cy Rep" in found.clues[-1]

@@ -679,9 +679,11 @@ def _finding(test, requests, messages, segments, identities, alpha):
     candidates = finder.candidates(requests, core, sharp, people, authored, onset,
                                    outside_names=outside,
                                    copied=_copied(requests, messages, identities))
-    if candidates:
-        candidates[0] = finder.maker(candidates[0], outside_parties(messages, identities),
-                                     people.set_index("person_id"), onset)
+    lead = finder.maker(candidates[0] if candidates else None,
+                        outside_parties(messages, identities),
+                        people.set_index("person_id"), onset)
+    if lead is not None:
+        candidates = [lead, *candidates[1:]]
     source = candidates[0] if candidates else None
     start = messages["sent_at"].min()
     origin, origin_clues = finder.origin(source, onset, start)

@@ -104,6 +104,9 @@ class VisionFinder:
         In :meth:`maker`, an outside organisation that began corresponding with the
         customer at most this many days before the onset is new to the account; one
         in its mail since long before (a partner, an auditor) is not.
+    party_weight : float
+        In :meth:`maker`, the score of that one new organisation when nothing else
+        points at a source.
     random_state : int
         Seeds the authorship model and the sampling of long relay streams.
     """
@@ -111,7 +114,7 @@ class VisionFinder:
     def __init__(self, *, min_surprise=3.0, max_terms=15, min_terms_in_request=2,
                  relay_style=True, style_weight=0.25, authority_weight=0.3,
                  min_count=4, max_expanded=40, max_sample=50_000, maker_lead_days=60,
-                 random_state=0):
+                 party_weight=0.25, random_state=0):
         self.min_surprise = min_surprise
         self.max_terms = max_terms
         self.min_count = min_count
@@ -122,6 +125,7 @@ class VisionFinder:
         self.style_weight = style_weight
         self.authority_weight = authority_weight
         self.maker_lead_days = maker_lead_days
+        self.party_weight = party_weight
         self.random_state = random_state
 
     def vision_terms(self, result: SharedSourceResult,
@@ -478,8 +482,8 @@ class VisionFinder:
             first_seen=found.first_seen))
         return sorted(ranked, key=lambda c: (-c.score, c.key))
 
-    def maker(self, source: SourceCandidate, parties: list[OutsideParty],
-              people: pd.DataFrame, onset) -> SourceCandidate:
+    def maker(self, source: SourceCandidate | None, parties: list[OutsideParty],
+              people: pd.DataFrame, onset) -> SourceCandidate | None:
         """The organisation behind an outside name whose maker the asks never name.
 
         When the source is an outside name standing alone (a product pasted or retold
@@ -488,6 +492,9 @@ class VisionFinder:
         the onset (``parties``, see :func:`outside_parties`), that organisation is
         the likeliest maker: the source becomes it, with the name as its evidence.
         With none or several, the name stays the source and the clue lists them.
+        When nothing at all points at a source (``source`` is None), that one new
+        organisation is the only lead, with the weight of a first appearance
+        (``party_weight``).
 
         Examples
         --------
@@ -500,18 +507,21 @@ class VisionFinder:
         ...     pd.Timestamp("2024-05-02", tz="UTC"), "Joint workshop")
         >>> people = pd.DataFrame({"name": ["Ray Lo"], "emails": [["ray@corvina.io"]],
         ...     "title": ["Account Executive"]}, index=["p_ray"])
-        >>> found = VisionFinder().maker(product, [party], people,
-        ...                              pd.Timestamp("2024-03-01", tz="UTC"))
+        >>> onset = pd.Timestamp("2024-03-01", tz="UTC")
+        >>> found = VisionFinder().maker(product, [party], people, onset)
         >>> found.key, found.name, found.email, found.score
         ('org:Corvina', 'Corvina', 'ray@corvina.io', 1.2)
+        >>> VisionFinder().maker(None, [party], people, onset).score
+        0.25
         """
-        if source.kind != "external" or source.organization or source.email:
+        if source is not None and (source.kind != "external" or source.organization
+                                   or source.email):
             return source
         lead = pd.Timedelta(days=self.maker_lead_days)
         new = [party for party in parties
                if onset is None or party.first_seen >= onset - lead]
         if len(new) != 1:
-            if new:
+            if new and source is not None:
                 source.clues.append("its maker is not named; outside organisations new to "
                                     "the customer's mail since the onset: "
                                     + ", ".join(party.organization for party in new))
@@ -523,15 +533,21 @@ class VisionFinder:
         title = str(people.loc[lead_person, "title"] or "") if known else ""
         emails = people.loc[lead_person, "emails"] if known else []
         email = emails[0] if isinstance(emails, list) and emails else ""
-        clue = (f"its maker is not named in the asks; {party.organization} is the only "
-                "outside organisation that began corresponding with the customer's people "
-                f"around or after the onset: {name}" + (f" ({title})" if title else "")
+        clue = (f"{party.organization} is the only outside organisation that began "
+                "corresponding with the customer's people around or after the onset: "
+                f"{name}" + (f" ({title})" if title else "")
                 + f", {party.n_messages} message(s) from {party.first_seen:%d %b %Y}"
                 + (f" (\u201c{party.subject}\u201d)" if party.subject else ""))
+        if source is None:
+            clues = ["nobody in the account's mail is traced behind the vision; " + clue]
+            score = self.party_weight
+        else:
+            clues = [*source.clues, "its maker is not named in the asks; " + clue]
+            score = source.score
         return SourceCandidate(
             key=f"org:{party.organization}", kind="external", name=party.organization,
             email=email, organization=party.organization, department="", title="",
-            score=source.score, clues=[*source.clues, clue], first_seen=party.first_seen)
+            score=score, clues=clues, first_seen=party.first_seen)
 
     def _department(self, relayed: pd.DataFrame, people: pd.DataFrame,
                     n: int) -> SourceCandidate | None:
