@@ -1185,11 +1185,13 @@ def test_a_product_whose_maker_is_unnamed_is_given_to_the_one_new_outside_party(
     assert VisionFinder().maker(org, parties, people, onset) is org
 
 
-@pytest.mark.parametrize(("newcomer_asks", "kept"), [
-    ([1, 2], True),    # asking about it from its first weeks: may have brought it
-    ([10, 11], False),  # first asking months into it: relaying it like the messenger
+@pytest.mark.parametrize(("newcomer_asks", "wrote_before", "kept"), [
+    ([1, 2], False, True),    # asking about it from its first weeks: may have brought it
+    ([10, 11], False, False),  # first writing it months into it: relaying it
+    ([10, 11], True, True),   # asking late, but writing its words before it began
 ])
-def test_a_newcomer_who_asks_months_into_the_vision_is_relaying_it(newcomer_asks, kept):
+def test_a_newcomer_who_asks_months_into_the_vision_is_relaying_it(newcomer_asks,
+                                                                    wrote_before, kept):
     from vision_analytics.vision._finding import _without_relayed_asks
 
     onset = pd.Timestamp("2024-03-01", tz="UTC")
@@ -1207,5 +1209,27 @@ def test_a_newcomer_who_asks_months_into_the_vision_is_relaying_it(newcomer_asks
                              "message_key": requests["message_key"],
                              "text": [f"ask {i} about the meter-first backbone"
                                       for i in range(12)]})
-    own = _without_relayed_asks(authored, requests, requests, people, onset)
+    first = {"p_new": onset - pd.Timedelta(days=10)} if wrote_before else None
+    own = _without_relayed_asks(authored, requests, requests, people, onset,
+                                first_writing=first)
     assert set(own["author_id"]) == ({"p_new"} if kept else set())
+
+
+def test_a_newcomer_whose_late_asks_are_relaying_stays_a_candidate_for_arriving():
+    requests, members, terms, people, authored, onset = _department_case([0, 0, 0])
+    people.loc[len(people)] = ["p_new", "P_NEW", ["p_new@c.com"], "C", "c.com", "Finance",
+                               "Controller", "customer", onset - pd.Timedelta(days=10)]
+    requests["message_key"] = [f"m{i}" for i in range(len(requests))]
+    late = requests.index[members][-2:]
+    requests.loc[late, "sender_id"] = requests.loc[late, "originator_id"] = "p_new"
+    asks = pd.DataFrame({"author_id": "p_new", "text": " and ".join(terms),
+                         "sent_at": requests.loc[late, "sent_at"].to_numpy(),
+                         "message_key": requests.loc[late, "message_key"].to_numpy()})
+    authored = pd.concat([authored, asks], ignore_index=True)
+    ranked = VisionFinder(relay_style=False).candidates(requests, members, terms, people,
+                                                        authored, onset)
+    new = next(c for c in ranked if c.key == "p_new")
+    # the words of asks sent two months into the vision are not theirs...
+    assert not any("vision terms in their own mail" in clue for clue in new.clues)
+    # ...but arriving with it still counts
+    assert any(clue.startswith("first appeared") for clue in new.clues)

@@ -319,11 +319,13 @@ class VisionFinder:
 
         # a newcomer who arrived with the vision and wrote its words first brought
         # them, even when colleagues help to carry them
-        brought = {key for key, (rank, _) in first_writers(authored).items()
+        wrote = first_writers(authored)
+        brought = {key for key, (rank, _) in wrote.items()
                    if rank == 0 and key in people.index and _near_onset(
                        _first_seen(people.loc[key]), onset, after_days=21, before_days=21)}
         writing_own = _without_relayed_asks(authored, requests, vision, people, onset,
-                                           keep=brought)
+                                           keep=brought,
+                                           first_writing={k: w for k, (_, w) in wrote.items()})
         term_use = _term_use(writing_own, terms)
         first_use = first_writers(writing_own)
         sent_share = vision.groupby("sender_id").size() / n
@@ -335,8 +337,12 @@ class VisionFinder:
             else pd.Series(dtype=int)
         began = vision["sent_at"].min() if "sent_at" in vision else None
         scores: dict[str, SourceCandidate] = {}
+        # a newcomer who sends some of the asks stays a candidate for arriving with
+        # the vision, even when their asks are not counted as their writing
+        arrived = {key for key in sent_share.index if key in people.index
+                   and _near_onset(_first_seen(people.loc[key]), onset, after_days=21)}
         keys = set(attributed.index) | set(term_use.index) | set(relay_style.index) \
-            | set(looking_on.index[~looking_on.index.isin(sent_share.index)])
+            | set(looking_on.index[~looking_on.index.isin(sent_share.index)]) | arrived
         for key in sorted(keys):
             if key not in people.index:
                 continue
@@ -824,7 +830,7 @@ def _first_seen(person: pd.Series):
 
 def _without_relayed_asks(authored: pd.DataFrame, requests: pd.DataFrame,
                           vision: pd.DataFrame, people: pd.DataFrame, onset,
-                          keep=frozenset()) -> pd.DataFrame:
+                          keep=frozenset(), first_writing=None) -> pd.DataFrame:
     """The authored texts less the relays' own requests, when more than one person
     of the account carries the vision requests (sends two or more of them).
 
@@ -834,12 +840,14 @@ def _without_relayed_asks(authored: pd.DataFrame, requests: pd.DataFrame,
     words because they are passing it on, and whoever happened to ask first is no
     likelier its author than the others. Where one messenger sends nearly all of
     them, the colleagues there long before the onset who send two or more of the
-    rest are helping to relay it too; a newcomer among them who asked about it from
-    its first weeks may be the one who brought it, and a colleague who sent one ask
-    its source writing in person. What the relays wrote besides their requests
-    still counts, and so does everyone else's writing, and so does that of the
-    people in ``keep``.
+    rest are helping to relay it too; a newcomer among them who wrote its phrases
+    from its first weeks (``first_writing``: person → when they first wrote them;
+    else their first vision ask) may be the one who brought it, and a colleague who
+    sent one ask its source writing in person. What the relays wrote besides their
+    requests still counts, and so does everyone else's writing, and so does that of
+    the people in ``keep``.
     """
+    first_writing = first_writing or {}
     if authored.empty or vision.empty or "message_key" not in authored \
             or "message_key" not in requests:
         return authored
@@ -853,14 +861,15 @@ def _without_relayed_asks(authored: pd.DataFrame, requests: pd.DataFrame,
         # one messenger who sends nearly all of them is the usual channel at work;
         # the colleagues there long before the vision who help carry it relay it (one
         # who sent a single ask may as well be its source, writing once in person).
-        # A newcomer who brought it carried it from the start: one who first asks
-        # about it months into it is relaying it like the others.
+        # A newcomer who brought it wrote its words from the start (in an ask before
+        # the onset, say): one who first writes them months into it is relaying it
+        # like the others.
         began = vision["sent_at"].min() if "sent_at" in vision else None
         first_ask = vision.groupby("sender_id")["sent_at"].min() if "sent_at" in vision \
             else pd.Series(dtype=object)
         carriers = {key for key in carriers if key in people.index and not (
             _near_onset(_first_seen(people.loc[key]), onset, after_days=21)
-            and _early(first_ask.get(key), began, after_days=21))}
+            and _early(first_writing.get(key, first_ask.get(key)), began, after_days=21))}
     else:
         # once it travels through many hands, whoever sent one of its asks passed it on
         carriers = {key for key in counts.index if sides.get(key, "customer") == "customer"}
