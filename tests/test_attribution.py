@@ -461,16 +461,21 @@ def _write_architect_in_it(folder, department: str = "IT") -> None:
                     f"Fiona Walker | Enterprise Architect | {department}\n")
 
 
-def test_a_team_phrase_names_the_department_it_contains(tmp_path):
-    # "the IT leadership team" is IT's voice: the department is a run of the words
-    # before the team noun, not only all of them or the last
-    _write_architect_in_it(tmp_path)
-    _write_eml(tmp_path, "2.eml", sender="Pat Primary <pat@customer.com>",
+def _write_it_leadership_ask(folder) -> None:
+    """Pat relays an ask whose background says "the IT leadership team decided…"."""
+    _write_eml(folder, "2.eml", sender="Pat Primary <pat@customer.com>",
                subject="event api", date="Mon, 3 Feb 2025 09:00:00 +0000",
                message_id="q2@customer.com",
                body="Sam, do you have standard connectors or an event API?\n\n"
                     "Background: the IT leadership team decided that all major applications "
                     "must support event streaming.\nPat\n")
+
+
+def test_a_team_phrase_names_the_department_it_contains(tmp_path):
+    # "the IT leadership team" is IT's voice: the department is a run of the words
+    # before the team noun, not only all of them or the last
+    _write_architect_in_it(tmp_path)
+    _write_it_leadership_ask(tmp_path)
     _write_eml(tmp_path, "3.eml", sender="Pat Primary <pat@customer.com>",
                subject="training", date="Mon, 10 Feb 2025 09:00:00 +0000",
                message_id="q3@customer.com",
@@ -495,12 +500,7 @@ def test_a_team_phrase_names_the_one_department_with_its_word(tmp_path, departme
                    message_id="q4@customer.com",
                    body="Sam, does the platform support single sign-on?\n\n"
                         f"Jo Park | Security Engineer | {departments[1]}\n")
-    _write_eml(tmp_path, "2.eml", sender="Pat Primary <pat@customer.com>",
-               subject="event api", date="Mon, 3 Feb 2025 09:00:00 +0000",
-               message_id="q2@customer.com",
-               body="Sam, do you have standard connectors or an event API?\n\n"
-                    "Background: the IT leadership team decided that all major applications "
-                    "must support event streaming.\nPat\n")
+    _write_it_leadership_ask(tmp_path)
     identities, _, evidence = _collect(tmp_path, context=True)
     assert sorted(identities.people["department"].replace("", None).dropna()) \
         == sorted(departments)
