@@ -102,7 +102,8 @@ def outside_parties(messages: pd.DataFrame, identities) -> list[OutsideParty]:
         return found[address]
 
     def outside(person) -> bool:
-        org = str(organization.get(person) or "")
+        org = organization.get(person)
+        org = "" if org is None or pd.isna(org) else str(org).strip()
         return side.get(person) == "external" and org not in ("", "individual") \
             and org.split()[0].lower() not in own
 
