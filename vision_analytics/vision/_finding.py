@@ -535,8 +535,10 @@ class VisionFinder:
         party = new[0]
         lead_person = party.people[0]
         known = lead_person in people.index
-        name = str(people.loc[lead_person, "name"]) if known else lead_person
-        title = str(people.loc[lead_person, "title"] or "") if known else ""
+        name = people.loc[lead_person, "name"] if known else lead_person
+        name = lead_person if pd.isna(name) or not str(name) else str(name)
+        title = people.loc[lead_person, "title"] if known else ""
+        title = "" if pd.isna(title) else str(title)
         emails = people.loc[lead_person, "emails"] if known else []
         email = emails[0] if isinstance(emails, list) and emails else ""
         clue = (f"{party.organization} is the only outside organisation that began "
