@@ -679,11 +679,13 @@ def _finding(test, requests, messages, segments, identities, alpha):
     candidates = finder.candidates(requests, core, sharp, people, authored, onset,
                                    outside_names=outside,
                                    copied=_copied(requests, messages, identities))
-    lead = finder.maker(candidates[0] if candidates else None,
-                        outside_parties(messages, identities),
-                        people.set_index("person_id"), onset)
-    if lead is not None:
-        candidates = [lead, *candidates[1:]]
+    first = candidates[0] if candidates else None
+    if finder.wants_maker(first):
+        # the scan of who corresponds with the customer is needed only here
+        lead = finder.maker(first, outside_parties(messages, identities),
+                            people.set_index("person_id"), onset)
+        if lead is not None:
+            candidates = [lead, *candidates[1:]]
     source = candidates[0] if candidates else None
     start = messages["sent_at"].min()
     origin, origin_clues = finder.origin(source, onset, start)

@@ -488,6 +488,13 @@ class VisionFinder:
             first_seen=found.first_seen))
         return sorted(ranked, key=lambda c: (-c.score, c.key))
 
+    @staticmethod
+    def wants_maker(source: SourceCandidate | None) -> bool:
+        """Is ``source`` nothing, or an outside name standing alone (no organisation,
+        no address), so that :meth:`maker` may name who is behind it?"""
+        return source is None or (source.kind == "external" and not source.organization
+                                  and not source.email)
+
     def maker(self, source: SourceCandidate | None, parties: list[OutsideParty],
               people: pd.DataFrame, onset) -> SourceCandidate | None:
         """The organisation behind an outside name whose maker the asks never name.
@@ -520,8 +527,7 @@ class VisionFinder:
         >>> VisionFinder().maker(None, [party], people, onset).score
         0.25
         """
-        if source is not None and (source.kind != "external" or source.organization
-                                   or source.email):
+        if not self.wants_maker(source):
             return source
         lead = pd.Timedelta(days=self.maker_lead_days)
         new = [party for party in parties
