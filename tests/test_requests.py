@@ -136,6 +136,19 @@ def test_asks_in_other_languages_score_above_threshold(lang, ask):
     assert alone["request_score"].iloc[0] < REQUEST_THRESHOLD
 
 
+@pytest.mark.parametrize("question", [
+    "Avez-vous des connecteurs standard ou une API événementielle ?",
+    "Peut-on garder nos licences actuelles pendant la migration ?",
+    "Heeft u standaard connectoren of een event-API?"])
+def test_a_question_by_inversion_is_an_ask(question):
+    # French and Dutch put the verb first ("Avez-vous", "Heeft u"): as telling an
+    # opening as an interrogative's
+    body = f"Nous étudions la connexion de votre plateforme à notre entrepôt. {question}"
+    score = score_requests(inbound([body]), correspondents=DANA)
+    assert score["request_score"].iloc[0] >= REQUEST_THRESHOLD
+    assert "foreign_ask" in score["cues"].iloc[0]
+
+
 @pytest.mark.parametrize("body", FOREIGN_THANKS)
 def test_thanks_in_other_languages_score_below_threshold(body):
     score = score_requests(inbound([body]), correspondents=DANA)["request_score"].iloc[0]

@@ -118,6 +118,10 @@ REQUEST_CUES: dict[str, re.Pattern] = {
         r"|^(?:[^\W\d_][\w'’-]*(?:\s+[^\W\d_][\w'’-]*){0,3}\s*:\s*)?[¿]?"
         r"(?:wann|wie|welche[rsnm]?|warum|wo|gibt es|ist|sind|haben sie|unterstützen sie|"
         r"quand|comment|quel(?:le)?s?|pourquoi|où|est-ce que|"
+        # French inversion ("Avez-vous …?", "Prévoit-on …?") and the Dutch verb before
+        # "u" or "jullie" ("Heeft u …?")
+        r"[^\W\d_]+-(?:t-)?(?:vous|ils|elles|il|elle)|[^\W\d_]+-t-on|"
+        r"(?:peut|doit|sait|pourrait|devrait|faudrait)-on|[^\W\d_]+ (?:u|jullie)|"
         r"cuándo|cómo|qué|cuál(?:es)?|dónde|por qué|"
         r"quando|come|quale|perché|wanneer|hoe|welke|waarom)\b[^?]*[?？]\s*$"
         r"|¿|请|能否|麻烦|是否可以|お願い|頂けますか", _F),
