@@ -223,6 +223,37 @@ def test_a_german_noun_in_a_mixed_language_ask_is_not_an_outside_name():
     assert [f.name for f in found] == ["Kestrel"]
 
 
+def test_a_question_opened_after_a_colon_is_no_outside_name():
+    from vision_analytics.vision import emerging_names
+
+    requests, members = _vision_requests()
+    # a numbered questionnaire flattened into one line: "by 7 April: Does your …"
+    requests.loc[members, "text"] = [
+        f"Please answer by {d} April: Does your platform cover area{i}? Which plan? "
+        + text for i, (d, text) in enumerate(zip(range(1, 9), requests.loc[members, "text"]))]
+    onset = requests.loc[members, "sent_at"].min()
+    found = emerging_names(requests, members, onset, "Rotterdam invoices as usual", _people())
+    assert [f.name for f in found] == ["Kestrel"]
+    # a name after a colon is still a name
+    requests.loc[members, "text"] = requests.loc[members, "text"].str.replace(
+        "Does your platform", "Kestrel Flow")
+    found = emerging_names(requests, members, onset, "", _people())
+    assert [f.name for f in found] == ["Kestrel"] and found[0].n_requests == 8
+
+
+def test_a_german_sentence_without_articles_is_still_german():
+    from vision_analytics.vision import emerging_names
+
+    requests, members = _vision_requests()
+    # "soll", "nahezu" and "außerdem" make the sentence German, beside one "Ihr":
+    # "Echtzeit" (real time) is a noun, not a product
+    requests.loc[members, "text"] = requests.loc[members, "text"] + (
+        " Außerdem soll Ihr Portal die Daten nahezu in Echtzeit lesen.")
+    onset = requests.loc[members, "sent_at"].min()
+    found = emerging_names(requests, members, onset, "Rotterdam invoices as usual", _people())
+    assert [f.name for f in found] == ["Kestrel"]
+
+
 def test_function_words_of_other_languages_are_no_vision_phrases():
     times = pd.date_range("2024-01-01", periods=60, freq="5D", tz="UTC")
     texts = [f"Routine ask {i} about invoices and licences" for i in range(30)] + [

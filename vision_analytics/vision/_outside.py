@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from ._shared_source import MACHINE_STATUS
+from ._shared_source import MACHINE_STATUS, STOP_WORDS
 
 __all__ = ["EmergingName", "OutsideParty", "emerging_names", "outside_parties"]
 
@@ -23,6 +23,12 @@ _WORD = re.compile(r"[^\W\d_]+")
 # semicolon, a colon or a closing parenthesis, then a space: not capitalised only
 # because it starts a sentence, a greeting or a list item.
 _AFTER = re.compile(r"[\w,;:)] $")
+# After a colon a capital may open a sentence ("answer by 7 April: Does your platform
+# …?", a list flattened into one line): there a function word or a question's opening
+# word is that sentence's first word, not a name.
+_OPENERS = frozenset(STOP_WORDS) | frozenset(
+    "does do did is are was were can could would will should shall may might must have "
+    "has had how what which who whom whose when where why whether please kindly".split())
 # In a text where many mid-sentence words are capitalised (German nouns, headline
 # case), a capital says nothing about a name.
 _MAX_CAPITALISED = 0.2
@@ -35,13 +41,17 @@ _CALENDAR = frozenset(
     "sept".split())
 
 
-# German function words: a sentence with two of them is German
+# German function words (none of them an English word): a sentence with two of them
+# is German, and its nouns all carry capitals
 _GERMAN = frozenset(
     "der das und ist nicht mit für von dem den des ein eine einen einem einer sind auch auf "
-    "aus bei wir sie ihr ihre ihnen uns unser unsere noch oder aber wie wenn dass zum zur "
-    "über nach wird werden kann können gibt sehr hier sich ich".split())
-_GERMAN_HINT = re.compile(r"\b(?:der|und|ist|nicht|wir|unser|unsere|dass|für|sich)\b",
-                          re.IGNORECASE)
+    "aus bei wir sie ihr ihre ihren ihrer ihnen uns unser unsere noch oder aber wie wenn dass "
+    "zum zur über nach wird werden kann können gibt sehr hier sich ich soll sollen sollte "
+    "muss müssen möchte möchten würde würden könnte könnten bitte außerdem nahezu bereits "
+    "derzeit sowie bzw im zu schon nur alle diese dieser dieses welche welcher welches wann "
+    "warum wer wo jetzt haben habe hatte sein seine ob weil damit durch gegen ohne unter vom "
+    "beim".split())
+_GERMAN_HINT = re.compile(r"\b(?:" + "|".join(sorted(_GERMAN)) + r")\b", re.IGNORECASE)
 _SENTENCE = re.compile(r"[^.!?\n]+")
 
 
@@ -201,7 +211,9 @@ def _mid_sentence_names(text: str) -> list[tuple[str, int]]:
             continue
         start, word = match.start(), match.group(0)
         line_start = text.rfind("\n", 0, start) + 1
-        mid = bool(_AFTER.search(text[max(line_start, start - 2):start]))
+        before = text[max(line_start, start - 2):start]
+        mid = bool(_AFTER.search(before)) and not (
+            before.startswith(":") and word.lower() in _OPENERS)
         capital = _is_name_like(word)
         if mid:
             n_mid += 1
