@@ -59,9 +59,10 @@ def test_planted_vision_is_found_with_its_onset_and_terms():
     assert sum(any(v in t or t in v for v in VISION) for t in terms[:5]) >= 4
 
 
-def test_a_visions_quieter_phrases_join_its_sharpest():
-    # two sharp phrases carry most vision requests; four quieter ones a few each;
-    # an everyday phrase runs through the whole year and must stay out
+def _quiet_phrases_case(tickets: int = 0):
+    """Two sharp phrases carry most vision requests, four quieter ones a few each, an
+    everyday phrase runs through the year; ``tickets`` requests after the onset paste
+    one support ticket and none of the vision's phrases."""
     rng = np.random.default_rng(3)
     n = 200
     days = np.sort(rng.uniform(0, 360, n))
@@ -77,12 +78,21 @@ def test_a_visions_quieter_phrases_join_its_sharpest():
             if i % 3 == 0:
                 words += [quiet[(i // 3) % len(quiet)]]
         texts.append(" ".join(words))
+    ticket = ("my account has been locked after the password change and the reset link "
+              "does not arrive. can you unlock it please? user u3681")
+    days = np.concatenate([days, np.linspace(200, 350, tickets)])
+    texts += [f"{' '.join(rng.choice(WORDS, 6))}. {ticket}" for _ in range(tickets)]
     requests = pd.DataFrame({
         "sent_at": pd.Timestamp("2024-01-01", tz="UTC") + pd.to_timedelta(days, unit="D"),
-        "text": texts, "topic_id": [f"t{i % 5}" for i in range(n)],
-    }, index=pd.Index([f"r{i:03d}" for i in range(n)], name="request_id"))
+        "text": texts, "topic_id": [f"t{i % 5}" for i in range(len(texts))],
+    }, index=pd.Index([f"r{i:03d}" for i in range(len(texts))], name="request_id"))
     sharp = ["lights-out operations", "policy-driven orchestration"]
     onset = pd.Timestamp("2024-06-29", tz="UTC")
+    return requests, sharp, onset, quiet
+
+
+def test_a_visions_quieter_phrases_join_its_sharpest():
+    requests, sharp, onset, quiet = _quiet_phrases_case()
     terms = VisionFinder().expand_terms(requests, sharp, onset)
     assert terms[:2] == sharp
     assert set(quiet) <= set(terms)
@@ -92,6 +102,19 @@ def test_a_visions_quieter_phrases_join_its_sharpest():
     # and the same on a seeded sample of the stream
     sampled = VisionFinder(max_sample=150).expand_terms(requests, sharp, onset)
     assert sampled == VisionFinder(max_sample=150).expand_terms(requests, sharp, onset)
+
+
+def test_phrases_that_emerge_apart_from_the_vision_do_not_join_it():
+    # a support ticket pasted into six threads after the onset is new too, but it is
+    # never written beside the vision's phrases; and "arrive unlock user" runs over
+    # the ends of its sentences
+    requests, sharp, onset, quiet = _quiet_phrases_case(tickets=6)
+    terms = VisionFinder().expand_terms(requests, sharp, onset)
+    assert set(quiet) <= set(terms)
+    assert not any(w in t for t in terms for w in ("account", "password", "unlock", "reset"))
+    untied = VisionFinder(min_tied=0.0).expand_terms(requests, sharp, onset)
+    assert any("password" in t for t in untied)
+    assert not any("arrive unlock" in t for t in untied)
 
 
 def test_onset_is_the_change_in_the_share_of_vision_requests():
@@ -210,14 +233,19 @@ def test_outside_name_arriving_with_the_vision_is_found():
     assert emerging_names(requests, members, onset, "", _people(), min_share=0.6) == []
 
 
-def test_a_german_noun_in_a_mixed_language_ask_is_not_an_outside_name():
+@pytest.mark.parametrize("note", [
+    # its nouns have capitals, like every German noun, and are new with the vision,
+    # but they name nothing
+    "Wir stellen gerade vieles auf den Prüfstand, und das wird unser Leitbild.",
+    # no article or "und": "soll", "nahezu" and "außerdem" make it German, beside one
+    # "Ihr"; "Echtzeit" (real time) is a noun, not a product
+    "Außerdem soll Ihr Portal die Daten nahezu in Echtzeit lesen."])
+def test_a_german_noun_in_a_mixed_language_ask_is_not_an_outside_name(note):
     from vision_analytics.vision import emerging_names
 
     requests, members = _vision_requests()
-    # the vision's asks also paste a German note: its nouns have capitals, like every
-    # German noun, and are new with the vision, but they name nothing
-    requests.loc[members, "text"] = requests.loc[members, "text"] + (
-        " Wir stellen gerade vieles auf den Prüfstand, und das wird unser Leitbild.")
+    # the vision's asks also paste a German note
+    requests.loc[members, "text"] = requests.loc[members, "text"] + " " + note
     onset = requests.loc[members, "sent_at"].min()
     found = emerging_names(requests, members, onset, "Rotterdam invoices as usual", _people())
     assert [f.name for f in found] == ["Kestrel"]
@@ -239,19 +267,6 @@ def test_a_question_opened_after_a_colon_is_no_outside_name():
         "Does your platform", "Kestrel Flow")
     found = emerging_names(requests, members, onset, "", _people())
     assert [f.name for f in found] == ["Kestrel"] and found[0].n_requests == 8
-
-
-def test_a_german_sentence_without_articles_is_still_german():
-    from vision_analytics.vision import emerging_names
-
-    requests, members = _vision_requests()
-    # "soll", "nahezu" and "außerdem" make the sentence German, beside one "Ihr":
-    # "Echtzeit" (real time) is a noun, not a product
-    requests.loc[members, "text"] = requests.loc[members, "text"] + (
-        " Außerdem soll Ihr Portal die Daten nahezu in Echtzeit lesen.")
-    onset = requests.loc[members, "sent_at"].min()
-    found = emerging_names(requests, members, onset, "Rotterdam invoices as usual", _people())
-    assert [f.name for f in found] == ["Kestrel"]
 
 
 def test_function_words_of_other_languages_are_no_vision_phrases():
@@ -568,6 +583,27 @@ def test_a_nudge_formula_is_no_vision_term():
                        "fabric in all sites."] * 2).str.lower()
     assert _nudge("perdón por insistir", notes)
     assert not _nudge("closed-loop freight fabric", notes)
+
+
+def test_a_stock_chaser_sent_word_for_word_is_no_vision_term():
+    from vision_analytics._analysis import _stock_sentence
+
+    chaser = "Sorry to chase, but this is becoming urgent on our side."
+    own = pd.Series([f"{hello},\n\n{chaser}\n\n{bye}" for hello, bye in
+                     [("Hi James", "Cheers"), ("Dear Chloe", "Kind regards"),
+                      ("Hello Sam", "Many thanks")]] + [
+        "We are moving to a closed-loop freight fabric. Is it on your roadmap?",
+        "What would the closed-loop freight fabric cost for 40 sites?",
+        "Could you show how a closed-loop freight fabric fits your platform?",
+        "Your view on the closed-loop freight fabric by Friday, please."]).str.lower()
+    assert _stock_sentence("sorry chase urgent", own)
+    # a vision is written anew each time, and a sentence sent twice is no stock
+    assert not _stock_sentence("closed-loop freight fabric", own)
+    assert not _stock_sentence("sorry chase urgent", own.iloc[1:])
+    # the same long paragraph pasted again and again is a relayed text, not a chaser
+    long = ("We are moving to a closed-loop freight fabric across every plant and "
+            "need your roadmap and a what-if price for it.")
+    assert not _stock_sentence("closed-loop freight fabric", pd.Series([long.lower()] * 4))
 
 
 def test_a_business_partner_is_not_a_senior_title():

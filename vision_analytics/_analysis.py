@@ -626,6 +626,42 @@ def _nudge(term: str, notes: pd.Series, max_words: int = 10) -> bool:
         (using.str.split().str.len() <= max_words).mean() >= 0.5)
 
 
+_PARAGRAPH = re.compile(r"\n[\s>]*\n")
+
+
+def _stock_sentence(term: str, texts: pd.Series, min_repeats: int = 3,
+                    max_words: int = 15) -> bool:
+    r"""Is a phrase part of a stock sentence that people send unchanged?
+
+    A chaser ("Sorry to chase, but this is becoming urgent on our side.") comes
+    back word for word, as the whole paragraph, in message after message; a
+    vision is written anew each time. ``texts`` are the messages' own new text
+    (lower case). The phrase is a stock sentence when, in at least half of the
+    texts that write it, and in ``min_repeats`` of them at least, it sits in one
+    and the same paragraph of at most ``max_words`` words.
+
+    >>> texts = pd.Series(["hi,\n\nsorry to chase, this is urgent.\n\nthanks",
+    ...                    "dear ana,\n\nsorry to chase, this is urgent.",
+    ...                    "sorry to chase, this is urgent.\n\nbest",
+    ...                    "no rush at all"])
+    >>> _stock_sentence("sorry chase urgent", texts)
+    True
+    >>> _stock_sentence("sorry chase urgent", texts.iloc[:2])
+    False
+    """
+    using = texts[contains_term(texts, term)]
+    if len(using) < min_repeats:
+        return False
+    paragraphs = pd.Series([p for text in using for p in _PARAGRAPH.split(text)],
+                           dtype=object).str.strip()
+    paragraphs = paragraphs[contains_term(paragraphs, term)]
+    if paragraphs.empty:
+        return False
+    same = paragraphs.str.split().str.join(" ").value_counts()
+    return bool(same.iloc[0] >= max(min_repeats, len(using) / 2)
+                and len(same.index[0].split()) <= max_words)
+
+
 def _finding(test, requests, messages, segments, identities, alpha):
     from .vision import emerging_names, outside_parties
 
@@ -659,8 +695,13 @@ def _finding(test, requests, messages, segments, identities, alpha):
     # they would fit the vision; they are the seller's words, not the source's
     seller = _seller_names(people)
     notes = requests["context"].fillna("").astype(str).str.lower()
+    own = messages["new_text"].fillna("").astype(str).str.lower()
+
+    def formula(term: str) -> bool:
+        return _nudge(term, notes) or _stock_sentence(term, own)
+
     sharp = [t for t in finder.vision_terms(test, requests)
-             if not _names_seller(t, seller, requests["text"]) and not _nudge(t, notes)]
+             if not _names_seller(t, seller, requests["text"]) and not formula(t)]
     originator_features = [f.removeprefix("originator:") for f in test.features["feature"]
                            if f.startswith("originator:")]
     source_ids = set(originator_features[:1])
@@ -672,7 +713,7 @@ def _finding(test, requests, messages, segments, identities, alpha):
     core = anytime if onset is None else anytime & (requests["sent_at"] >= onset)
     terms = [t for t in finder.expand_terms(requests, sharp, onset)
              if t in sharp or not (_names_seller(t, seller, requests["text"])
-                                   or _nudge(t, notes))]
+                                   or formula(t))]
     members = finder.members(requests, terms, onset, source_ids)
     authored = _authored(messages, segments, identities)
     outside = emerging_names(requests, core, onset, _earlier_words(messages, onset), people)

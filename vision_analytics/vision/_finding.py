@@ -100,6 +100,10 @@ class VisionFinder:
     authority_weight : float
         Added to a customer candidate with a senior title (chief, head, director,
         VP, ...) who has some evidence already.
+    min_tied : float
+        In :meth:`expand_terms`, a phrase that emerged at the onset joins the vision
+        only when at least this share of the requests using it also use one of the
+        test's sharpest phrases.
     maker_lead_days : int
         In :meth:`maker`, an outside organisation that began corresponding with the
         customer at most this many days before the onset is new to the account; one
@@ -113,9 +117,10 @@ class VisionFinder:
 
     def __init__(self, *, min_surprise=3.0, max_terms=15, min_terms_in_request=2,
                  relay_style=True, style_weight=0.25, authority_weight=0.3,
-                 min_count=4, max_expanded=40, max_sample=50_000, maker_lead_days=60,
-                 party_weight=0.25, random_state=0):
+                 min_count=4, max_expanded=40, max_sample=50_000, min_tied=0.25,
+                 maker_lead_days=60, party_weight=0.25, random_state=0):
         self.min_surprise = min_surprise
+        self.min_tied = min_tied
         self.max_terms = max_terms
         self.min_count = min_count
         self.max_expanded = max_expanded
@@ -195,7 +200,9 @@ class VisionFinder:
         has more, each used by fewer requests. A phrase joins when it is used at
         least ``min_count`` times, in at least two topics, and so rarely before the
         onset that chance would put it there with probability below
-        ``exp(-min_surprise)`` (the test's own emergence measure, at the onset).
+        ``exp(-min_surprise)`` (the test's own emergence measure, at the onset), and
+        it is written within a sentence, beside the sharpest phrases in at least
+        ``min_tied`` of its requests.
         Counted on a seeded sample of at most ``max_sample`` requests, so the cost
         does not grow with the stream.
         """
@@ -245,6 +252,14 @@ class VisionFinder:
             # a phrase straddling a vision term's edge ("support lights-out" before
             # "lights-out operations") and used where it is adds nothing of its own
             if any(_straddles(name, t) and occurs[t][rows].mean() >= 0.8 for t in chosen):
+                continue
+            if _across_sentences(name, lowered.iloc[rows]):
+                continue
+            # a phrase of the vision is written beside its sharpest phrases, in some of
+            # its requests at least; one that never is emerged on its own (a support
+            # ticket pasted into a few threads)
+            if terms and np.logical_or.reduce([occurs[t][rows] for t in terms]).mean() \
+                    < self.min_tied:
                 continue
             chosen.append(name)
             occurs[name] = np.zeros(len(lowered), dtype=bool)
@@ -963,6 +978,29 @@ def _first_use(authored: pd.DataFrame, terms: list[str]) -> dict[str, tuple[int,
     firsts = using.groupby("author_id")["sent_at"].min().sort_values(kind="stable")
     ranks = firsts.rank(method="min").astype(int) - 1
     return {author: (int(ranks[author]), when) for author, when in firsts.items()}
+
+
+# where a sentence or a paragraph ends, inside what reads as one phrase
+_SENTENCE_END = re.compile(r"[.?!;]\s|\n\s*\n")
+
+
+def _across_sentences(term: str, texts: pd.Series) -> bool:
+    """Is a phrase mostly the end of one sentence and the start of the next?
+
+    Its words were counted with the punctuation between them gone; "arrive unlock
+    user" stands for "… does not arrive. Can you unlock it please? User: …", a
+    stretch of text no one wrote as a phrase.
+
+    >>> texts = pd.Series(["the link does not arrive. can you unlock it? user: u1",
+    ...                    "it did not arrive. please unlock it, user u2"])
+    >>> _across_sentences("arrive unlock user", texts)
+    True
+    >>> _across_sentences("unlock user", texts)
+    False
+    """
+    pattern = re.compile(term_pattern(term))
+    spans = [m.group(0) for text in texts for m in [pattern.search(text)] if m]
+    return bool(spans) and sum(bool(_SENTENCE_END.search(s)) for s in spans) > len(spans) / 2
 
 
 def _straddles(a: str, b: str) -> bool:
