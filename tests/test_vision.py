@@ -451,6 +451,13 @@ def test_a_department_the_requests_name_is_a_source():
     assert ranked[0].kind == "department" and ranked[0].department == "IT"
     assert ranked[0].clues[0].startswith("named as the source of 7.2 of the 8")
     assert set(ranked[0].members) == {"p_it1", "p_it2", "p_it3"}
+    # none of its people originates a vision request: the department speaks for itself
+    assert ranked[0].backed == []
+    # one of them originating a request backs it
+    requests.loc[requests.index[members][0], "originator_id"] = "p_it2"
+    ranked = VisionFinder(relay_style=False).candidates(requests, members, terms, people,
+                                                        authored, onset)
+    assert ranked[0].kind == "department" and ranked[0].backed == ["p_it2"]
 
 
 def test_a_newcomer_who_wrote_the_words_first_outweighs_a_department_echoing_them():
@@ -739,6 +746,10 @@ def test_a_department_source_speaks_through_its_people_request_by_request():
     # a person or an outside organisation as the source gets the clues itself
     clues = _vision_clues(requests, {**vision, "source_key": "p_x", "source_people": []})
     assert clues["candidate"].tolist() == ["p_x", "p_x"]
+    # so does a department none of whose people is behind its evidence: no one of
+    # them is picked at random
+    clues = _vision_clues(requests, {**vision, "source_people": []})
+    assert clues["candidate"].tolist() == ["dept:IT", "dept:IT"]
 
 
 def test_approved_funded_sentence_counts_the_requests_that_say_so():

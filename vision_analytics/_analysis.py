@@ -467,7 +467,8 @@ def _vision_clues(requests: pd.DataFrame, vision: dict) -> pd.DataFrame:
     key, label = vision["source_key"], vision.get("source_label", "")
     # A department source speaks through its people: a request already traced to one
     # of them keeps that person, and the vocabulary alone points at the one carrying
-    # most of the department's evidence (a request has one originator, a person).
+    # most of the department's evidence. A department known only from its name in
+    # the asks has no such person: the department itself is the originator.
     own = set(vision.get("source_people", []))
     if own:
         key = vision["source_people"][0]
@@ -741,7 +742,8 @@ def _finding(test, requests, messages, segments, identities, alpha):
         "source_key": None if source is None else source.key,
         "source_label": "" if source is None else (source.name or source.email),
         "source_clues": [] if source is None else source.clues,
-        "source_people": [] if source is None else list(source.members),
+        "source_people": [] if source is None else list(
+            source.members if source.backed is None else source.backed),
         "origin_hypothesis": origin,
         "origin_clues": origin_clues,
         "onset": None if onset is None else onset.date().isoformat(),

@@ -81,6 +81,9 @@ class SourceCandidate:
     first_seen: pd.Timestamp | None = None
     #: a department's people behind its evidence, heaviest first
     members: list[str] = field(default_factory=list)
+    #: those of ``members`` whose own evidence backs the department (None: all of
+    #: them); a department named in the asks may have none
+    backed: list[str] | None = None
 
 
 class VisionFinder:
@@ -592,7 +595,7 @@ class VisionFinder:
             department, members, total = found
             best = (department, members, total,
                     f"{len(members)} people of {department} originate {total:.1f} of the "
-                    f"{n} {_CORE}, none more than 60%")
+                    f"{n} {_CORE}, none more than 60%", None)
         # a department the requests name as their source ("our IT colleagues sent
         # me the following"), with whatever its people originate themselves
         for key, weight in by_originator[named].items():
@@ -605,14 +608,16 @@ class VisionFinder:
                 best = (department, members, total,
                         f"named as the source of {weight:.1f} of the {n} {_CORE}"
                         + (f", its people originate {total - weight:.1f} more"
-                           if total > weight else ""))
+                           if total > weight else ""),
+                        [m for m in members if float(by_person.get(m, 0.0)) > 0])
         if best is None:
             return None
-        department, members, total, clue = best
+        department, members, total, clue, backed = best
         return SourceCandidate(
             key=f"dept:{department}", kind="department", name=department, email="",
             organization=str(people.loc[members[0], "organization"]), department=department,
-            title="", score=2.0 * total / n + 0.25, members=members, clues=[clue])
+            title="", score=2.0 * total / n + 0.25, members=members, clues=[clue],
+            backed=backed)
 
     def _department_of_candidates(self, scores: dict[str, SourceCandidate],
                                   sent_share: pd.Series,
