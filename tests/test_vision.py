@@ -257,8 +257,8 @@ def test_a_question_opened_after_a_colon_is_no_outside_name():
     requests, members = _vision_requests()
     # a numbered questionnaire flattened into one line: "by 7 April: Does your …"
     requests.loc[members, "text"] = [
-        f"Please answer by {d} April: Does your platform cover area{i}? Which plan? "
-        + text for i, (d, text) in enumerate(zip(range(1, 9), requests.loc[members, "text"]))]
+        f"Please answer by {i + 1} April: Does your platform cover area{i}? Which plan? "
+        + text for i, text in enumerate(requests.loc[members, "text"])]
     onset = requests.loc[members, "sent_at"].min()
     found = emerging_names(requests, members, onset, "Rotterdam invoices as usual", _people())
     assert [f.name for f in found] == ["Kestrel"]

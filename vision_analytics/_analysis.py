@@ -698,7 +698,7 @@ def _finding(test, requests, messages, segments, identities, alpha):
     notes = requests["context"].fillna("").astype(str).str.lower()
     own = messages["new_text"].fillna("").astype(str).str.lower()
 
-    def formula(term: str) -> bool:
+    def formula(term: str, own: pd.Series = own) -> bool:
         return _nudge(term, notes) or _stock_sentence(term, own)
 
     sharp = [t for t in finder.vision_terms(test, requests)
@@ -715,6 +715,9 @@ def _finding(test, requests, messages, segments, identities, alpha):
     terms = [t for t in finder.expand_terms(requests, sharp, onset)
              if t in sharp or not (_names_seller(t, seller, requests["text"])
                                    or formula(t))]
+    # the lower-case copy of every message's own text is not needed past here (it is
+    # as large as the mail itself)
+    del formula, own
     members = finder.members(requests, terms, onset, source_ids)
     authored = _authored(messages, segments, identities)
     outside = emerging_names(requests, core, onset, _earlier_words(messages, onset), people)
