@@ -313,6 +313,44 @@ def _write_eml(folder, name: str, *, sender: str, subject: str, date: str, messa
         encoding="utf-8")
 
 
+def test_a_chaser_quoting_the_senders_own_ask_relays_nothing(tmp_path):
+    # "Any update on this?" above the ask Pat made a week ago is Pat chasing, not
+    # Pat passing on someone's words: the ask must not be read a second time
+    from vision_analytics._analysis import _relayed_text
+
+    ask = ("Sam, could you price a move of all plants to the quantum ledger fabric by "
+           "2027?\nPat\n")
+    _write_eml(tmp_path, "1.eml", sender="Pat Primary <pat@customer.com>",
+               subject="Pricing question", date="Mon, 3 Feb 2025 09:00:00 +0000",
+               message_id="c1@customer.com", body=ask)
+    _write_eml(tmp_path, "2.eml", sender="Pat Primary <pat@customer.com>",
+               subject="RE: Pricing question", date="Mon, 10 Feb 2025 09:00:00 +0000",
+               message_id="c2@customer.com",
+               body="Sam, any update on this?\nPat\n\n-----Original Message-----\n"
+                    "From: Pat Primary <pat@customer.com>\nSent: Monday, February 3, 2025 "
+                    f"9:00 AM\nTo: Sam Seller <sam@seller.com>\nSubject: Pricing question\n\n{ask}")
+    _write_eml(tmp_path, "3.eml", sender="Pat Primary <pat@customer.com>",
+               subject="FW: ledger roadmap", date="Tue, 11 Feb 2025 09:00:00 +0000",
+               message_id="c3@customer.com",
+               body="Sam, can you help with the below?\nPat\n\n-----Original Message-----\n"
+                    "From: Dana Whitfield <dana.whitfield@customer.com>\nSent: Monday, "
+                    "February 10, 2025 4:00 PM\nTo: Pat Primary <pat@customer.com>\n"
+                    "Subject: ledger roadmap\n\nPat, please ask them when the quantum ledger "
+                    "fabric is on their roadmap.\nDana\n")
+    corpus = va.load(tmp_path, seller_domains="seller.com")
+    messages = corpus.messages.copy()
+    messages["new_text"] = messages["body_text"].map(new_text)
+    segments = segment_messages(messages)
+    identities = resolve_identities(messages, seller_domains=("seller.com",), segments=segments)
+    key = dict(zip(messages["subject"], messages.index, strict=True))
+    relayed = _relayed_text(segments, identities, ("seller.com",), messages["sender"])
+    assert key["RE: Pricing question"] not in relayed.index
+    assert "quantum ledger fabric is on their roadmap" in relayed[key["FW: ledger roadmap"]]
+    # without the senders, as before: every block written outside the seller
+    everything = _relayed_text(segments, identities, ("seller.com",))
+    assert "quantum ledger fabric by" in everything[key["RE: Pricing question"]]
+
+
 def test_a_mention_of_a_name_beyond_ascii_finds_its_person(tmp_path):
     # "[A-Z]" misses Å, Ł, Ø…: the mention must still name the person
     _write_eml(tmp_path, "1.eml",

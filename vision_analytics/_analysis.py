@@ -213,7 +213,7 @@ def analyze(inputs, *, seller_domains=None, org_chart=None, alias_table=None,
     requests = requests.copy()
     # A relayed request's content sits in the block it forwards or quotes: the
     # ask is the customer's text below, not the relay's "can you help?".
-    relayed = _relayed_text(segments, identities, domains)
+    relayed = _relayed_text(segments, identities, domains, messages["sender"])
     extra = requests["message_key"].map(relayed).fillna("")
     requests["text"] = (requests["text"].fillna("") + "\n\n" + extra).str.strip()
     # The framing a vision travels in often sits around the ask, not in it ("We are
@@ -379,27 +379,39 @@ def _topics(requests: pd.DataFrame, n_topics, random_state, framing=()):
     return ids, [labels.get(t, t) for t in ids], topics, clusterer, vectors
 
 
-def _relayed_text(segments: pd.DataFrame, identities, domains) -> pd.Series:
-    """Per message: the text of quoted/forwarded blocks written outside the seller."""
+def _relayed_text(segments: pd.DataFrame, identities, domains,
+                  senders: pd.Series | None = None) -> pd.Series:
+    """Per message: the text of quoted/forwarded blocks written outside the seller
+    by someone other than the message's sender (``senders``: message key → address).
+
+    The sender's own earlier mail quoted back under a chaser ("Any update on
+    this?") is not relayed: it is the ask they already made, and reading it again
+    would count that ask's words twice and tie the chaser's phrases to it.
+    """
     blocks = segments[(segments["depth"] >= 1)
                       & segments["kind"].isin(["forwarded", "quoted"])]
     if blocks.empty:
         return pd.Series(dtype=str)
     seller = set(identities.people.loc[identities.people["side"] == "seller", "person_id"])
+    sender_ids = {} if senders is None else {
+        key: identities.lookup(str(address))
+        for key, address in senders.reindex(blocks["message_key"].unique()).dropna().items()}
 
-    def outside(author: str, email: str, pasted: bool) -> bool:
+    def outside(author: str, email: str, pasted: bool, key) -> bool:
         if email and "@" in email:
             domain = email.rsplit("@", 1)[1].lower()
             if any(domain == d or domain.endswith("." + d) for d in domains):
                 return False
         pid = identities.lookup(email) or identities.lookup(author)
+        if pid and pid == sender_ids.get(key):
+            return False
         # a passage the customer pasted in is theirs to relay, signed or not
         return pid not in seller if pid else bool(author or email or pasted)
 
     pasted = blocks["header_style"].eq("pasted") if "header_style" in blocks.columns else \
         pd.Series(False, index=blocks.index)
-    keep = [outside(a, e, p) for a, e, p in zip(blocks["author"], blocks["author_email"],
-                                                pasted, strict=True)]
+    keep = [outside(a, e, p, k) for a, e, p, k in zip(
+        blocks["author"], blocks["author_email"], pasted, blocks["message_key"], strict=True)]
     blocks = blocks[keep]
     # the block's inner header (From:/Sent:/To:) is metadata, not the ask
     body = [text[max(0, end - start):] if end > start else text
