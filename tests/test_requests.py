@@ -375,3 +375,37 @@ def test_analyze_reads_the_whole_note_not_only_the_new_text():
     assert requests.index.tolist() == ["rm0"]
     assert score_requests(messages.assign(new_text=new_text))["request_score"].iloc[0] < \
         REQUEST_THRESHOLD
+
+
+def test_a_log_row_records_the_same_persons_alike_ask_sent_just_before():
+    from vision_analytics.normalize import link_logged_requests
+
+    at = pd.to_datetime
+    frame = pd.DataFrame({
+        "channel": ["email", "email", "email", "rfi_log", "rfi_log", "rfi_log", "rfi_log",
+                    "rfi_log"],
+        "sent_at": at(["2024-03-01 09:00", "2024-03-04 09:00", "2024-03-04 10:00",
+                       "2024-03-01 15:00",   # Pat's price list, the same day
+                       "2024-03-02 08:00",   # the same ask logged again: the mail is taken
+                       "2024-03-05 08:00",   # Kim's ask, logged under Kim
+                       "2024-05-30 08:00",   # Pat's roadmap ask, logged three months on
+                       "2024-03-04 12:00"],  # Pat, something the mail did not ask
+                      utc=True),
+        "sender_id": ["pat", "kim", "pat", "pat", "pat", "kim", "pat", "pat"],
+        "subject": ["Price list", "SSO", "Roadmap", "", "", "", "", ""],
+        "text": ["Could you send the updated price list for the GridPilot add-ons?",
+                 "How do we configure single sign-on for EdgeRelay?",
+                 "Could you share your five-year platform roadmap?",
+                 "Updated price list for GridPilot add-ons",
+                 "Price list for GridPilot add-ons (updated)",
+                 "Configure single sign-on for EdgeRelay",
+                 "Five-year platform roadmap",
+                 "Onsite training dates for new starters"]},
+        index=pd.Index(["m1", "m2", "m3", "l1", "l2", "l3", "l4", "l5"], name="request_id"))
+    links = link_logged_requests(frame)
+    assert links.to_dict() == {"m1": "", "m2": "", "m3": "", "l1": "m1", "l2": "", "l3": "m2",
+                               "l4": "", "l5": ""}
+    # by address when identities are not resolved; no log, nothing to link
+    assert link_logged_requests(frame.drop(columns="sender_id").assign(
+        sender=frame["sender_id"] + "@c.com"))["l3"] == "m2"
+    assert (link_logged_requests(frame[frame["channel"] == "email"]) == "").all()

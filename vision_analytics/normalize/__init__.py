@@ -2,6 +2,7 @@
 
 from ._headers import InnerHeader, parse_date, parse_inner_header, split_person
 from ._identity import IdentityResult, organization_from_domain, parse_name, resolve_identities
+from ._logged import link_logged_requests
 from ._requests import (
     REQUEST_CUES,
     REQUEST_THRESHOLD,
@@ -29,6 +30,7 @@ __all__: list[str] = [
     "InnerHeader",
     "Segment",
     "combine_requests",
+    "link_logged_requests",
     "new_text",
     "own_text",
     "parse_date",
