@@ -356,6 +356,12 @@ def test_anonymized_brief_of_the_bundled_sample():
         assert "No hidden shared source found." in text
     assert f"{len(analysis.messages)} messages read" in text
     assert f"{len(analysis.requests)} requests in {len(analysis.topics)} topics" in text
+    # the sample's request log repeats most e-mailed asks: each is counted once
+    effort = analysis.vision["effort"]
+    repeated = sum(1 for r in sample.answer_key["requests"] if r["log_ref"] and r["same_as"])
+    assert 0.9 * repeated <= effort["logged_twice"] <= repeated
+    assert effort["requests"] == len(analysis.requests) - effort["logged_twice"]
+    assert f"{effort['logged_twice']} rows of the request log record an ask" in text
     plain = html.unescape(page).lower()
     people = sample.answer_key["people"] + [sample.answer_key["source"]]
     assert len(people) > 20

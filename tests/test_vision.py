@@ -188,6 +188,67 @@ def test_questions_effort_and_recommendation():
         product, requests, members)["whose_vision"]["answer"]
 
 
+def test_each_reply_counts_once_for_the_ask_it_answers():
+    # an ask, the seller's answer, a chaser a week later, the answer to the chaser:
+    # two replies in all, one for each request; a reply before any ask is no one's
+    requests = pd.DataFrame({
+        "sent_at": pd.to_datetime(["2024-03-04", "2024-03-11", "2024-03-05"], utc=True),
+        "thread_id": ["th1", "th1", "th2"], "topic_id": ["t1", "t1", "t2"],
+        "hours_spent": [np.nan, np.nan, 3.0],
+    }, index=pd.Index(["ask", "chaser", "logged"], name="request_id"))
+    messages = pd.DataFrame({
+        "direction": ["outbound"] * 4, "thread_id": ["th1", "th1", "th1", "th2"],
+        "sent_at": pd.to_datetime(["2024-03-01", "2024-03-05", "2024-03-12", "2024-03-06"],
+                                  utc=True),
+        "body_text": ["word " * 30, "word " * 300, "word " * 60, "word"],
+        "attachment_names": [[], ["deck.pdf"], [], []]})
+    members = pd.Series([True, True, False], index=requests.index)
+    effort = effort_ledger(requests, messages, members)
+    assert effort["replies"] == 3 and effort["vision"]["replies"] == 2
+    # the ask: 0.25 h + 300 words / 300 + 1 h for the deck; the chaser: 0.25 + 60/300
+    assert effort["vision"]["estimated_hours"] == round(2.25 + 0.45, 1)
+    # the log's own hours stand for its row
+    assert effort["estimated_hours"] == round(2.25 + 0.45 + 3.0, 1)
+    undated = requests.assign(sent_at=pd.NaT)
+    assert effort_ledger(undated, messages, members)["replies"] == 4
+    # the log's row for the ask is the ask: counted once, the log's hours are its hours
+    log_row = pd.DataFrame({"sent_at": pd.to_datetime(["2024-03-04 15:00"], utc=True),
+                            "thread_id": ["th1"], "topic_id": ["t1"], "hours_spent": [5.0],
+                            "same_as": ["ask"]}, index=pd.Index(["l_ask"], name="request_id"))
+    with_log = pd.concat([requests.assign(same_as=""), log_row])
+    effort = effort_ledger(with_log, messages, pd.concat([members, pd.Series({"l_ask": True})]))
+    assert effort["requests"] == 3 and effort["logged_twice"] == 1
+    assert effort["replies"] == 3
+    assert effort["vision"]["estimated_hours"] == round(5.0 + 0.45, 1)
+
+
+def test_a_chaser_of_a_vision_ask_is_in_the_vision():
+    from vision_analytics._analysis import _with_chasers
+
+    at = pd.to_datetime(["2024-03-01", "2024-03-08", "2024-03-09", "2024-02-20", "2024-03-10"],
+                        utc=True)
+    requests = pd.DataFrame({"thread_id": ["th1", "th1", "th1", "th1", "th2"],
+                             "sender_id": ["pat", "pat", "kim", "pat", "pat"], "sent_at": at},
+                            index=pd.Index(["ask", "chaser", "other", "before", "elsewhere"],
+                                           name="request_id"))
+    members = pd.Series([True, False, False, False, False], index=requests.index)
+    # Pat's chaser joins; Kim's ask in the thread, Pat's earlier ask and Pat's ask in
+    # another thread do not
+    assert _with_chasers(members, requests).to_dict() == {
+        "ask": True, "chaser": True, "other": False, "before": False, "elsewhere": False}
+
+
+def test_an_ask_and_the_log_row_recording_it_are_in_the_vision_together():
+    from vision_analytics._analysis import _with_records
+
+    requests = pd.DataFrame({"same_as": ["", "", "m1", "m2", ""]},
+                            index=pd.Index(["m1", "m2", "l1", "l2", "l3"], name="request_id"))
+    members = pd.Series([True, False, False, True, False], index=requests.index)
+    out = _with_records(members, requests)
+    assert out.to_dict() == {"m1": True, "m2": True, "l1": True, "l2": True, "l3": False}
+    assert _with_records(members, requests.drop(columns="same_as")).equals(members)
+
+
 def _vision_requests(brand: str = "Kestrel") -> tuple[pd.DataFrame, pd.Series]:
     """Twelve asks, the last eight (the vision) naming an outside product mid-sentence."""
     texts = [f"Please send the invoice for the Rotterdam site, order {i}." for i in range(4)]

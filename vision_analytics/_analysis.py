@@ -25,7 +25,12 @@ from .attribution import (
     stakeholders_frame,
 )
 from .ingest import Corpus, load
-from .normalize import combine_requests, resolve_identities, thread_messages
+from .normalize import (
+    combine_requests,
+    link_logged_requests,
+    resolve_identities,
+    thread_messages,
+)
 from .normalize._identity import _fold, organization_from_domain, people_by_first_name
 from .vision import (
     SharedSourceTest,
@@ -222,6 +227,9 @@ def analyze(inputs, *, seller_domains=None, org_chart=None, alias_table=None,
     requests["context"] = requests["message_key"].map(messages["new_text"]).fillna("")
     requests["thread_id"] = requests["message_key"].map(messages["thread_id"]).fillna("")
     requests["sender_id"] = [identities.lookup(s) or s for s in requests["sender"]]
+    # A log row that records an e-mail request is that ask again: it is not counted
+    # twice, and the two are in the vision or out of it together.
+    requests["same_as"] = link_logged_requests(requests)
     lap("threads + identities")
 
     # What a request asks (its topic) and the framing it is asked in (a vision's
@@ -308,6 +316,45 @@ def _peak_rss_mb() -> float | None:
         return None
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     return round(peak / (1024 * 1024 if sys.platform == "darwin" else 1024), 1)
+
+
+def _with_chasers(members: pd.Series, requests: pd.DataFrame) -> pd.Series:
+    """A later request of a vision request's thread, from the same sender, is in
+    the vision too: a chaser ("any update on this?") or a further question on the
+    same ask, whose own words no longer carry the ask it quotes."""
+    if "thread_id" not in requests or not members.any():
+        return members
+    frame = pd.DataFrame({"thread": requests["thread_id"].fillna("").astype(str),
+                          "sender": requests["sender_id"] if "sender_id" in requests
+                          else requests["sender"], "at": requests["sent_at"],
+                          "member": members.reindex(requests.index).fillna(False).astype(bool)})
+    frame = frame[(frame["thread"] != "") & frame["at"].notna()]
+    first = frame[frame["member"]].groupby(["thread", "sender"])["at"].min()
+    if first.empty:
+        return members
+    began = first.reindex(pd.MultiIndex.from_arrays([frame["thread"], frame["sender"]]))
+    began.index = frame.index
+    later = began.notna() & (frame["at"] > began)
+    out = members.copy()
+    out.loc[later[later].index] = True
+    return out
+
+
+def _with_records(members: pd.Series, requests: pd.DataFrame) -> pd.Series:
+    """An e-mail ask and the log row that records it are one request: either in
+    the vision puts both there."""
+    if "same_as" not in requests:
+        return members
+    same_as = requests["same_as"].fillna("").astype(str)
+    linked = same_as[same_as != ""]
+    if linked.empty:
+        return members
+    rows, mails = linked.index, pd.Index(linked.to_numpy())
+    both = members.loc[rows].to_numpy() | members.reindex(mails).fillna(False).to_numpy(bool)
+    out = members.copy()
+    out.loc[rows] = both
+    out.loc[mails[both]] = True
+    return out
 
 
 def _framing_words(requests: pd.DataFrame, random_state, min_surprise: float = 4.0,
@@ -730,7 +777,8 @@ def _finding(test, requests, messages, segments, identities, alpha):
     # the lower-case copy of every message's own text is not needed past here (it is
     # as large as the mail itself)
     del formula, own
-    members = finder.members(requests, terms, onset, source_ids)
+    members = _with_records(_with_chasers(finder.members(requests, terms, onset, source_ids),
+                                          requests), requests)
     authored = _authored(messages, segments, identities)
     outside = emerging_names(requests, core, onset, _earlier_words(messages, onset), people)
     candidates = finder.candidates(requests, core, sharp, people, authored, onset,

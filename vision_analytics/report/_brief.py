@@ -151,7 +151,9 @@ def customer_questions(analysis) -> list[dict]:
                       zip(relays["person_id"], relays.get("name", relays["person_id"]),
                           strict=True)][:2]
     vision_hours = (effort.get("vision") or {}).get("estimated_hours", 0) or 0
-    n_vision = len(vision.get("requests_in_vision") or [])
+    # the asks, each once: a log row that records an e-mail ask is not another request
+    n_vision = (effort.get("vision") or {}).get("requests") or len(
+        vision.get("requests_in_vision") or [])
     if vision.get("shared_source"):
         phrase = _vision_phrase(vision)
         who = _describe_source(vision)
@@ -569,6 +571,7 @@ def build_context(analysis, *, anonymized=False, title=None, max_requests_per_to
         "v_hours": f"{float(v_effort.get('estimated_hours', 0) or 0):.0f}",
         "v_weekend": _pct(v_effort.get("weekend_share", 0)),
         "from_log": int(effort.get("hours_from_log", 0) or 0),
+        "logged_twice": int(effort.get("logged_twice", 0) or 0),
         "method": _str(effort.get("method")),
     }
     test = getattr(analysis, "test", None)

@@ -134,14 +134,18 @@ def effort_ledger(requests: pd.DataFrame, messages: pd.DataFrame, members: pd.Se
                   base_hours: float = 0.25) -> dict:
     """Requests received, replies sent, estimated hours and weekend share.
 
-    Hours come from the request log's ``hours_spent`` where present; otherwise
-    they are estimated from the seller team's replies in the request's thread:
-    ``base_hours`` per reply + words ÷ ``words_per_hour`` + ``hours_per_attachment``
-    per attachment (stated in the output as the method).
+    A request log's row that records an e-mail ask (``same_as``) is not counted
+    again; its hours, when the log gives them, are the ask's (``logged_twice``
+    says how many rows did). Each reply of the seller's team counts once, for the
+    latest request of its thread sent at or before it: a chaser ("any update?")
+    takes the replies that follow it, and its ask keeps those before. Hours come
+    from the request log's
+    ``hours_spent`` where present; otherwise they are estimated from the replies a
+    request took: ``base_hours`` per reply + words ÷ ``words_per_hour`` +
+    ``hours_per_attachment`` per attachment (stated in the output as the method).
     """
     out_msgs = messages.loc[messages["direction"] == "outbound",
                             ["sent_at", "thread_id", "body_text", "attachment_names"]]
-    # per thread, the seller's replies as arrays (one pass, not one filter per request)
     sent = pd.to_datetime(out_msgs["sent_at"], utc=True)
     facts = pd.DataFrame({
         "thread": out_msgs["thread_id"].fillna("").astype(str).to_numpy(),
@@ -152,36 +156,66 @@ def effort_ledger(requests: pd.DataFrame, messages: pd.DataFrame, members: pd.Se
                   for b in out_msgs["body_text"]],
         "files": [len(n) if isinstance(n, list) else 0 for n in out_msgs["attachment_names"]],
     })
-    threads = {thread: tuple(group[c].to_numpy() for c in ("dated", "t", "weekend", "words",
-                                                           "files"))
-               for thread, group in facts.groupby("thread", sort=False)}
     columns = requests.columns
-    per_request = []
-    for values in zip(requests.index, *(requests[c] if c in columns else
-                                        [np.nan] * len(requests)
-                                        for c in ("hours_spent", "thread_id", "sent_at",
-                                                  "topic_id")), strict=True):
-        request_id, logged, thread, when, topic = values
-        group = threads.get(thread) if isinstance(thread, str) and thread else None
-        if group is not None and pd.notna(when):
-            stamp = pd.Timestamp(when).tz_convert("UTC").tz_localize(None).to_datetime64()
-            keep = group[0] & (group[1] >= stamp)
-            group = tuple(column[keep] for column in group)
-        n_replies = 0 if group is None else len(group[0])
-        weekend = 0 if group is None else int(group[2].sum())
-        if pd.notna(logged):
-            hours, method = float(logged), "log"
-        elif group is not None and n_replies:
-            hours = base_hours * n_replies + int(group[3].sum()) / words_per_hour + \
-                hours_per_attachment * int(group[4].sum())
-            method = "estimate"
-        else:
-            hours, method = 0.0, "none"
-        per_request.append({"request_id": str(request_id),
-                            "topic_id": topic if isinstance(topic, str) else "",
-                            "in_vision": bool(members.get(request_id, False)),
-                            "replies": n_replies, "weekend_replies": weekend,
-                            "hours": round(hours, 2), "method": method})
+    # a log row that records an e-mail ask (``same_as``) is that ask: not counted
+    # again, its logged hours are the ask's
+    same_as = (requests["same_as"].fillna("").astype(str) if "same_as" in columns
+               else pd.Series("", index=requests.index))
+    records = same_as != ""
+    logged_twice = int(records.sum())
+    if logged_twice:
+        hours_of = (pd.to_numeric(requests["hours_spent"], errors="coerce")
+                    if "hours_spent" in columns else pd.Series(np.nan, index=requests.index))
+        recorded = hours_of[records].groupby(same_as[records].to_numpy()).max()
+        requests = requests.loc[~records]
+        if "hours_spent" in columns:
+            requests = requests.assign(hours_spent=pd.to_numeric(
+                requests["hours_spent"], errors="coerce").fillna(
+                recorded.reindex(requests.index)))
+    n = len(requests)
+    thread_of = (requests["thread_id"].fillna("").astype(str).to_numpy() if "thread_id"
+                 in columns else np.full(n, "", dtype=object))
+    when = (pd.to_datetime(requests["sent_at"], utc=True) if "sent_at" in columns
+            else pd.Series(pd.NaT, index=requests.index, dtype="datetime64[us, UTC]"))
+    when = when.to_numpy(dtype="datetime64[us]", na_value=np.datetime64("NaT"))
+    asked = {thread: rows for thread, rows in
+             pd.Series(np.arange(n)).groupby(thread_of, sort=False).indices.items() if thread}
+    owner = np.full(len(facts), -1)
+    for thread, replies in facts.groupby("thread", sort=False).indices.items():
+        rows = asked.get(thread)
+        if rows is None:
+            continue
+        dated = rows[~np.isnat(when[rows])]
+        if len(dated) == 0:  # undated asks: the thread's replies are its first ask's
+            owner[replies] = rows[0]
+            continue
+        dated = dated[np.argsort(when[dated], kind="stable")]
+        ok = facts["dated"].to_numpy()[replies]
+        at = np.searchsorted(when[dated], facts["t"].to_numpy()[replies], side="right") - 1
+        owner[replies[ok & (at >= 0)]] = dated[at[ok & (at >= 0)]]
+    counted = owner >= 0
+
+    def summed(values) -> np.ndarray:
+        return np.bincount(owner[counted], weights=np.asarray(values, dtype=float)[counted],
+                           minlength=n)
+
+    n_replies = summed(np.ones(len(facts)))
+    weekend = summed(facts["weekend"])
+    words = summed(facts["words"])
+    files = summed(facts["files"])
+    logged = (pd.to_numeric(requests["hours_spent"], errors="coerce").to_numpy()
+              if "hours_spent" in columns else np.full(n, np.nan))
+    estimate = base_hours * n_replies + words / words_per_hour + hours_per_attachment * files
+    hours = np.where(~np.isnan(logged), logged, np.where(n_replies > 0, estimate, 0.0))
+    method = np.where(~np.isnan(logged), "log", np.where(n_replies > 0, "estimate", "none"))
+    topics = requests["topic_id"] if "topic_id" in columns else [""] * n
+    per_request = [{"request_id": str(request_id),
+                    "topic_id": topic if isinstance(topic, str) else "",
+                    "in_vision": bool(members.get(request_id, False)),
+                    "replies": int(k), "weekend_replies": int(w),
+                    "hours": round(float(h), 2), "method": str(m)}
+                   for request_id, topic, k, w, h, m in zip(
+                       requests.index, topics, n_replies, weekend, hours, method, strict=True)]
     ledger = pd.DataFrame(per_request)
     if ledger.empty:
         return {"requests": 0, "replies": 0, "estimated_hours": 0.0, "weekend_share": 0.0,
@@ -201,6 +235,7 @@ def effort_ledger(requests: pd.DataFrame, messages: pd.DataFrame, members: pd.Se
         for topic, frame in ledger.groupby("topic_id", sort=True)
     ]
     totals["hours_from_log"] = int((ledger["method"] == "log").sum())
+    totals["logged_twice"] = logged_twice
     totals["method"] = _METHOD
     return totals
 
