@@ -28,7 +28,8 @@ when ``--org-chart`` is given) and scores the finding against the answer key:
 - ``vision_found``: share of the vision requests (by Message-ID) found as requests,
   ``member_recall`` / ``member_precision`` of ``part_of_vision`` against them (the key
   lists only the customer's vision requests, not follow-ups quoting them, so
-  precision is a lower bound);
+  precision is a lower bound); ``member_precision_repeats`` counts as right, too, a
+  chaser of a vision ask and the request log's row for one (third generator);
 - ``attribution`` / ``attribution_relayed``: vision requests (all / sent by someone
   other than the source) whose originator is the source (an IT person or the
   department; the competitor's organisation or name; counting a product name).
@@ -136,6 +137,16 @@ def score(analysis, key: dict, details: dict) -> dict:
     member = requests["part_of_vision"].astype(bool)
     out["member_recall"] = (member & is_vision).sum() / max(1, len(ids))
     out["member_precision"] = (member & is_vision).sum() / max(1, member.sum())
+    # ... and counting as right what repeats a vision ask: a chaser of one, or the
+    # request log's row for one (when the truth says which those are)
+    chasers = {m["message_id"] for m in details.get("messages") or []
+               if m.get("role") == "vision_followup"}
+    logged = {str(row["case"]) for row in details.get("request_log") or [] if row.get("vision")}
+    if chasers or logged:
+        repeats = ((requests["channel"] == "email") & requests["message_id"].isin(chasers)) | (
+            (requests["channel"] == "rfi_log") & requests["message_id"].astype(str).isin(logged))
+        out["member_precision_repeats"] = (member & (is_vision | repeats)).sum() / max(
+            1, member.sum())
     people = analysis.identities.people.set_index("person_id")
 
     def right_originator(pid: str) -> tuple[bool, bool]:
@@ -207,7 +218,8 @@ def run(kinds, difficulties, seeds, org_chart: bool,
 def summary(frame: pd.DataFrame) -> pd.DataFrame:
     cols = ["detected", "false_positive", "source", "source_by_product", "origin",
             "onset_error_days", "vision_found", "member_recall", "member_precision",
-            "attribution", "attribution_relayed", "attribution_by_product"]
+            "member_precision_repeats", "attribution", "attribution_relayed",
+            "attribution_by_product"]
     cols = [c for c in cols if c in frame]
     agg = {c: ("median" if c == "onset_error_days" else "mean") for c in cols}
     table = frame.groupby(["kind", "difficulty"]).agg({**agg, "seed": "count"})
