@@ -362,6 +362,9 @@ def test_anonymized_brief_of_the_bundled_sample():
     assert 0.9 * repeated <= effort["logged_twice"] <= repeated
     assert effort["requests"] == len(analysis.requests) - effort["logged_twice"]
     assert f"{effort['logged_twice']} rows of the request log record an ask" in text
+    if analysis.vision["shared_source"]:
+        assert (f"({effort['vision']['requests']} of {effort['requests']} asks, once the "
+                f"request log's {effort['logged_twice']} copies") in text
     plain = html.unescape(page).lower()
     people = sample.answer_key["people"] + [sample.answer_key["source"]]
     assert len(people) > 20

@@ -462,6 +462,11 @@ def build_context(analysis, *, anonymized=False, title=None, max_requests_per_to
         "confidence": _pct(vision.get("confidence", 0.0)),
         "n_vision": int(members.sum()),
         "n_requests": len(requests),
+        # the asks once each, when the request log repeats some e-mailed ones
+        "logged_twice": int((vision.get("effort") or {}).get("logged_twice", 0) or 0),
+        "n_asks": int((vision.get("effort") or {}).get("requests", 0) or 0),
+        "n_vision_asks": int(((vision.get("effort") or {}).get("vision") or {}).get(
+            "requests", 0) or 0),
         "n_topics_in_vision": len(vision.get("topics_in_vision") or []),
         "terms": [str(t) for t in (vision.get("vision_terms") or [])[:10]],
         "decision": decision, "decision_label": label, "decision_gist": gist,
