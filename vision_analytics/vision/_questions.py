@@ -139,10 +139,10 @@ def effort_ledger(requests: pd.DataFrame, messages: pd.DataFrame, members: pd.Se
     says how many rows did). Each reply of the seller's team counts once, for the
     latest request of its thread sent at or before it: a chaser ("any update?")
     takes the replies that follow it, and its ask keeps those before. Hours come
-    from the request log's
-    ``hours_spent`` where present; otherwise they are estimated from the replies a
-    request took: ``base_hours`` per reply + words ÷ ``words_per_hour`` +
-    ``hours_per_attachment`` per attachment (stated in the output as the method).
+    from the request log's ``hours_spent`` where present; otherwise they are
+    estimated from the replies a request took: ``base_hours`` per reply + words ÷
+    ``words_per_hour`` + ``hours_per_attachment`` per attachment (stated in the
+    output as the method).
     """
     out_msgs = messages.loc[messages["direction"] == "outbound",
                             ["sent_at", "thread_id", "body_text", "attachment_names"]]
@@ -163,15 +163,13 @@ def effort_ledger(requests: pd.DataFrame, messages: pd.DataFrame, members: pd.Se
                else pd.Series("", index=requests.index))
     records = same_as != ""
     logged_twice = int(records.sum())
+    logged = (pd.to_numeric(requests["hours_spent"], errors="coerce") if "hours_spent"
+              in columns else pd.Series(np.nan, index=requests.index))
     if logged_twice:
-        hours_of = (pd.to_numeric(requests["hours_spent"], errors="coerce")
-                    if "hours_spent" in columns else pd.Series(np.nan, index=requests.index))
-        recorded = hours_of[records].groupby(same_as[records].to_numpy()).max()
-        requests = requests.loc[~records]
-        if "hours_spent" in columns:
-            requests = requests.assign(hours_spent=pd.to_numeric(
-                requests["hours_spent"], errors="coerce").fillna(
-                recorded.reindex(requests.index)))
+        recorded = logged[records].groupby(same_as[records].to_numpy()).max()
+        logged = logged.fillna(recorded.reindex(logged.index))
+        requests, logged = requests.loc[~records], logged[~records]
+    logged = logged.to_numpy(dtype=float)
     n = len(requests)
     thread_of = (requests["thread_id"].fillna("").astype(str).to_numpy() if "thread_id"
                  in columns else np.full(n, "", dtype=object))
@@ -181,6 +179,7 @@ def effort_ledger(requests: pd.DataFrame, messages: pd.DataFrame, members: pd.Se
     asked = {thread: rows for thread, rows in
              pd.Series(np.arange(n)).groupby(thread_of, sort=False).indices.items() if thread}
     owner = np.full(len(facts), -1)
+    reply_dated, reply_t = facts["dated"].to_numpy(), facts["t"].to_numpy()
     for thread, replies in facts.groupby("thread", sort=False).indices.items():
         rows = asked.get(thread)
         if rows is None:
@@ -190,8 +189,8 @@ def effort_ledger(requests: pd.DataFrame, messages: pd.DataFrame, members: pd.Se
             owner[replies] = rows[0]
             continue
         dated = dated[np.argsort(when[dated], kind="stable")]
-        ok = facts["dated"].to_numpy()[replies]
-        at = np.searchsorted(when[dated], facts["t"].to_numpy()[replies], side="right") - 1
+        ok = reply_dated[replies]
+        at = np.searchsorted(when[dated], reply_t[replies], side="right") - 1
         owner[replies[ok & (at >= 0)]] = dated[at[ok & (at >= 0)]]
     counted = owner >= 0
 
@@ -203,8 +202,6 @@ def effort_ledger(requests: pd.DataFrame, messages: pd.DataFrame, members: pd.Se
     weekend = summed(facts["weekend"])
     words = summed(facts["words"])
     files = summed(facts["files"])
-    logged = (pd.to_numeric(requests["hours_spent"], errors="coerce").to_numpy()
-              if "hours_spent" in columns else np.full(n, np.nan))
     estimate = base_hours * n_replies + words / words_per_hour + hours_per_attachment * files
     hours = np.where(~np.isnan(logged), logged, np.where(n_replies > 0, estimate, 0.0))
     method = np.where(~np.isnan(logged), "log", np.where(n_replies > 0, "estimate", "none"))
