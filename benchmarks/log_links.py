@@ -89,13 +89,8 @@ def simulator_account(kind: str, difficulty: str, seed: int) -> tuple[pd.DataFra
         analysis = va.analyze(account.inputs, seller_domains=account.seller_domains,
                               random_state=0)
     key = account.answer_key
-    by_id = {r["request_id"]: r for r in key["requests"]}
-    truth = {}
-    for r in key["requests"]:
-        if r["log_ref"]:
-            mail = by_id.get(r["same_as"]) if r["same_as"] in by_id else None
-            truth[r["log_ref"]] = mail["message_id"] if mail else (
-                r["same_as"] if str(r["same_as"]).startswith("<") else "")
+    # a log entry's ``same_as`` is the Message-ID of the mail it repeats
+    truth = {r["log_ref"]: r["same_as"] or "" for r in key["requests"] if r["log_ref"]}
     return analysis.requests, truth
 
 
