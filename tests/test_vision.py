@@ -564,6 +564,44 @@ def test_a_new_sponsor_copied_on_the_vision_asks_outweighs_the_messengers():
     assert ranked[0].key != "p_coo"
 
 
+def test_a_colleague_first_seen_after_the_asks_began_joined_to_carry_them():
+    requests, members, terms, people, authored, onset = _department_case([0, 0, 0])
+    people["first_seen"] = pd.Timestamp("2023-06-01", tz="UTC")
+    requests["message_key"] = [f"m{i}" for i in range(len(requests))]
+    vision = requests.index[members]
+    # a new COO, there a week before the onset, is copied on one vision ask; a
+    # contract manager first seen two days after the first one sends three of them,
+    # the vision's words in every one, and writes nothing else
+    people.loc[len(people)] = ["p_coo", "P_COO", ["p_coo@c.com"], "C", "c.com", "",
+                               "Chief Operating Officer", "customer",
+                               onset - pd.Timedelta(days=7)]
+    began = requests.loc[vision, "sent_at"].min()
+    people.loc[len(people)] = ["p_cm", "P_CM", ["p_cm@c.com"], "C", "c.com", "Legal",
+                               "Contract Manager", "customer", began + pd.Timedelta(days=2)]
+    carried = vision[1:4]
+    requests.loc[carried, "sender_id"] = requests.loc[carried, "originator_id"] = "p_cm"
+    authored = authored[~authored["author_id"].isin(["p_msg", "p_law"])]
+    asks = pd.DataFrame({"author_id": "p_cm", "text": " and ".join(terms),
+                         "sent_at": requests.loc[carried, "sent_at"].to_numpy(),
+                         "message_key": requests.loc[carried, "message_key"].to_numpy()})
+    authored = pd.concat([authored.assign(message_key=[f"a{i}" for i in range(len(authored))]),
+                          asks], ignore_index=True)
+    copied = pd.Series([frozenset()] * len(requests), index=requests.index)
+    copied[vision[5]] = frozenset({"p_coo"})
+    ranked = VisionFinder(relay_style=False).candidates(requests, members, terms, people,
+                                                        authored, onset, copied=copied)
+    assert ranked[0].key == "p_coo"
+    assert not any(c.key == "p_cm" and any("vision terms in their own mail" in clue
+                                           for clue in c.clues) for c in ranked)
+    # first seen the day before the first ask, the same colleague may have brought
+    # it: their asks' words count as theirs
+    people.loc[people["person_id"] == "p_cm", "first_seen"] = began - pd.Timedelta(days=1)
+    ranked = VisionFinder(relay_style=False).candidates(requests, members, terms, people,
+                                                        authored, onset, copied=copied)
+    cm = next(c for c in ranked if c.key == "p_cm")
+    assert "uses 100% of the vision terms in their own mail" in cm.clues
+
+
 def test_a_colleague_who_carries_part_of_the_vision_is_relaying_it_too():
     requests, members, terms, people, authored, onset = _department_case([0, 0, 0])
     people["first_seen"] = pd.Timestamp("2023-06-01", tz="UTC")
@@ -758,6 +796,10 @@ def test_a_new_it_manager_is_it_not_a_new_executive():
     architect = person("Senior Enterprise Architect", "")
     architect.first_seen = start
     assert finder.origin(architect, onset, start)[0] == "it_organization"
+    # and so is a CIO there from the start, known only by the signature's title
+    cio = person("Chief Information Officer", "")
+    cio.first_seen = start
+    assert finder.origin(cio, onset, start)[0] == "it_organization"
 
 
 def test_capitals_that_are_not_names_are_not_outside_names():

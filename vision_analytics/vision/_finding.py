@@ -29,7 +29,8 @@ __all__ = ["SourceCandidate", "VisionFinder"]
 _IT_WORDS = re.compile(
     r"\b(it|i\.t\.|ict|information technology|technology|cio|cto|ciso|infrastructure|"
     r"architects?|architecture|integration|cloud|networks?|software|devops|developers?|"
-    r"security|digital|data|platforms?|engineering|systems|service desk|it operations)\b",
+    r"security|digital|data|platforms?|engineering|systems|service desk|it operations|"
+    r"information (?:security )?officer)\b",
     re.I)
 #: A sender of this share of the vision requests is carrying them (a messenger).
 _MESSENGER_SHARE = 0.2
@@ -338,9 +339,11 @@ class VisionFinder:
         # a newcomer who arrived with the vision and wrote its words first brought
         # them, even when colleagues help to carry them
         wrote = first_writers(authored)
+        began = vision["sent_at"].min() if "sent_at" in vision else None
         brought = {key for key, (rank, _) in wrote.items()
                    if rank == 0 and key in people.index and _near_onset(
-                       _first_seen(people.loc[key]), onset, after_days=21, before_days=21)}
+                       _first_seen(people.loc[key]), onset, after_days=21, before_days=21)
+                   and not _came_after(_first_seen(people.loc[key]), began)}
         writing_own = _without_relayed_asks(authored, requests, vision, people, onset,
                                            keep=brought,
                                            first_writing={k: w for k, (_, w) in wrote.items()})
@@ -694,6 +697,18 @@ def _near_onset(first, onset, *, after_days: int, before_days: int = 60) -> bool
     return -pd.Timedelta(days=before_days) <= first - onset <= pd.Timedelta(days=after_days)
 
 
+def _came_after(first, began) -> bool:
+    """Was someone first seen in the mail only after the first vision request?
+
+    Whoever brings a vision is there when it begins (a new executive's first note,
+    an architect's first ticket); a colleague whose first message comes after the
+    asks began joined to carry them.
+    """
+    if first is None or began is None or pd.isna(first) or pd.isna(began):
+        return False
+    return first > began
+
+
 def _early(when, began, *, after_days: int = 7) -> bool:
     """Was a first use of the vision's phrases no later than ``after_days`` after
     the first vision request (or is there nothing to judge by)?"""
@@ -897,6 +912,7 @@ def _without_relayed_asks(authored: pd.DataFrame, requests: pd.DataFrame,
             else pd.Series(dtype=object)
         carriers = {key for key in carriers if key in people.index and not (
             _near_onset(_first_seen(people.loc[key]), onset, after_days=21)
+            and not _came_after(_first_seen(people.loc[key]), began)
             and _early(first_writing.get(key, first_ask.get(key)), began, after_days=21))}
     else:
         # once it travels through many hands, whoever sent one of its asks passed it on
