@@ -1040,8 +1040,9 @@ def _many_phrase_stream(*, planted: bool, seed: int = 0, n_vision: int = 22) -> 
 
 def _test_result(rows) -> SharedSourceResult:
     """A shared-source result with these feature rows (split 1 May 2024)."""
-    features = pd.DataFrame(rows, columns=["feature", "surprise", "topic_spread",
-                                           "family_head", "weight"])
+    columns = ["feature", "surprise", "topic_spread", "family_head", "weight", "emerged",
+               "holds_phrase"]
+    features = pd.DataFrame(rows, columns=columns[:len(rows[0])])
     return SharedSourceResult(statistic=1.0, p_value=0.01, null_distribution=np.zeros(9),
                               n_requests=200, n_units=150, split_index=100,
                               split_time=pd.Timestamp("2024-05-01", tz="UTC"),
@@ -1061,10 +1062,71 @@ def test_drifting_words_and_a_weak_vocabulary_are_not_a_vision():
                                                             3.1, 3, True, 1)]
                    + [(f"term:{w}", 4.0, 3, True, 1) for w in drift[:4]])
     assert mixed.n_phrase_families == 2 and mixed.significant(0.05)
+    # a word whose family holds the phrases around it ("composable", with "composable
+    # revenue cockpit") is more than a lone word
+    held = result([(f"term:{w}", 4.0, 3, True, 1, 0, w in drift[:2]) for w in drift])
+    assert held.n_phrase_families == 2 and held.significant(0.05)
     # a vocabulary counts as its phrases only when it emerged sharply
     weak = result([("vocabulary:a b|c d|e f|g h|i j", 3.4, 7, True, 11)])
     sharp = result([("vocabulary:a b|c d|e f|g h|i j", 7.2, 7, True, 11)])
     assert weak.n_families == 1 and sharp.n_families == 11
+    # ...or, weaker, as those of its phrases that emerged on their own: an everyday
+    # phrase the account used before dulls the group, not its new phrases
+    emerged = result([("vocabulary:a b|c d|e f|g h|i j", 3.4, 7, True, 11, 7)])
+    assert emerged.n_families == 7 and emerged.n_phrase_families == 7
+    assert result([("vocabulary:a b|c d|e f|g h|i j", 3.4, 7, True, 11, 0)]).n_families == 1
+    assert result([("vocabulary:a b|c d|e f|g h|i j", 3.4, 7, True, 11, 20)]).n_families == 11
+
+
+def test_the_contexts_of_one_new_name_are_one_piece_of_evidence():
+    """A programme's name ("Lodestar") rides along in stock sentences: "relevant for
+    Lodestar", "aligning everything with Lodestar", "Lodestar going live". The phrases
+    holding the name, and a family holding such a phrase, are the name's family."""
+    from vision_analytics.vision._shared_source import _family_score
+
+    rows = np.zeros((40, 6))
+    rows[:30, 0] = 1                      # lodestar
+    rows[0:8, 1] = 1                      # relevant lodestar
+    rows[10:18, 2] = 1                    # aligning lodestar moment
+    rows[20:28, 3] = rows[20:28, 4] = 1   # going, lodestar going (one sentence)
+    rows[32:40, 5] = 1                    # platform consolidation, a phrase of its own
+    words = [frozenset(name.split()) for name in (
+        "lodestar", "relevant lodestar", "aligning lodestar moment", "going",
+        "lodestar going", "platform consolidation")]
+    values = np.array([20.0, 6.0, 5.0, 4.5, 4.5, 4.0])
+    after = np.ones(40, dtype=bool)
+    _, apart, _ = _family_score(rows, after, values)
+    assert apart == [0, 1, 2, 3, 5]
+    holding: set = set()
+    _, heads, _ = _family_score(rows, after, values, words=words, phrasal=holding)
+    assert heads == [0, 5]
+    # the name's family holds phrases: it stands for more than a lone word
+    assert holding == {0, 5}
+
+
+def test_the_rest_of_a_new_names_stock_sentences_counts_with_it():
+    """ "Lodestar going live, timing matters": "going" rises in the very requests of
+    "lodestar going" and heads a family of its own; it is the name's context too."""
+    test = SharedSourceTest()
+    names = ["term:lodestar", "term:relevant lodestar", "term:lodestar going", "term:going",
+             "term:platform consolidation", "term:api rate"]
+    test._words = [frozenset(n[5:].split()) for n in names]
+    test._after_split = np.ones(40, dtype=bool)
+    rows = np.zeros((40, 6))
+    rows[:30, 0] = 1
+    rows[0:8, 1] = 1
+    rows[10:20, 2] = rows[10:20, 3] = 1
+    rows[30:36, 4] = 1
+    rows[33:40, 5] = 1
+    values = np.array([20.0, 6.0, 5.0, 5.0, 4.0, 3.5])
+    z = (values, np.full(6, 4), [0, 3, 4, 5], {}, {})
+    assert test._contexts_of_strongest(rows, z, names) == ("term:going",)
+    # a result counts them as one family
+    result = _test_result([(name, v, 4, j in (0, 3, 4, 5), 1)
+                           for j, (name, v) in enumerate(zip(names, values, strict=True))])
+    assert result.n_families == 4
+    result.contexts = ("term:going",)
+    assert result.n_families == 3
 
 
 def test_a_vocabulary_sharper_than_every_phrase_leads_the_vision_terms():
@@ -1111,6 +1173,8 @@ def test_a_vision_of_many_rarely_used_phrases_is_found_as_one_vocabulary():
         "amber relay grid", "tidal ledger sync", "copper lane audit", "quiet harbour mode",
         "velvet route plan", "granite hub pricing", "lunar dock index", "saffron yard loop"}
     assert {"amber relay grid", "lunar dock index"} <= set(VisionFinder().vision_terms(found))
+    # none of its phrases emerged on its own
+    assert group["emerged"].iloc[0] == 0
     # used often enough to stand out one by one, the phrases themselves are the
     # vision's terms (the group only counts them once)
     often = SharedSourceTest(n_permutations=99, random_state=0).fit(
@@ -1119,6 +1183,8 @@ def test_a_vision_of_many_rarely_used_phrases_is_found_as_one_vocabulary():
     phrases = often.features[often.features["feature"].str.startswith("term:")
                              & (often.features["surprise"] > 0)]["feature"].str.slice(5)
     assert {"amber relay grid", "saffron yard loop"} <= set(phrases)
+    group = often.features[often.features["feature"].str.startswith("vocabulary:")]
+    assert group["emerged"].iloc[0] >= 8
     # the same phrases used all along are the account's language, not a new vision
     spread = SharedSourceTest(n_permutations=99, random_state=0).fit(
         _many_phrase_stream(planted=False))

@@ -165,6 +165,9 @@ class SharedSourceResult:
     split_time: pd.Timestamp | None
     features: pd.DataFrame = field(repr=False)
     reason: str = ""
+    #: Family heads that are the strongest word's contexts (the phrases holding it
+    #: and the rest of their sentences): they count as one family with it.
+    contexts: tuple = ()
 
     @property
     def n_families(self) -> int:
@@ -186,17 +189,26 @@ class SharedSourceResult:
             return 0
         names = self.features.loc[weight.index, "feature"].astype(str)
         word = names.str.startswith("term:") & ~names.str.slice(5).str.contains(r"[\s-]")
+        if "holds_phrase" in self.features:
+            # a word whose family holds the phrases around it stands for them
+            word &= ~self.features.loc[weight.index, "holds_phrase"].astype(bool)
         return int(weight[~word | (weight > 1)].sum())
 
     def _head_weights(self) -> pd.Series | None:
         if "family_head" not in self.features:
             return None
         heads = self.features[self.features["family_head"]]
+        if self.contexts:
+            heads = heads[~heads["feature"].isin(self.contexts)]
         weight = heads["weight"].astype(float) if "weight" in heads else pd.Series(
             1.0, index=heads.index)
-        # a head standing for a vocabulary carries its phrases' weight
+        # a head standing for a vocabulary carries its phrases' weight; one that
+        # emerged weakly as a whole (some of its phrases the account's older words)
+        # stands for those of its phrases that emerged on their own
         weak = (weight > 1) & (heads["surprise"] < 2 * self.min_surprise)
-        return weight.where(~weak, 1.0)
+        emerged = heads["emerged"].astype(float) if "emerged" in heads else pd.Series(
+            0.0, index=heads.index)
+        return weight.where(~weak, emerged.clip(lower=1.0).clip(upper=weight))
 
     min_families: int = 6
     min_surprise: float = 3.0
@@ -275,6 +287,9 @@ class SharedSourceTest:
         self.vocabularies = vocabularies
         self._members = None
         self._weights = None
+        self._words: list[frozenset] | None = None
+        self._after_split: np.ndarray | None = None
+        self._phrasal: set = set()
         self._vocabulary_weights: dict[str, int] = {}
         self.n_permutations = n_permutations
         self.min_surprise = min_surprise
@@ -310,6 +325,8 @@ class SharedSourceTest:
         X, names, self._spread_needed = self._possible(X, names, topics, need)
         self._members = _vocabulary_members(names)
         self._weights = np.array([self._vocabulary_weights.get(name, 1) for name in names])
+        self._words = [frozenset(name[5:].split()) if name.startswith("term:") else frozenset()
+                       for name in names]
         units = self._units(data)
         observed, split, z = self._statistic(X, topics, np.arange(n), weigh=True)
         rng = np.random.default_rng(self.random_state)
@@ -321,10 +338,14 @@ class SharedSourceTest:
             order = np.concatenate([members[i] for i in rng.permutation(len(members))])
             null[b] = self._statistic(X, topics, order)[0]
         p_value = (1 + np.sum(null >= observed - 1e-12)) / (1 + self.n_permutations)
+        contexts = self._contexts_of_strongest(X, z, names)
         features = pd.DataFrame({"feature": names, "surprise": z[0], "topic_spread": z[1],
                                  "family_head": np.isin(np.arange(len(names)), z[2]),
                                  "weight": [z[3].get(j, self._vocabulary_weights.get(name, 1))
-                                            for j, name in enumerate(names)]})
+                                            for j, name in enumerate(names)],
+                                 "emerged": [z[4].get(j, 0) for j in range(len(names))],
+                                 "holds_phrase": np.isin(np.arange(len(names)),
+                                                         sorted(self._phrasal))})
         features = features[features["surprise"] > 0].sort_values(
             ["surprise", "feature"], ascending=[False, True], kind="stable").reset_index(drop=True)
         return SharedSourceResult(
@@ -332,9 +353,43 @@ class SharedSourceTest:
             n_requests=n, n_units=len(unit_ids), split_index=split,
             split_time=data["sent_at"].iloc[split] if split is not None else None,
             features=features, min_families=self.min_families, min_surprise=self.min_surprise,
+            contexts=contexts,
         )
 
     # -- internals ------------------------------------------------------------------------
+
+    def _contexts_of_strongest(self, X, z, names: list[str]) -> tuple:
+        """The family heads that are the contexts of the strongest lone word.
+
+        One new name everyone starts to use (a company programme's: "relevant for
+        Lodestar", "Lodestar going live, timing matters") rises so sharply that it
+        alone passes the test; the rest of its stock sentences ("going live") then
+        rise as families of their own and fill the count. The phrases holding the
+        word, and whatever rises in the same requests as one of them (Jaccard at
+        least 0.5 after the split), are that word's evidence.
+        """
+        values, _, heads, families, _ = z
+        if not heads:
+            return ()
+        top = max(heads, key=lambda j: (values[j], -j))
+        word = self._words[top]
+        if len(word) != 1 or families.get(top, 1) > 1:
+            return ()
+        eligible = np.flatnonzero(values > 0)
+        occ = X[:, eligible]
+        occ = (occ.toarray() if sparse.issparse(occ) else np.asarray(occ))[self._after_split]
+        occ = (occ > 0).astype(np.float64)
+        inter = occ.T @ occ
+        sizes = np.diag(inter)
+        jaccard = inter / np.maximum(sizes[:, None] + sizes[None, :] - inter, 1)
+        out = np.array([j == top or word <= self._words[j] for j in eligible])
+        while True:
+            grown = out | (jaccard[:, out] >= 0.5).any(axis=1)
+            if (grown == out).all():
+                break
+            out = grown
+        dropped = set(eligible[out].tolist())
+        return tuple(names[j] for j in heads if j in dropped and j != top)
 
     def _empty(self, n: int, reason: str) -> SharedSourceResult:
         columns = ["feature", "surprise", "topic_spread", "family_head"]
@@ -453,7 +508,7 @@ class SharedSourceTest:
         lo = max(5, int(0.15 * n))
         hi = min(n - 5, int(0.85 * n))
         if hi <= lo:
-            return 0.0, None, (np.zeros(n_features), np.zeros(n_features), [], {})
+            return 0.0, None, (np.zeros(n_features), np.zeros(n_features), [], {}, {})
         splits = np.unique(np.linspace(lo, hi, num=min(24, hi - lo + 1)).astype(int))
         n_topics = int(topics.max()) + 1
         position = np.empty(n, dtype=np.int64)
@@ -491,10 +546,38 @@ class SharedSourceTest:
                         scoring[u] *= np.sqrt(self._weights[u])
             score, heads, families = _family_score(
                 X, bins > k, scoring,
-                weights=self._weights if weigh and self._members is not None else None)
+                weights=self._weights if weigh and self._members is not None else None,
+                words=self._words)
             if score > best:
-                best, best_split, best_z = score, int(s), (values, spread, heads, families)
-        return best, best_split, best_z
+                best, best_split, best_z = score, int(s), (values, spread, heads, families, k)
+        if best_z is None:
+            return best, best_split, (np.zeros(n_features), np.zeros(n_features), [], {}, {})
+        values, spread, heads, families, k = best_z
+        if weigh:
+            self._after_split = bins > k
+            # which families hold a phrase (a word standing for the phrases around it)
+            self._phrasal = set()
+            scoring = values.copy()
+            if self._members is not None:
+                for u, members in self._members.items():
+                    if values[u] > 0:
+                        scoring[members] = 0.0
+                        scoring[u] *= np.sqrt(self._weights[u])
+            _family_score(X, bins > k, scoring, words=self._words, phrasal=self._phrasal)
+        emerged = {}
+        if weigh and self._members is not None:
+            # how many of a vocabulary's phrases emerged at the split on their own,
+            # each with its own requests (and not as the contexts of a word that
+            # rose more sharply): what a weak vocabulary still stands for
+            lone = np.array([len(w) == 1 for w in self._words])
+            for u, members in self._members.items():
+                if values[u] > 0 and len(members):
+                    own = np.where(lone, values, 0.0)
+                    own[members] = values[members]
+                    holding: set = set()
+                    _family_score(X, bins > k, own, words=self._words, phrasal=holding)
+                    emerged[u] = len(holding)
+        return best, best_split, (values, spread, heads, families, emerged)
 
 
 def subject_and_text(requests: pd.DataFrame) -> pd.Series:
@@ -545,7 +628,9 @@ class WordProfile:
 
 
 def _family_score(X, after: np.ndarray, values: np.ndarray, max_jaccard: float = 0.5,
-                  weights: np.ndarray | None = None) -> tuple[float, list[int], dict[int, int]]:
+                  weights: np.ndarray | None = None,
+                  words: list[frozenset] | None = None,
+                  phrasal: set | None = None) -> tuple[float, list[int], dict[int, int]]:
     """Sum of surprises over independent pieces of evidence.
 
     The n-grams of one recurring sentence rise together; they are one piece of
@@ -553,6 +638,12 @@ def _family_score(X, after: np.ndarray, values: np.ndarray, max_jaccard: float =
     least ``max_jaccard``) with a stronger one join its family; a family counts
     once, by its strongest member. A new vocabulary of many phrases used in
     varying combinations scores as many families.
+
+    With ``words`` (per feature, the words of a term; empty for other features), a
+    phrase holding a word that rose more sharply on its own joins that word's
+    family: "relevant for Lodestar", "aligning everything with Lodestar" are the
+    contexts of one new name, not new phrases of their own. ``phrasal`` (a set)
+    receives the heads whose family holds a phrase.
 
     With ``weights`` (the phrases each feature stands for), also returns how many
     phrases each family stands for: the most of any of its members (a vocabulary
@@ -577,18 +668,38 @@ def _family_score(X, after: np.ndarray, values: np.ndarray, max_jaccard: float =
     jaccard = np.divide(inter, union, out=np.zeros_like(inter), where=union > 0)
     heads: list[int] = []
     family: dict[int, int] = {}
+    lone = {}
     for j in range(len(chosen)):
         joined = next((h for h in heads if jaccard[j, h] >= max_jaccard), None)
+        if joined is None and words is not None and lone:
+            joined = next((lone[w] for w in sorted(words[chosen[j]]) if w in lone), None)
         if joined is None:
             heads.append(j)
             family[j] = j
+            if words is not None and len(words[chosen[j]]) == 1:
+                lone.setdefault(next(iter(words[chosen[j]])), j)
         else:
             family[j] = joined
+    if words is not None and lone:
+        # a family that holds a context of a sharper lone word ("Lodestar going live"
+        # in the family of "going") is that word's too
+        for h in list(heads):
+            held = set().union(*(words[chosen[j]] for j, f in family.items() if f == h))
+            into = min((lone[w] for w in held if w in lone and lone[w] < h), default=None)
+            if into is not None and into in heads:
+                heads.remove(h)
+                for j, f in list(family.items()):
+                    if f == h:
+                        family[j] = into
     stands_for: dict[int, int] = {}
     if weights is not None:
         for j, h in family.items():
             head = int(chosen[h])
             stands_for[head] = max(stands_for.get(head, 1), int(weights[chosen[j]]))
+    if phrasal is not None and words is not None:
+        for j, h in family.items():
+            if len(words[chosen[j]]) > 1:
+                phrasal.add(int(chosen[h]))
     return float(values[chosen[heads]].sum()), [int(chosen[h]) for h in heads], stands_for
 
 
