@@ -15,6 +15,14 @@ Lotus reply and forward grammars in four languages, staff who write in German,
 French or Spanish, an Excel log with a merged title row and a German CSV log,
 and broken items (a truncated .eml, a call note, an image, a bad Date).
 
+``fourth_hand_accounts.py`` (``--generator fourth_hand_accounts``), written the same
+way again, exports one customer's traffic three times over (two team members'
+Thunderbird mboxes and a shared mailbox's ``.eml`` files, most messages in two or
+three of them), from Outlook in Dutch, Italian and Portuguese, Gmail, Apple Mail and
+phones, with a Jira CSV or a Salesforce ``.xlsx`` case log, and nulls built to fool
+a detector: a company programme's name everyone starts to use, a new hire with many
+ordinary asks, a seasonal burst, an outage, a writer with strong tics.
+
 For each account the script generates the files into a temporary folder, runs
 ``vision_analytics.analyze`` on the mbox and the request log (with the org chart
 when ``--org-chart`` is given) and scores the finding against the answer key:
@@ -39,6 +47,8 @@ Run from the repository root (about 8 s per account)::
     OMP_NUM_THREADS=1 python benchmarks/evaluate_independent.py --seeds 1 2 3 4 5
     OMP_NUM_THREADS=1 python benchmarks/evaluate_independent.py \
         --generator other_hands_accounts --seeds 1 2 3
+    OMP_NUM_THREADS=1 python benchmarks/evaluate_independent.py \
+        --generator fourth_hand_accounts --seeds 1 2 3
 """
 
 from __future__ import annotations
@@ -61,7 +71,7 @@ import vision_analytics as va  # noqa: E402
 
 #: The generators written by other hands, each beside this script with a
 #: ``generate_account(kind, seed, out_dir, difficulty=...)`` and the same answer key.
-GENERATORS = ("independent_accounts", "other_hands_accounts")
+GENERATORS = ("independent_accounts", "other_hands_accounts", "fourth_hand_accounts")
 
 ORIGIN = {"new_exec": "new_executive", "it_dept": "it_organization",
           "competitor": "competitor", "null": None}
