@@ -544,26 +544,21 @@ class SharedSourceTest:
                         # k phrases rising together are more than one phrase and
                         # less than k independent ones: the group weighs sqrt(k)
                         scoring[u] *= np.sqrt(self._weights[u])
+            # which families hold a phrase (a word standing for the phrases around it)
+            held: set | None = set() if weigh else None
             score, heads, families = _family_score(
                 X, bins > k, scoring,
                 weights=self._weights if weigh and self._members is not None else None,
-                words=self._words)
+                words=self._words, phrasal=held)
             if score > best:
-                best, best_split, best_z = score, int(s), (values, spread, heads, families, k)
+                best, best_split = score, int(s)
+                best_z = (values, spread, heads, families, k, held)
         if best_z is None:
             return best, best_split, (np.zeros(n_features), np.zeros(n_features), [], {}, {})
-        values, spread, heads, families, k = best_z
+        values, spread, heads, families, k, held = best_z
         if weigh:
             self._after_split = bins > k
-            # which families hold a phrase (a word standing for the phrases around it)
-            self._phrasal = set()
-            scoring = values.copy()
-            if self._members is not None:
-                for u, members in self._members.items():
-                    if values[u] > 0:
-                        scoring[members] = 0.0
-                        scoring[u] *= np.sqrt(self._weights[u])
-            _family_score(X, bins > k, scoring, words=self._words, phrasal=self._phrasal)
+            self._phrasal = held
         emerged = {}
         if weigh and self._members is not None:
             # how many of a vocabulary's phrases emerged at the split on their own,
