@@ -678,14 +678,16 @@ def _family_score(X, after: np.ndarray, values: np.ndarray, max_jaccard: float =
     if words is not None and lone:
         # a family that holds a context of a sharper lone word ("Lodestar going live"
         # in the family of "going") is that word's too
+        members_of: dict[int, list[int]] = {}
+        for j, f in family.items():
+            members_of.setdefault(f, []).append(j)
         for h in list(heads):
-            held = set().union(*(words[chosen[j]] for j, f in family.items() if f == h))
+            held = set().union(*(words[chosen[j]] for j in members_of[h]))
             into = min((lone[w] for w in held if w in lone and lone[w] < h), default=None)
             if into is not None and into in heads:
                 heads.remove(h)
-                for j, f in list(family.items()):
-                    if f == h:
-                        family[j] = into
+                for j in members_of.pop(h):
+                    family[j] = into
     stands_for: dict[int, int] = {}
     if weights is not None:
         for j, h in family.items():
