@@ -105,6 +105,22 @@ def test_exchange_initials_stays_apart_when_ambiguous():
     assert len(ids) == 3
 
 
+def test_a_ticket_systems_user_name_finds_the_one_person_it_can_be():
+    # a Jira export names its reporters by user name: "ismit", "avanderheijden"
+    msgs = mail([
+        {"sender": "ilse.smit@acme.nl", "sender_name": "Ilse Smit"},
+        {"sender": "anouk.vanderheijden@acme.nl", "sender_name": "Anouk van der Heijden"},
+        {"sender": "joris.jansen@acme.nl", "sender_name": "Joris Jansen"},
+        {"sender": "jan.jansen@acme.nl", "sender_name": "Jan Jansen"},
+    ])
+    result = resolve_identities(msgs)
+    assert result.lookup("ismit") == result.lookup("ilse.smit@acme.nl") is not None
+    assert result.lookup("avanderheijden") == result.lookup("anouk.vanderheijden@acme.nl")
+    assert result.lookup("jan.jansen") == result.lookup("jan.jansen@acme.nl")
+    assert result.lookup("jjansen") is None  # Joris or Jan: no guess
+    assert result.lookup("nobody") is None
+
+
 def test_nickname_merge_within_one_domain():
     msgs = mail([
         {"sender": "mike.grigsby@enron.com", "sender_name": "Mike Grigsby"},

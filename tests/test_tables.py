@@ -341,6 +341,40 @@ def test_unparseable_values_kept_with_error(tmp_path):
     assert math.isnan(result.frame.iloc[0]["hours_spent"])
 
 
+JIRA_CSV = (
+    "Issue key,Issue id,Summary,Reporter,Created,Updated,Status,Priority,Labels,Time Spent,"
+    "Description\n"
+    "ACME-384,10384,What-if pricing,ismit,15/Jan/24 5:15 PM,31/Jan/24 5:15 PM,Open,Major,"
+    "pricing,5400,\"h3. Request\nFrom mail thread:\n{quote}Can you price the *French* "
+    "branches? See [the deck|https://example.com/d].{quote}\n\n*Requested by:* [~ismit]\"\n"
+    "ACME-385,10385,Tenant advice,avanderheijden,02/Feb/24 10:10 AM,,Resolved,Minor,,,"
+    "{quote}One tenant or one per region?{quote}\n"
+)
+
+
+def test_jira_export_dates_seconds_reporter_and_markup(tmp_path):
+    # Jira's CSV export as it comes: "dd/Mon/yy h:mm AM" dates, time spent in seconds,
+    # the reporter's user name, and the description in Jira's wiki markup
+    result = check(read_table(write_csv(tmp_path / "jira_export.csv", JIRA_CSV)))
+    frame = result.frame
+    assert codes(result) == []
+    assert frame["sent_at"].tolist() == [ts("2024-01-15 17:15"), ts("2024-02-02 10:10")]
+    assert frame["hours_spent"].iloc[0] == pytest.approx(1.5)
+    assert math.isnan(frame["hours_spent"].iloc[1])
+    assert frame["sender"].tolist() == ["ismit", "avanderheijden"]
+    # the template's heading and the line naming the reporter are not the ask
+    assert frame["text"].iloc[0] == ("From mail thread:\nCan you price the French "
+                                     "branches? See the deck.")
+    assert frame["text"].iloc[1] == "One tenant or one per region?"
+    assert frame["message_id"].tolist() == ["ACME-384", "ACME-385"]
+
+
+def test_time_spent_outside_jira_stays_hours(tmp_path):
+    text = "Requested By,Question,Time Spent\nann,q,3\n"
+    frame = check(read_table(write_csv(tmp_path / "log.csv", text))).frame
+    assert frame["hours_spent"].iloc[0] == pytest.approx(3.0)
+
+
 # ---------------------------------------------------------------- rows
 
 

@@ -78,7 +78,7 @@ _LOG_SYNONYMS: dict[str, list[tuple[str, float]]] = {
         ("Submitted By", 1.0), ("Asked By", 1.0), ("Contact", 1.0),
         ("Customer Contact", 1.0), ("Raised By", 1.0), ("Created By", 0.9),
         ("Opened By", 0.9), ("Reported By", 0.9), ("Sender", 1.0), ("Originator", 0.9),
-        ("Requester Name", 1.0), ("Customer", 0.7), ("Name", 0.5),
+        ("Requester Name", 1.0), ("Reporter", 1.0), ("Customer", 0.7), ("Name", 0.5),
     ],
     "sender_email": [
         ("Email", 0.9), ("E-mail", 0.9), ("Email Address", 0.9), ("Requester Email", 1.0),
@@ -108,6 +108,7 @@ _LOG_SYNONYMS: dict[str, list[tuple[str, float]]] = {
         ("ID", 1.0), ("Request ID", 1.0), ("Ref", 1.0), ("#", 1.0), ("Ticket", 1.0),
         ("RFI No.", 1.0), ("RFI", 0.9), ("RFI ID", 1.0), ("Reference", 1.0), ("No.", 0.9),
         ("Number", 0.8), ("Ticket ID", 1.0), ("Request Number", 1.0), ("Key", 0.7),
+        ("Issue Key", 1.0), ("Case Number", 1.0),
     ],
 }
 
@@ -829,6 +830,7 @@ class _Builder:
                 col = by_field[f]
                 values = [row[col] if col < len(row) else None for _, row in data]
                 dates[f] = self._date_order(sheet, layout, col, values)
+        jira = _is_jira(layout, by_field)
         out = []
         for index, row in data:
             def cell(f, row=row):
@@ -837,6 +839,8 @@ class _Builder:
 
             where = sheet.position(index, layout.header)
             text, subject = _text(cell("text")), _text(cell("subject"))
+            if jira:
+                text = jira_plain_text(text)
             if "text" not in by_field:
                 text = subject  # a log with only titles: the title is the ask
             if not text and not subject:
@@ -852,6 +856,8 @@ class _Builder:
             due = self._date(cell("due"), dates.get("due"), sheet, "due", layout, by_field,
                              problems)
             hours = _hours(cell("hours_spent"))
+            if jira and _plain_number(cell("hours_spent")):
+                hours /= 3600  # Jira writes time tracking in seconds
             if hours is None:
                 raw = _text(cell("hours_spent"))
                 problems.append(("bad_number", f"column {_col(layout, by_field, 'hours_spent')}"
@@ -1140,6 +1146,58 @@ def _looks_like_name(value: str) -> bool:
     return 2 <= len(words) <= 5 and all(_NAME_WORD.match(w) for w in words)
 
 
+# Jira's CSV export: its key columns, and its time-tracking columns (in seconds)
+_JIRA_KEYS = {"issuekey", "issueid"}
+_JIRA_TIME = {"timespent", "σtimespent", "originalestimate", "remainingestimate",
+              "σoriginalestimate", "σremainingestimate"}
+
+
+def _is_jira(layout: _Layout, by_field: dict[str, int]) -> bool:
+    """A Jira issue export: "Issue key" / "Issue id" columns, and its hours column (if
+    any) is one of Jira's time-tracking fields, written in seconds."""
+    keys = {_key(name) for name in layout.names}
+    if not keys & _JIRA_KEYS:
+        return False
+    col = by_field.get("hours_spent")
+    return col is None or _key(layout.names[col]) in _JIRA_TIME
+
+
+def _plain_number(value) -> bool:
+    if isinstance(value, bool):
+        return False
+    if isinstance(value, (int, float)):
+        return math.isfinite(value)
+    return bool(re.fullmatch(r"\s*\d+(?:\.\d+)?\s*", _text(value)))
+
+
+# Jira's wiki markup, as its CSV export writes an issue's description
+_JIRA_BLOCK = re.compile(r"\{(?:quote|noformat|code|panel|color)(?::[^{}\n]*)?\}", re.I)
+# a heading names a section of the template ("h3. Request"), not anything asked; a line
+# that only names a user ("*Requested by:* [~ismit]") repeats the reporter column
+_JIRA_FORM_LINE = re.compile(r"^[ \t]*(?:h[1-6]\.[ \t][^\n]*|\*?[^\n:*]{1,40}:\*?[ \t]*"
+                             r"\[~[^\[\]\n]+\][ \t]*)(?:\n|$)", re.M)
+_JIRA_QUOTE_LINE = re.compile(r"^[ \t]*bq\.[ \t]+", re.M)
+_JIRA_USER = re.compile(r"\[~(?:accountid:)?([^\[\]\n]+)\]")
+_JIRA_LINK = re.compile(r"\[([^\[\]|\n]+)\|[^\[\]\n]+\]")
+_JIRA_EMPHASIS = re.compile(r"(?<![\w*])([*_+]|\{\{)(\S(?:[^\n]*?\S)?)(?:\1|\}\})(?![\w*])")
+
+
+def jira_plain_text(text: str) -> str:
+    """An issue description without Jira's wiki markup: the words as the person wrote
+    them, so its headings and block tags are not read as anyone's phrases.
+
+    >>> jira_plain_text("h3. Request\\n{quote}Can you *quote* the [API|https://x.io] "
+    ...                 "for [~dana]?{quote}\\n*Requested by:* [~ismit]")
+    'Can you quote the API for dana?'
+    """
+    text = _JIRA_FORM_LINE.sub("", text)
+    text = _JIRA_BLOCK.sub("", text)
+    text = _JIRA_QUOTE_LINE.sub("", text)
+    text = _JIRA_USER.sub(r"\1", text)
+    text = _JIRA_LINK.sub(r"\1", text)
+    return _JIRA_EMPHASIS.sub(r"\2", text).strip()
+
+
 def _hours(value) -> float | None:
     """Hours as a float; NaN for an empty cell, None when unreadable."""
     if value is None:
@@ -1190,7 +1248,8 @@ _TIME = (r"(?:[ T,]+(?:at\s+)?(?P<H>\d{1,2}):(?P<M>\d{2})(?::(?P<S>\d{2})(?:[.,]
          r"\s*(?P<ampm>[ap]\.?m\.?)?)?"
          r"\s*(?P<tz>z|utc|gmt|ut|[ecmp][sd]t|cet|cest|bst|(?:utc|gmt)?[+-]\d{2}:?\d{2})?")
 _NUMERIC_DATE = re.compile(r"(\d{1,4})[/.-](\d{1,2})[/.-](\d{1,4})" + _TIME + r"$", re.I)
-_DAY_MONTH = re.compile(r"(?P<d>\d{1,2})(?:st|nd|rd|th)?[\s-]+(?P<mon>[a-zä]{3,9})\.?,?[\s-]+"
+# "4 Mar 2025", "04-Mar-25" and Jira's default "15/Jan/24 5:15 PM"
+_DAY_MONTH = re.compile(r"(?P<d>\d{1,2})(?:st|nd|rd|th)?[\s/-]+(?P<mon>[a-zä]{3,9})\.?,?[\s/-]+"
                         r"(?P<y>\d{2,4})" + _TIME + r"$", re.I)
 _MONTH_DAY = re.compile(r"(?P<mon>[a-zä]{3,9})\.?[\s-]+(?P<d>\d{1,2})(?:st|nd|rd|th)?,?[\s-]+"
                         r"(?P<y>\d{4})" + _TIME + r"$", re.I)

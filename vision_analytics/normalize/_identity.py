@@ -367,6 +367,7 @@ class IdentityResult:
     alias_map: dict[str, str]
     merges: pd.DataFrame
     _names: dict[str, str] = field(default_factory=dict, repr=False)
+    _logins: dict[str, str] | None = field(default=None, repr=False)
 
     def lookup(self, text) -> str | None:
         """The ``person_id`` of an address, display name, X.500 or Lotus string.
@@ -387,12 +388,65 @@ class IdentityResult:
         name = _parse_name(text)
         if name is not None:
             return self._names.get(name.key)
+        if _LOGIN.fullmatch(key):
+            if self._logins is None:
+                self._logins = _logins(self.people)
+            return self._logins.get(key)
         return None
 
     def __repr__(self) -> str:
         sides = Counter(self.people["side"]) if len(self.people) else Counter()
         return (f"IdentityResult({len(self.people)} people: {dict(sorted(sides.items()))}; "
                 f"{len(self.merges)} merges)")
+
+
+# a user name as a ticket system writes it ("ismit", "j.jansen", "avanderheijden")
+_LOGIN = re.compile(r"[a-z][a-z0-9._-]{2,40}")
+
+
+def _logins(people: pd.DataFrame) -> dict[str, str]:
+    """The user names each person's name is commonly made into (first initial and
+    surname "ismit", "i.smit"; first name and surname "ilsesmit", "ilse.smit",
+    "ilse_smit") and the dotted local parts of their addresses, → ``person_id``. A name two
+    people could have is left out: a login joins only the one person it can be.
+
+    >>> people = pd.DataFrame({"person_id": ["p1", "p2", "p3"],
+    ...     "name": ["Ilse Smit", "Anouk V D Heijden", "Isaac Smit"],
+    ...     "emails": [["ilse.smit@x.nl"], [], []],
+    ...     "aliases": [[], ["Anouk van der Heijden", "a.vdh@x.nl"], []]})
+    >>> found = _logins(people)
+    >>> found["avanderheijden"], found["ilse.smit"], "ismit" in found
+    ('p2', 'p1', False)
+    """
+    owners: dict[str, set[str]] = defaultdict(set)
+    aliases = people["aliases"] if "aliases" in people else pd.Series([()] * len(people))
+    for pid, name, emails, seen in zip(people["person_id"], people["name"], people["emails"],
+                                       aliases, strict=True):
+        forms = set()
+        # the names as written ("Anouk van der Heijden"), not only the canonical one
+        written = [a for a in _listed(seen) if "@" not in str(a) and "/" not in str(a)]
+        for text in {str(name or ""), *map(str, written)}:
+            name_ = _parse_name(text)
+            tokens = [t for t in _tokens(_fold(text)) if t.isalpha()]
+            if name_ is None or not 2 <= len(tokens) <= 5 or tokens[0] != name_.first:
+                continue  # "Smit, Ilse": only the first-name-first forms are read
+            first, rest = tokens[0], tokens[1:]
+            surname = "".join(rest)
+            forms |= {first[0] + surname, f"{first[0]}.{surname}", first + surname,
+                      f"{first}.{'.'.join(rest)}", f"{first}_{'_'.join(rest)}"}
+        for email in _listed(emails):
+            local = str(email).lower().split("@", 1)[0]
+            # "ilse.smit"; a bare "dana" is a first name, which many could have
+            if _LOGIN.fullmatch(local) and re.search(r"[._-]", local) \
+                    and not _is_generic_address(str(email)):
+                forms.add(local)
+        for form in forms:
+            owners[form].add(pid)
+    return {form: next(iter(pids)) for form, pids in owners.items() if len(pids) == 1}
+
+
+def _listed(value) -> list:
+    return list(value) if isinstance(value, (list, tuple, set, np.ndarray)) else []
 
 
 # ------------------------------------------------------------------------ resolution
