@@ -445,6 +445,8 @@ def test_multilingual_disclaimers(disclaimer):
         ("Beste Jan,", "Met vriendelijke groet,"),
         ("Ciao Mario,", "Cordiali saluti"),
         ("Olá João,", "Atenciosamente,"),
+        ("Hiya Derek!!", "Cheers,"),
+        ("Howdy all!", "Thanks,"),
         ("Dear team,", "Thanks,"),
     ],
 )

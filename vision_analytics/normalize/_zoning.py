@@ -59,7 +59,8 @@ _SEPARATOR_START = re.compile(
 )
 
 _GREETING_WORDS = (
-    r"hi|hello|hey|dear|good[ \t]+(?:morning|afternoon|evening)|greetings|hallo|moin|servus|"
+    r"hi|hiya|heya|hello|hey|howdy|dear|good[ \t]+(?:morning|afternoon|evening)|greetings|"
+    r"hallo|moin|servus|"
     r"liebe[rs]?|sehr[ \t]+geehrte[rs]?|guten[ \t]+(?:tag|morgen|abend)|bonjour|bonsoir|salut|"
     r"chers?|chère|madame|monsieur|hola|estimad[oa]s?|querid[oa]s?|buen(?:os|as)[ \t]+"
     r"(?:días|dias|tardes)|beste|geachte|hoi|goedemorgen|goedemiddag|ciao|gentile|gentili|"
@@ -67,7 +68,7 @@ _GREETING_WORDS = (
     r"拝啓|お疲れ様です|お世話になっております|您好|你好|尊敬的"
 )
 GREETING = re.compile(
-    rf"^(?:{_GREETING_WORDS})\b(?:[ \t]+[^\s,.!:;]{{1,30}}){{0,4}}[ \t]*[,!:.;]?[ \t]*$",
+    rf"^(?:{_GREETING_WORDS})\b(?:[ \t]+[^\s,.!:;]{{1,30}}){{0,4}}[ \t]*[,!:.;]{{0,3}}[ \t]*$",
     re.IGNORECASE,
 )
 # A line that only addresses people: "Dana,", "Sue & Mary --", "Team:", "Chris/Joe".
