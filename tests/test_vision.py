@@ -1480,3 +1480,68 @@ def test_a_newcomer_whose_late_asks_are_relaying_stays_a_candidate_for_arriving(
     assert not any("vision terms in their own mail" in clue for clue in new.clues)
     # ...but arriving with it still counts
     assert any(clue.startswith("first appeared") for clue in new.clues)
+
+
+def test_a_weak_vocabulary_joining_a_sharper_word_lends_it_only_its_emerged_phrases():
+    """A vocabulary of everyday asks, partly the account's older words, rises a little
+    in the very requests where a new name rises sharply, and joins the name's family.
+    It emerged weakly: it stands there for its phrases that emerged on their own (none),
+    as it would heading a family, not for all its phrases."""
+    n = 100
+    X = np.zeros((n, 7))
+    X[50:, 0] = 1                          # lodestar: new after the middle
+    rows = np.r_[0:50:2, 50:100]           # the vocabulary: a third of it before
+    X[rows, 1] = 1
+    for i in range(5):                     # its phrases, spread over its requests
+        X[rows[i::5], 2 + i] = 1
+    test = SharedSourceTest()
+    test._members = {1: np.arange(2, 7)}
+    test._weights = np.array([1, 5, 1, 1, 1, 1, 1])
+    test._words = [frozenset({"lodestar"}), frozenset()] + [
+        frozenset({f"w{i}", f"v{i}"}) for i in range(5)]
+    test._spread_needed = np.ones(7)
+    _, split, (values, _, heads, families, emerged) = test._statistic(
+        X, np.arange(n) % 4, np.arange(n), weigh=True)
+    assert 45 <= split <= 55 and heads == [0]
+    assert 3.0 <= values[1] < 6.0 and emerged[1] == 0
+    assert families[0] == 1
+    # one of its phrases holds the name ("came up in the Lodestar stand-up") and rises
+    # with it: the name's context, not a phrase the vocabulary brought
+    X[:, 2] = 0
+    X[50::2, 2] = 1
+    test._words[2] = frozenset({"came", "lodestar"})
+    _, _, (values, _, heads, families, emerged) = test._statistic(
+        X, np.arange(n) % 4, np.arange(n), weigh=True)
+    assert values[2] > 6.0 and heads == [0]
+    assert emerged[1] == 0 and families[0] == 1
+
+
+def test_everyday_asks_joined_only_through_one_names_stock_sentences_are_no_vocabulary():
+    """ "Our board would like a reference call. Relevant for Lodestar." and "Can you set
+    up an introduction training? This came up in the Lodestar stand-up.": each everyday
+    ask meets a stock sentence of one name, never another ask. Without the name's
+    phrases the group falls apart: it is not a vocabulary. The phrases of a vision meet
+    one another, two or three to a request, and hold together without any one word."""
+    from scipy import sparse
+
+    from vision_analytics.vision._shared_source import _vocabularies
+
+    asks = ["board talk comparable", "onsite session milano", "introduction training set",
+            "api rate limits", "near real time", "licence services cost"]
+    hubs = ["relevant lodestar", "aligning lodestar moment", "came lodestar standup"]
+    names = [f"term:{p}" for p in asks + hubs]
+    X = np.zeros((200, len(names)))
+    for a in range(len(asks)):
+        rows = np.arange(a * 8, a * 8 + 8)
+        X[rows, a] = 1
+        X[rows[:3], len(asks) + a % len(hubs)] = 1
+        X[rows[3:6], len(asks) + (a + 1) % len(hubs)] = 1
+    groups = _vocabularies(sparse.csc_matrix(X), names, len(X))[1]
+    assert groups == []
+    # the same phrases meeting one another in the requests hold together
+    mesh = X.copy()
+    for a in range(len(asks)):
+        mesh[a * 8 + 5:a * 8 + 8, (a + 1) % len(asks)] = 1
+    groups = _vocabularies(sparse.csc_matrix(mesh), names, len(mesh))[1]
+    assert len(groups) == 1 and set(asks) <= set(groups[0].removeprefix("vocabulary:").split("|"))
+

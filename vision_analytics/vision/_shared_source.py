@@ -34,12 +34,14 @@ The p-value is ``(1 + #{null >= observed}) / (1 + n_permutations)``.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 
 import numpy as np
 import pandas as pd
 from scipy import sparse
+from scipy.sparse.csgraph import connected_components
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, CountVectorizer
 
 from ..features._stopwords import OTHER_LANGUAGE_STOP_WORDS
@@ -552,10 +554,10 @@ class SharedSourceTest:
                 words=self._words, phrasal=held)
             if score > best:
                 best, best_split = score, int(s)
-                best_z = (values, spread, heads, families, k, held)
+                best_z = (values, spread, heads, families, k, held, scoring)
         if best_z is None:
             return best, best_split, (np.zeros(n_features), np.zeros(n_features), [], {}, {})
-        values, spread, heads, families, k, held = best_z
+        values, spread, heads, families, k, held, scoring = best_z
         if weigh:
             self._after_split = bins > k
             self._phrasal = held
@@ -571,7 +573,20 @@ class SharedSourceTest:
                     own[members] = values[members]
                     holding: set = set()
                     _family_score(X, bins > k, own, words=self._words, phrasal=holding)
-                    emerged[u] = len(holding)
+                    # a family headed by a lone word holds the phrase as that word's
+                    # context ("came up in the Lodestar stand-up"), not on its own
+                    emerged[u] = sum(1 for h in holding if not lone[h])
+            weak = {u: count for u, count in emerged.items()
+                    if values[u] < 2 * self.min_surprise}
+            if weak:
+                # a weak vocabulary stands for its own emerged phrases in whichever
+                # family it joins, as it does when it heads one (see _head_weights):
+                # joining a sharper word lends it no strength of its own
+                weights = self._weights.copy()
+                for u, count in weak.items():
+                    weights[u] = min(max(count, 1), weights[u])
+                families = _family_score(X, bins > k, scoring, weights=weights,
+                                         words=self._words)[2]
         return best, best_split, (values, spread, heads, families, emerged)
 
 
@@ -746,13 +761,13 @@ def _vocabularies(X: sparse.csc_matrix, names: list[str], n: int, min_phrases: i
     ``min_phrases`` distinct phrases in at least ``min_requests`` requests becomes one
     feature, "any of them" (a group in fewer is one recurring ask, in more than
     ``max_share`` of the requests the account's common language). Chosen without
-    looking at when the requests came, so the permutation test stays exact.
+    looking at when the requests came, so the permutation test stays exact. A group
+    that holds together only through the phrases of one word is none (see
+    :func:`_holds_without_hub`).
 
     Returns the columns, their names ("vocabulary:a|b|c") and the independent
     phrases each stands for (phrases of one recurring sentence count once).
     """
-    from scipy.sparse.csgraph import connected_components
-
     cols = np.array([j for j, name in enumerate(names)
                      if name.startswith("term:") and (" " in name or "-" in name)], dtype=int)
     if len(cols) < min_phrases:
@@ -782,11 +797,8 @@ def _vocabularies(X: sparse.csc_matrix, names: list[str], n: int, min_phrases: i
                                shape=together.shape)
     linked = (linked.astype(np.int8) - (shared > 0).astype(np.int8) > 0).astype(np.int8)
     n_groups, labels = connected_components(linked, directed=False)
-    blocks, out_names, weights = [], [], []
-    for g in np.unique(labels):
-        members = np.flatnonzero(labels == g)
-        if len(members) < min_phrases:
-            continue
+
+    def distinct(members: np.ndarray) -> tuple[list[int], int]:
         # distinct phrases, most used first: the n-grams of one phrase are one phrase,
         # named by its longest form
         sets = [words[m] for m in members]
@@ -808,7 +820,17 @@ def _vocabularies(X: sparse.csc_matrix, names: list[str], n: int, min_phrases: i
         for k in range(len(chosen)):
             if not any(jaccard[k, h] >= 0.5 for h in independent):
                 independent.append(k)
-        if len(independent) < min_phrases:
+        return chosen, len(independent)
+
+    blocks, out_names, weights = [], [], []
+    for g in np.unique(labels):
+        members = np.flatnonzero(labels == g)
+        if len(members) < min_phrases:
+            continue
+        chosen, n_independent = distinct(members)
+        if n_independent < min_phrases:
+            continue
+        if not _holds_without_hub(members, words, linked, distinct, min_phrases):
             continue
         union = (np.asarray(sub[:, chosen].sum(axis=1)).ravel() > 0).astype(np.float64)
         if not min_requests <= union.sum() <= max_share * n:
@@ -816,10 +838,36 @@ def _vocabularies(X: sparse.csc_matrix, names: list[str], n: int, min_phrases: i
         blocks.append(sparse.csc_matrix(union[:, None]))
         out_names.append("vocabulary:" + "|".join(names[cols[m]].removeprefix("term:")
                                                   for m in chosen))
-        weights.append(len(independent))
+        weights.append(n_independent)
     if not blocks:
         return None, [], []
     return sparse.hstack(blocks).tocsc(), out_names, weights
+
+
+def _holds_without_hub(members: np.ndarray, words: list[frozenset], linked, distinct,
+                       min_phrases: int) -> bool:
+    """Whether a group of linked phrases is still a vocabulary without the phrases
+    of any one word that several of them hold.
+
+    Everyday asks that each meet a stock sentence of one name ("relevant for
+    Lodestar", "came up in the Lodestar stand-up"), and never one another, are linked
+    only through that name's phrases: without them the group falls apart into pieces
+    of fewer than ``min_phrases`` distinct phrases. The phrases of a vision meet one
+    another, two or three to a request, and hold together without any one word.
+    """
+    counts = Counter(w for m in members for w in words[m])
+    for word, count in sorted(counts.items()):
+        if count < 2:
+            continue
+        rest = np.array([m for m in members if word not in words[m]], dtype=int)
+        if len(rest) < min_phrases:
+            return False
+        _, pieces = connected_components(linked[rest][:, rest], directed=False)
+        sizes = np.bincount(pieces)
+        if not any(distinct(rest[pieces == p])[1] >= min_phrases  # largest first
+                   for p in np.argsort(-sizes, kind="stable") if sizes[p] >= min_phrases):
+            return False
+    return True
 
 
 def _vocabulary_members(names: list[str]) -> dict[int, np.ndarray] | None:
