@@ -1545,3 +1545,32 @@ def test_everyday_asks_joined_only_through_one_names_stock_sentences_are_no_voca
     groups = _vocabularies(sparse.csc_matrix(mesh), names, len(mesh))[1]
     assert len(groups) == 1 and set(asks) <= set(groups[0].removeprefix("vocabulary:").split("|"))
 
+
+def test_an_outsiders_own_mail_in_the_visions_words_outweighs_a_mere_newcomer():
+    """A competitor's rep writes the customer's new vocabulary in their own pitch,
+    seen in the mail only months after the asks began; a senior newcomer of the
+    customer's was merely there when they began. The pitch is where the words came
+    from: an outsider's own use of them weighs more than a customer's would."""
+    requests, members = _vision_requests("")
+    requests["text"] = requests["text"] + " A flight deck, a golden path, a signal mesh."
+    requests["sender_id"] = requests["originator_id"] = "p_ana"
+    requests["originator_confidence"] = 0.9
+    began = requests.loc[members, "sent_at"].min()
+    people = _people()
+    people.loc[1, ["title", "first_seen"]] = ["Chief Operating Officer",
+                                              began - pd.Timedelta(days=5)]
+    people.loc[2, "first_seen"] = began - pd.Timedelta(days=300)
+    authored = pd.DataFrame({"author_id": ["p_rep"],
+                             "text": ["Our flight deck and golden path work out of the box."],
+                             "sent_at": [began + pd.Timedelta(days=60)]})
+    terms = ["flight deck", "golden path", "signal mesh"]
+    # Bo is copied on the asks, new and senior
+    copied = pd.Series([frozenset({"p_bo"}) if m else frozenset() for m in members],
+                       index=requests.index)
+    ranked = VisionFinder(relay_style=False).candidates(requests, members, terms, people,
+                                                         authored, began, copied=copied)
+    assert [c.key for c in ranked[:2]] == ["org:Rival", "p_bo"]
+    # weighed like a customer's, the same two thirds of the terms would not lead
+    ranked = VisionFinder(relay_style=False, outside_use_weight=1.0).candidates(
+        requests, members, terms, people, authored, began, copied=copied)
+    assert ranked[0].key == "p_bo"

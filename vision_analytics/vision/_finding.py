@@ -104,6 +104,12 @@ class VisionFinder:
     authority_weight : float
         Added to a customer candidate with a senior title (chief, head, director,
         VP, ...) who has some evidence already.
+    outside_use_weight : float
+        How much more the vision terms in an outsider's own mail weigh than in a
+        customer's: a customer who writes them may be carrying someone's vision; an
+        outsider who writes the customer's new vocabulary in their own pitch is where
+        it came from (a competitor's mail is often seen only after it planted the
+        words, so it is rarely the first to write them here).
     min_tied : float
         In :meth:`expand_terms`, a phrase that emerged at the onset joins the vision
         only when at least this share of the requests using it also use one of the
@@ -121,7 +127,7 @@ class VisionFinder:
 
     def __init__(self, *, min_surprise=3.0, max_terms=15, min_terms_in_request=2,
                  relay_style=True, style_weight=0.25, authority_weight=0.3,
-                 min_count=4, max_expanded=40, max_sample=50_000, min_tied=0.1,
+                 outside_use_weight=3.0, min_count=4, max_expanded=40, max_sample=50_000, min_tied=0.1,
                  maker_lead_days=60, party_weight=0.25, random_state=0):
         self.min_surprise = min_surprise
         self.min_tied = min_tied
@@ -133,6 +139,7 @@ class VisionFinder:
         self.relay_style = relay_style
         self.style_weight = style_weight
         self.authority_weight = authority_weight
+        self.outside_use_weight = outside_use_weight
         self.maker_lead_days = maker_lead_days
         self.party_weight = party_weight
         self.random_state = random_state
@@ -390,7 +397,7 @@ class VisionFinder:
                              f"{_CORE} (relayed by others)")
             use = float(term_use.get(key, 0.0))
             if use:
-                score += use * own
+                score += use * own * (self.outside_use_weight if side == "external" else 1.0)
                 clues.append(f"uses {use:.0%} of the vision terms in their own mail")
             if _near_onset(first, onset, after_days=21):
                 score += 0.5
