@@ -436,6 +436,28 @@ def test_multilingual_disclaimers(disclaimer):
     assert got[-1] == ("disclaimer", disclaimer)
 
 
+def test_a_disclaimer_the_server_appends_under_the_quoted_thread():
+    # Exchange transport rules append the company disclaimer at the very end, below
+    # the quoted history: it is not the author's new text
+    body = (
+        "Dear Fiona,\n\nAny news here? Sorry to chase.\n\nBest regards,\nSerena\n\n"
+        "On 16 May 2024, at 15:25, Serena Colombo <scolombo@ferrandi.it> wrote:\n"
+        "> Could you share the roadmap for the next two quarters?\n\n"
+        "Questo messaggio e i suoi allegati possono contenere informazioni riservate.\n"
+        "This message and its attachments are intended only for the named recipients and "
+        "may be confidential. If received in error, please notify the sender.\n"
+    )
+    segments = zone_body(body)
+    check_tiling(body, segments)
+    got = kinds(body)
+    assert got[-1][0] == "disclaimer" and got[-1][1].startswith("Questo messaggio")
+    assert [t for k, t in got if k == "new"] == ["Any news here? Sorry to chase."]
+    # a message that is all legal text is still the author's message
+    notice = ("This notice is confidential and intended only for the named recipients; "
+              "if received in error, please notify the sender.\n")
+    assert [k for k, _ in kinds(notice)] == ["new"]
+
+
 @pytest.mark.parametrize(
     "greeting, closing",
     [

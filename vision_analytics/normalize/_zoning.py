@@ -543,7 +543,10 @@ def _subzones(lines: _Lines, a: int, b: int, at_block_start: bool) -> list[tuple
             k -= 1
             continue
         break
-    if disc_start is not None and disc_start > a:
+    # a run that is all legal text is a disclaimer only below the author's own text:
+    # after a quote (a mail server appends it under the whole thread), not as the
+    # message itself
+    if disc_start is not None and (disc_start > a or not at_block_start):
         out.append((disc_start, b, "disclaimer"))
         end = disc_start
     tail = [p for p in nonblank if p < end]
