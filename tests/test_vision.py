@@ -1574,3 +1574,21 @@ def test_an_outsiders_own_mail_in_the_visions_words_outweighs_a_mere_newcomer():
     ranked = VisionFinder(relay_style=False, outside_use_weight=1.0).candidates(
         requests, members, terms, people, authored, began, copied=copied)
     assert ranked[0].key == "p_bo"
+
+
+def test_a_sender_of_vision_asks_gets_no_style_lead(monkeypatch):
+    """Someone who sends some of the vision asks has relays the test did not flag among
+    their own asks: the others' relays read like them by construction."""
+    from vision_analytics.vision import _finding
+
+    requests, members, terms, people, authored, onset = _department_case([1, 0, 0])
+    vision = requests.index[members]
+    requests.loc[vision[[1, 4]], ["sender_id", "originator_id"]] = "p_law"
+    monkeypatch.setattr(_finding, "relay_style_shift",
+                        lambda *a, **k: pd.Series({"p_law": 5.0, "p_it1": 5.0}))
+    ranked = {c.key: c for c in VisionFinder().candidates(requests, members, terms, people,
+                                                          authored, onset)}
+    style = "read like their own writing"
+    assert not any(style in clue for clue in ranked["p_law"].clues)
+    # one who sends none of them keeps it
+    assert any(style in clue for clue in ranked["p_it1"].clues)

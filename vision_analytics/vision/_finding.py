@@ -415,8 +415,11 @@ class VisionFinder:
                 clues.append(("first" if rank[0] == 0 else "second")
                              + f" to write the vision's phrases ({rank[1]:%d %b %Y})")
             z = float(relay_style.get(key, 0.0))
-            if z and score > 0:
-                # style corroborates other evidence; a style lead alone is too weak
+            if z and score > 0 and not carried:
+                # style corroborates other evidence; a style lead alone is too weak.
+                # Whoever sends vision asks themselves is no hidden writer: their own
+                # asks hold relays the test did not flag, so the others' relays read
+                # like them by construction
                 score += self.style_weight * min(z, 5.0)
                 clues.append("the vision requests others sent read like their own writing "
                              f"(z = {z:.1f} against those senders' other requests)")
