@@ -127,8 +127,8 @@ class VisionFinder:
 
     def __init__(self, *, min_surprise=3.0, max_terms=15, min_terms_in_request=2,
                  relay_style=True, style_weight=0.25, authority_weight=0.3,
-                 outside_use_weight=3.0, min_count=4, max_expanded=40, max_sample=50_000, min_tied=0.1,
-                 maker_lead_days=60, party_weight=0.25, random_state=0):
+                 outside_use_weight=3.0, min_count=4, max_expanded=40, max_sample=50_000,
+                 min_tied=0.1, maker_lead_days=60, party_weight=0.25, random_state=0):
         self.min_surprise = min_surprise
         self.min_tied = min_tied
         self.max_terms = max_terms
