@@ -1546,6 +1546,32 @@ def test_everyday_asks_joined_only_through_one_names_stock_sentences_are_no_voca
     assert len(groups) == 1 and set(asks) <= set(groups[0].removeprefix("vocabulary:").split("|"))
 
 
+def test_a_log_rows_reporter_is_the_sender_not_a_relay_of_their_own_asks():
+    """A Jira row's reporter ("wdegraaf") names the same person as their mail address:
+    a newcomer logging their own asks relays nobody's. Only an originator who is not
+    the sender, as people, rises as an originator of relayed asks."""
+    requests = _stream(3, planted=False)
+    late = requests.index[requests["sent_at"] > pd.Timestamp("2024-07-01", tz="UTC")][::2]
+    requests["sender"] = "ana@c.com"
+    requests.loc[late, "sender"] = "wdegraaf"
+    requests["originator"] = requests["sender"]
+    requests.loc[late, "originator"] = "wouter.degraaf@c.com"
+    requests["sender_id"] = requests["originator_id"] = "p_ana"
+    requests.loc[late, ["sender_id", "originator_id"]] = "p_wouter"
+
+    def originators(frame):
+        result = SharedSourceTest(n_permutations=9, random_state=0).fit(frame)
+        features = result.features["feature"].astype(str)
+        return set(features[features.str.startswith("originator:")])
+
+    assert originators(requests) == set()
+    # the same asks relayed by Ana for Wouter are his, through her
+    relayed = requests.assign(sender=requests["sender"].where(
+        ~requests.index.isin(late), "ana@c.com"))
+    relayed.loc[late, "sender_id"] = "p_ana"
+    assert originators(relayed) == {"originator:wouter.degraaf@c.com"}
+
+
 def test_an_outsiders_own_mail_in_the_visions_words_outweighs_a_mere_newcomer():
     """A competitor's rep writes the customer's new vocabulary in their own pitch,
     seen in the mail only months after the asks began; a senior newcomer of the

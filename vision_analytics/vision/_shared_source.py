@@ -421,7 +421,13 @@ class SharedSourceTest:
             X, names = sparse.csr_matrix((n, 0)), []
         blocks, all_names = [X], list(names)
         if {"originator", "sender"} <= set(data.columns):
-            relayed = (data["originator"].fillna("").astype(str) != data["sender"].astype(str)) & (
+            # who sent and who originated are compared as people where they are
+            # known: a log row's reporter ("wdegraaf") is the sender's mail address
+            # under another name, not someone relaying another's ask
+            ids = {"originator_id", "sender_id"} <= set(data.columns)
+            said = data["sender_id" if ids else "sender"].fillna("").astype(str)
+            made = data["originator_id" if ids else "originator"].fillna("").astype(str)
+            relayed = (made != said) & (
                 ~data["originator"].fillna("").astype(str).isin(["", "unknown"]))
             origin = data["originator"].where(relayed, "")
             values = sorted(v for v in origin.unique() if v)
