@@ -70,6 +70,30 @@ def test_display_name_variants_merge_and_every_form_looks_up():
     assert result.merges["evidence"].str.contains("Presto").all()
 
 
+@pytest.mark.parametrize(
+    ("written", "shown"),
+    [
+        ("Iris de Boer", "Iris de Boer"),
+        ("de Boer, Iris", "Iris de Boer"),
+        ("Anouk van der Heijden", "Anouk van der Heijden"),
+        ("Noëlle Postma", "Noëlle Postma"),
+        ("IRIS DE BOER", "Iris de Boer"),
+        ("o'brien, sean", "Sean O'Brien"),
+        ("Presto, Kevin M.", "Kevin M Presto"),
+        ("Dana McKay", "Dana McKay"),
+    ],
+)
+def test_a_name_is_shown_as_written_with_its_particles_and_accents(written, shown):
+    """A brief that says "Iris D Boer" or "Noelle Postma" misnames the people it is
+    about; the name's key stays folded, so every form still finds the one person."""
+    msgs = mail([{"sender": "someone@vanoordt.nl", "sender_name": written,
+                  "to": ["ae@seller.com"]}])
+    result = resolve_identities(msgs, seller_domains="seller.com")
+    pid = result.lookup("someone@vanoordt.nl")
+    assert result.people.set_index("person_id").loc[pid, "name"] == shown
+    assert result.lookup(shown) == pid
+
+
 def test_same_x500_mailbox_merges_addresses():
     x500 = "Doe, Jan </O=ACME/OU=NA/CN=RECIPIENTS/CN=JDOE>"
     msgs = mail([

@@ -132,11 +132,20 @@ _TITLES = {"mr", "mrs", "ms", "miss", "dr", "prof", "sir", "jr", "sr", "ii", "ii
 # ------------------------------------------------------------------------ name parsing
 
 
+#: Words that join a surname rather than stand as a middle name ("Iris de Boer",
+#: "Anouk van der Heijden", "João dos Santos"): shown as written, lower case.
+_PARTICLES = {"de", "da", "das", "do", "dos", "del", "della", "delle", "dei", "degli", "di",
+              "du", "des", "van", "von", "der", "den", "ter", "ten", "te", "la", "le", "lo",
+              "zu", "af", "av", "'t"}
+
+
 @dataclass(frozen=True)
 class _Name:
     first: str
     middles: tuple[str, ...]
     last: str
+    #: the name's words as written (accents and particles kept), for display only
+    shown: tuple[str, ...] = field(default=(), compare=False)
 
     @property
     def key(self) -> str:
@@ -144,9 +153,24 @@ class _Name:
 
     @property
     def display(self) -> str:
+        if self.shown:
+            return " ".join(_shown_word(w, i, len(self.shown)) for i, w in enumerate(self.shown))
         parts = [self.first.title(), *[m.upper() if len(m) == 1 else m.title()
                                        for m in self.middles], self.last.title()]
         return " ".join(p for p in parts if p)
+
+
+def _shown_word(word: str, position: int, count: int) -> str:
+    """One word of a displayed name: a particle inside it lower case, an initial upper
+    case, a word written all in one case capitalised ("IRIS" → "Iris", "o'brien" →
+    "O'Brien"), any other as written ("McKay", "DeWitt")."""
+    if 0 < position < count - 1 and _fold(word) in _PARTICLES:
+        return word.lower()
+    if len(word) == 1:
+        return word.upper()
+    if word.islower() or word.isupper():
+        return word.title()
+    return word
 
 
 def _fold(text: str) -> str:
@@ -186,19 +210,20 @@ def _parse_name(text) -> _Name | None:
     if "/" in text:  # Lotus Notes canonical form: name/OU/ORG@DOMAIN
         text = text.split("/", 1)[0]
     text = text.split("@", 1)[0]
-    text = _fold(text).strip("'\" ")
+    text = unicodedata.normalize("NFC", text).strip("'\" ")
     if "," in text:
         last, _, rest = text.partition(",")
-        rest_tokens = _tokens(rest)
-        if rest_tokens and rest_tokens[-1] in _TITLES:
+        rest_tokens = _written_tokens(rest)
+        if rest_tokens and rest_tokens[-1][0] in _TITLES:
             rest_tokens = rest_tokens[:-1]
-        if rest_tokens and not set(_tokens(last)) & _TITLES:
-            tokens = [*rest_tokens, *_tokens(last)]
+        if rest_tokens and not {t for t, _ in _written_tokens(last)} & _TITLES:
+            pairs = [*rest_tokens, *_written_tokens(last)]
         else:
-            tokens = _tokens(last)
+            pairs = _written_tokens(last)
     else:
-        tokens = _tokens(text)
-    tokens = [t for t in tokens if t not in _TITLES]
+        pairs = _written_tokens(text)
+    pairs = [(t, w) for t, w in pairs if t not in _TITLES]
+    tokens = [t for t, _ in pairs]
     if len(tokens) < 2 or len(tokens) > 5:
         return None
     if any(t in GENERIC_NAME_TOKENS for t in tokens) or any(ch.isdigit() for t in tokens
@@ -208,11 +233,21 @@ def _parse_name(text) -> _Name | None:
     if len(first) < 2 or len(last) < 2:
         # "J Smith" / "Smith J": keep as an initial-only name, never matched on its own
         return None
-    return _Name(first, tuple(m[0] for m in middles), last)
+    return _Name(first, tuple(m[0] for m in middles), last, shown=tuple(w for _, w in pairs))
 
 
 def _tokens(text: str) -> list[str]:
     return [t for t in re.split(r"[^\w'-]+", text.replace(".", " ")) if t and t != "-"]
+
+
+def _written_tokens(text: str) -> list[tuple[str, str]]:
+    """``(folded, as written)`` for each word of a name: "Noëlle" → ("noelle", "Noëlle")."""
+    out = []
+    for word in _tokens(text):
+        folded = _fold(word).strip("'\" ")
+        if folded and folded != "-":
+            out.append((folded, word.strip("'\" ")))
+    return out
 
 
 def _name_from_address(address: str) -> _Name | None:
