@@ -1572,6 +1572,26 @@ def test_a_log_rows_reporter_is_the_sender_not_a_relay_of_their_own_asks():
     assert originators(relayed) == {"originator:wouter.degraaf@c.com"}
 
 
+def test_a_persons_name_is_no_vocabulary():
+    """A log that frames each row "Raised on a call with Wouter." makes a newcomer's name
+    rise across every topic; a name is a person (an originator, resolved upstream), not
+    a vision's word. A phrase holding it is still read."""
+    requests = _stream(4, planted=False)
+    late = requests.index[requests["sent_at"] > pd.Timestamp("2024-06-15", tz="UTC")][::2]
+    framing = ["Raised on a call with Wouter. ", "Logged at a meeting, Wouter. "]
+    requests.loc[late, "text"] = [framing[i % 2] + text for i, text in
+                                  enumerate(requests.loc[late, "text"])]
+
+    def words(**kwargs):
+        result = SharedSourceTest(n_permutations=9, random_state=0, **kwargs).fit(requests)
+        return set(result.features["feature"].astype(str))
+
+    assert "term:wouter" in words()
+    named = words(names=["Wouter", "de Graaf"])
+    assert "term:wouter" not in named
+    assert any(f.startswith("term:") and "wouter" in f for f in named)
+
+
 def test_an_outsiders_own_mail_in_the_visions_words_outweighs_a_mere_newcomer():
     """A competitor's rep writes the customer's new vocabulary in their own pitch,
     seen in the mail only months after the asks began; a senior newcomer of the

@@ -257,7 +257,8 @@ def analyze(inputs, *, seller_domains=None, org_chart=None, alias_table=None,
     lap("attribution")
 
     framed = _with_context(requests)
-    test = SharedSourceTest(random_state=random_state).fit(framed)
+    test = SharedSourceTest(names=_name_words(identities.people),
+                            random_state=random_state).fit(framed)
     vision, members = _finding(test, framed, messages, segments, identities, alpha)
     requests["part_of_vision"] = members.reindex(requests.index).fillna(False).astype(bool)
     if vision["shared_source"] and vision.get("source_key"):
@@ -355,6 +356,16 @@ def _with_records(members: pd.Series, requests: pd.DataFrame) -> pd.Series:
     out.loc[rows] = both
     out.loc[mails[both]] = True
     return out
+
+
+def _name_words(people: pd.DataFrame) -> set[str]:
+    """The first names and surnames of everyone in the mail ("Iris de Boer": iris, boer)."""
+    words = set()
+    for name in people["name"].fillna("").astype(str):
+        parts = [p for p in re.split(r"[^\w'-]+", name) if p.isalpha()]
+        if len(parts) >= 2:
+            words |= {parts[0].lower(), parts[-1].lower()}
+    return words
 
 
 def _framing_words(requests: pd.DataFrame, random_state, min_surprise: float = 4.0,

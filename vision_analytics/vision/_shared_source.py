@@ -45,6 +45,7 @@ from scipy.sparse.csgraph import connected_components
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, CountVectorizer
 
 from ..features._stopwords import OTHER_LANGUAGE_STOP_WORDS
+from ..normalize._identity import _fold
 
 __all__ = ["SharedSourceTest", "SharedSourceResult", "contains_term", "term_pattern"]
 
@@ -263,6 +264,11 @@ class SharedSourceTest:
         a vision carried by many phrases, each used a few times, emerges as a
         group; a group counts as many families as it holds phrases whose
         requests differ (the phrases of one recurring sentence count once).
+    names : iterable of str
+        People's first names and surnames. A lone word that is one of them is no
+        feature: a person named in the asks is an originator, which the attribution
+        stage resolves and the test counts as one, and a name in a log's own
+        framing ("Raised on a call with João") is nobody's vocabulary.
     random_state : int
         Seed of the permutations.
 
@@ -282,8 +288,10 @@ class SharedSourceTest:
 
     def __init__(self, *, n_permutations=199, min_surprise=3.0, min_count=4,
                  min_topic_spread=3, min_vocabulary_spread=1, vocabulary_max_alike=0.2,
-                 min_families=6, min_requests=20, vocabularies=True, random_state=0):
+                 min_families=6, min_requests=20, vocabularies=True, names=(),
+                 random_state=0):
         self.min_families = min_families
+        self.names = frozenset(_fold(str(n)) for n in names if n)
         self.min_vocabulary_spread = min_vocabulary_spread
         self.vocabulary_max_alike = vocabulary_max_alike
         self.vocabularies = vocabularies
@@ -419,6 +427,11 @@ class SharedSourceTest:
             names = [f"term:{t}" for t in vectorizer.get_feature_names_out()]
         except ValueError:  # empty vocabulary
             X, names = sparse.csr_matrix((n, 0)), []
+        if self.names and names:
+            keep = [j for j, name in enumerate(names)
+                    if " " in name or _fold(name[5:]) not in self.names]
+            if len(keep) < len(names):
+                X, names = X.tocsc()[:, keep].tocsr(), [names[j] for j in keep]
         blocks, all_names = [X], list(names)
         if {"originator", "sender"} <= set(data.columns):
             # who sent and who originated are compared as people where they are
