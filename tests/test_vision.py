@@ -802,6 +802,40 @@ def test_a_new_it_manager_is_it_not_a_new_executive():
     assert finder.origin(cio, onset, start)[0] == "it_organization"
 
 
+def test_a_new_it_executive_whose_colleagues_share_the_vision_is_the_it_organisation():
+    """A CIO first seen near the onset reads as a new executive on their own; when an
+    architect and a security officer of IT carry the vision's words in their own mail
+    too, the IT organisation developed it. Colleagues with only a copy or a title, or
+    far behind, do not; nor do IT colleagues of a new COO make the COO's vision IT's."""
+    from vision_analytics.vision import SourceCandidate
+
+    finder = VisionFinder()
+    start, onset = pd.Timestamp("2024-01-01", tz="UTC"), pd.Timestamp("2024-05-01", tz="UTC")
+
+    def person(key: str, title: str, score: float, clues: list[str]):
+        return SourceCandidate(key=key, kind="person", name=key.title(), email=f"{key}@c.com",
+                               organization="C", department="", title=title, score=score,
+                               clues=clues, first_seen=onset - pd.Timedelta(days=40))
+
+    cio = person("iris", "Chief Information Officer", 2.0, ["first to write the phrases"])
+    architect = person("anouk", "Head of Enterprise Architecture", 1.0,
+                       ["uses 29% of the vision terms in their own mail"])
+    security = person("hester", "IT Security Officer", 0.7,
+                      ["originator of 4 of the 97 requests (relayed by others)"])
+    assert finder.origin(cio, onset, start)[0] == "new_executive"
+    origin, clues = finder.origin(cio, onset, start, ranked=[cio, architect, security])
+    assert origin == "it_organization"
+    assert any("Anouk" in clue and "Head of Enterprise Architecture" in clue for clue in clues)
+    copied = person("anouk", "Head of Enterprise Architecture", 1.0,
+                    ["copied on 3 of the 97 requests without sending any"])
+    faint = person("anouk", "Head of Enterprise Architecture", 0.1,
+                   ["uses 5% of the vision terms in their own mail"])
+    assert finder.origin(cio, onset, start, ranked=[cio, copied, faint])[0] == "new_executive"
+    coo = person("marc", "Chief Operating Officer", 2.0, ["first to write the phrases"])
+    assert finder.origin(coo, onset, start, ranked=[coo, architect, security])[0] == \
+        "new_executive"
+
+
 def test_capitals_that_are_not_names_are_not_outside_names():
     from vision_analytics.vision import emerging_names
 

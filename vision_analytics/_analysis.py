@@ -804,7 +804,7 @@ def _finding(test, requests, messages, segments, identities, alpha):
             candidates = [lead, *candidates[1:]]
     source = candidates[0] if candidates else None
     start = messages["sent_at"].min()
-    origin, origin_clues = finder.origin(source, onset, start)
+    origin, origin_clues = finder.origin(source, onset, start, ranked=candidates)
     base.update({
         "shared_source": True,
         "confidence": round(confidence_from_scores(candidates) * (1 - test.p_value), 3)

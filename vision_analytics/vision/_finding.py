@@ -662,9 +662,14 @@ class VisionFinder:
                    + "; ".join(f"{people.loc[m, 'name']}: {scores[m].clues[0]}"
                                for m in members[:3] if scores[m].clues)])
 
-    def origin(self, source: SourceCandidate | None, onset, start) -> tuple[str | None,
-                                                                         list[str]]:
-        """new_executive / competitor / it_organization / other, with the clues."""
+    def origin(self, source: SourceCandidate | None, onset, start,
+               ranked: list[SourceCandidate] | None = None) -> tuple[str | None, list[str]]:
+        """new_executive / competitor / it_organization / other, with the clues.
+
+        ``ranked`` (the candidates, source first) lets an IT executive's colleagues
+        speak: a head of IT who first writes near the onset is a new executive only
+        when no one else of the IT organisation carries the vision's evidence too.
+        """
         if source is None:
             return None, []
         clues = []
@@ -685,7 +690,8 @@ class VisionFinder:
         executive = bool(source.title and _EXECUTIVE.search(source.title))
         # a newcomer of the IT organisation below the executive ranks (a new head of
         # infrastructure, an architect) is IT's voice, not a new executive's
-        if new and (executive or not it_like):
+        colleagues = _it_colleagues(source, ranked or []) if it_like else []
+        if new and (executive or not it_like) and not colleagues:
             clues.append(f"first appeared {source.first_seen:%d %b %Y}, "
                          f"{(source.first_seen - start).days} days into the mail")
             if source.title:
@@ -693,10 +699,32 @@ class VisionFinder:
             return "new_executive", clues
         if it_like:
             clues.append(f"{source.title or source.department} is in the IT organisation")
+            if colleagues:
+                clues.append("the vision's evidence is shared in IT: " + "; ".join(
+                    f"{c.name} ({c.title or c.department}): {c.clues[0]}"
+                    for c in colleagues[:3]))
             return "it_organization", clues
         if senior:
             clues.append(f"senior title ({source.title}) but present from the start")
         return "other", clues
+
+
+def _it_colleagues(source: SourceCandidate, ranked: list[SourceCandidate],
+                   min_share: float = 0.1) -> list[SourceCandidate]:
+    """Others of the IT organisation with evidence of their own for the vision.
+
+    A vision an IT organisation develops leaves its words in several of its
+    people's mail (an architect's, a security officer's) and some of the relayed
+    asks trace back to them; each is behind the source, but not negligibly (at
+    least ``min_share`` of its score). Copies, a senior title or arriving near the
+    onset are no evidence of shaping it: the IT people around a new Chief Digital
+    Officer are copied on the asks, but write none of the vision's words.
+    """
+    own = ("uses ", "originator of ", "first to write", "second to write")
+    return [c for c in ranked
+            if c.kind == "person" and c.key != source.key and c.score >= min_share * source.score
+            and _IT_WORDS.search(f"{c.title} {c.department}")
+            and any(clue.startswith(own) for clue in c.clues)]
 
 
 def _near_onset(first, onset, *, after_days: int, before_days: int = 60) -> bool:
