@@ -761,6 +761,39 @@ def test_a_department_whose_people_share_the_evidence_is_the_source():
     assert ranked[0].key == "p_it1"
 
 
+def test_it_people_known_by_title_who_share_the_evidence_outweigh_a_copied_newcomer():
+    """Without departments (no org chart, no signature naming one) IT's people are known
+    by their titles. Three of them writing the vision's words outweigh a newcomer who is
+    only copied on two of its asks: the heaviest leads, the others named beside it, and
+    the origin is IT. When they write none of it, the copied newcomer stays the lead."""
+    def case(it_uses):
+        requests, members, terms, people, authored, onset = _department_case(it_uses)
+        people["department"] = ""
+        people["first_seen"] = pd.Timestamp("2023-06-01", tz="UTC")
+        authored = authored[authored["author_id"] != "p_law"].copy()
+        # IT's people write to the seller about it weeks into the asks
+        it = authored["author_id"].str.startswith("p_it")
+        authored.loc[it, "sent_at"] += pd.Timedelta(days=30)
+        people.loc[len(people)] = ["p_new", "P_NEW", ["p_new@c.com"], "C", "c.com", "",
+                                   "Senior Process Lead", "customer",
+                                   onset - pd.Timedelta(days=7)]
+        copied = pd.Series([frozenset()] * len(requests), index=requests.index)
+        vision = requests.index[members]
+        copied[vision[2]] = copied[vision[5]] = frozenset({"p_new"})
+        finder = VisionFinder(relay_style=False)
+        ranked = finder.candidates(requests, members, terms, people, authored, onset,
+                                   copied=copied)
+        return finder, ranked, onset, requests["sent_at"].min()
+
+    finder, ranked, onset, start = case([1, 1, 1])
+    assert ranked[0].key == "p_it1"
+    assert "2 more of IT" in ranked[0].clues[0] and "P_IT3 (Enterprise Architect)" in \
+        ranked[0].clues[0]
+    assert finder.origin(ranked[0], onset, start, ranked=ranked)[0] == "it_organization"
+    finder, ranked, onset, start = case([0, 0, 0])
+    assert ranked[0].key == "p_new"
+
+
 def test_a_new_it_manager_is_it_not_a_new_executive():
     finder = VisionFinder()
     start, onset = pd.Timestamp("2024-01-01", tz="UTC"), pd.Timestamp("2024-05-01", tz="UTC")
@@ -804,24 +837,29 @@ def test_a_new_it_manager_is_it_not_a_new_executive():
 
 def test_a_new_it_executive_whose_colleagues_share_the_vision_is_the_it_organisation():
     """A CIO first seen near the onset reads as a new executive on their own; when an
-    architect and a security officer of IT carry the vision's words in their own mail
-    too, the IT organisation developed it. Colleagues with only a copy or a title, or
-    far behind, do not; nor do IT colleagues of a new COO make the COO's vision IT's."""
+    architect and a security officer of IT carry as much of the vision's evidence (its
+    words in their own mail, relayed asks traced to them), the IT organisation developed
+    it. Colleagues with only a copy, an echo or far behind do not; nor do IT colleagues
+    of a new COO make the COO's vision IT's."""
     from vision_analytics.vision import SourceCandidate
 
     finder = VisionFinder()
     start, onset = pd.Timestamp("2024-01-01", tz="UTC"), pd.Timestamp("2024-05-01", tz="UTC")
 
-    def person(key: str, title: str, score: float, clues: list[str]):
+    def person(key: str, title: str, score: float, clues: list[str], use: float = 0.0,
+               originated: float = 0.0):
         return SourceCandidate(key=key, kind="person", name=key.title(), email=f"{key}@c.com",
                                organization="C", department="", title=title, score=score,
-                               clues=clues, first_seen=onset - pd.Timedelta(days=40))
+                               clues=clues, first_seen=onset - pd.Timedelta(days=40),
+                               use=use, originated=originated)
 
-    cio = person("iris", "Chief Information Officer", 2.0, ["first to write the phrases"])
+    cio = person("iris", "Chief Information Officer", 2.0, ["first to write the phrases"],
+                 use=0.36, originated=0.02)
     architect = person("anouk", "Head of Enterprise Architecture", 1.0,
-                       ["uses 29% of the vision terms in their own mail"])
+                       ["uses 29% of the vision terms in their own mail"], use=0.29)
     security = person("hester", "IT Security Officer", 0.7,
-                      ["originator of 4 of the 97 requests (relayed by others)"])
+                      ["originator of 4 of the 97 requests (relayed by others)"],
+                      originated=0.04)
     assert finder.origin(cio, onset, start)[0] == "new_executive"
     origin, clues = finder.origin(cio, onset, start, ranked=[cio, architect, security])
     assert origin == "it_organization"
@@ -829,8 +867,16 @@ def test_a_new_it_executive_whose_colleagues_share_the_vision_is_the_it_organisa
     copied = person("anouk", "Head of Enterprise Architecture", 1.0,
                     ["copied on 3 of the 97 requests without sending any"])
     faint = person("anouk", "Head of Enterprise Architecture", 0.1,
-                   ["uses 5% of the vision terms in their own mail"])
+                   ["uses 5% of the vision terms in their own mail"], use=0.05)
     assert finder.origin(cio, onset, start, ranked=[cio, copied, faint])[0] == "new_executive"
+    # a new Chief Digital Officer writes all of the words and is behind 44 of 59 asks;
+    # an IT manager writing a seventh of them, behind one ask, echoes the officer
+    cdo = person("qing", "Chief Digital Officer", 4.5, ["first to write the phrases"],
+                 use=1.0, originated=0.75)
+    echo = person("rahul", "IT Service Manager", 0.65,
+                  ["uses 14% of the vision terms in their own mail"], use=0.14,
+                  originated=0.017)
+    assert finder.origin(cdo, onset, start, ranked=[cdo, echo])[0] == "new_executive"
     coo = person("marc", "Chief Operating Officer", 2.0, ["first to write the phrases"])
     assert finder.origin(coo, onset, start, ranked=[coo, architect, security])[0] == \
         "new_executive"

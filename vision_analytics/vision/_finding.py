@@ -85,6 +85,10 @@ class SourceCandidate:
     #: those of ``members`` whose own evidence backs the department (None: all of
     #: them); a department named in the asks may have none
     backed: list[str] | None = None
+    #: share of the vision terms in their own mail, and of the vision requests
+    #: traced back to them through others (a person's own evidence)
+    use: float = 0.0
+    originated: float = 0.0
 
 
 class VisionFinder:
@@ -446,7 +450,8 @@ class VisionFinder:
             scores[key] = SourceCandidate(
                 key=key, kind=kind, name=str(person["name"]), email=emails[0] if emails else "",
                 organization=str(person["organization"]), department=str(person["department"]),
-                title=str(person["title"]), score=score, clues=clues, first_seen=first)
+                title=str(person["title"]), score=score, clues=clues, first_seen=first,
+                use=use, originated=share)
         ranked = sorted(scores.values(), key=lambda c: (-c.score, c.key))
         ranked = self._merge_organizations(ranked)
         if outside_names:
@@ -464,7 +469,53 @@ class VisionFinder:
             department = None
         if department is not None and (not ranked or department.score > ranked[0].score):
             ranked.insert(0, department)
+        elif department is None:
+            ranked = self._it_people_together(ranked, scores, sent_share, people, first_use,
+                                              attributed, onset)
         return [c for c in ranked if c.score > 0]
+
+    def _it_people_together(self, ranked, scores, sent_share, people, first_use, attributed,
+                            onset) -> list[SourceCandidate]:
+        """Several IT people, each with evidence of their own, against a lone lead.
+
+        Without an org chart or signatures that name departments, an IT
+        organisation's people are known only by their titles (architect, CIO,
+        security officer). When two or more of them each carry part of the vision's
+        evidence (its words in their own mail, relayed asks traced to them) and
+        together outweigh a lead who is none of them, the heaviest of them leads,
+        with the others named beside: the vision is theirs, not the one of a
+        newcomer copied on a few asks. A newcomer who brought the phrases (first to
+        write them, near the onset, none of the group traced behind a relayed ask)
+        keeps the lead, as against a department.
+        """
+        if not ranked or ranked[0].kind != "person":
+            return ranked
+        own = ("uses ", "originator of ", "first to write", "second to write")
+        group = [c for c in scores.values()
+                 if c.kind == "person" and c.score > 0 and not c.department
+                 and people.loc[c.key].get("side", "") == "customer"
+                 and float(sent_share.get(c.key, 0.0)) < _MESSENGER_SHARE
+                 and _IT_WORDS.search(c.title or "")
+                 and any(clue.startswith(own) for clue in c.clues)]
+        group.sort(key=lambda c: (-c.score, c.key))
+        top = ranked[0]
+        total = sum(c.score for c in group)
+        if len(group) < 2 or top.key in {c.key for c in group} or total <= top.score:
+            return ranked
+        together = SourceCandidate(key="dept:IT", kind="department", name="IT", email="",
+                                   organization=group[0].organization, department="",
+                                   title="", score=total, members=[c.key for c in group])
+        if _newcomer_beside(together, ranked, first_use, attributed, onset):
+            return ranked
+        lead = group[0]
+        names = ", ".join(f"{c.name} ({c.title})" for c in group[1:4])
+        lead = SourceCandidate(
+            key=lead.key, kind=lead.kind, name=lead.name, email=lead.email,
+            organization=lead.organization, department=lead.department, title=lead.title,
+            score=total, first_seen=lead.first_seen, use=lead.use, originated=lead.originated,
+            clues=[f"with {len(group) - 1} more of IT who carry the vision's evidence too: "
+                   f"{names}", *lead.clues])
+        return [lead, *[c for c in ranked if c.key != lead.key]]
 
     def _merge_organizations(self, ranked: list[SourceCandidate]) -> list[SourceCandidate]:
         """Outside people of one organisation speak for it: one candidate per org."""
@@ -711,20 +762,22 @@ class VisionFinder:
 
 def _it_colleagues(source: SourceCandidate, ranked: list[SourceCandidate],
                    min_share: float = 0.1) -> list[SourceCandidate]:
-    """Others of the IT organisation with evidence of their own for the vision.
+    """Others of the IT organisation who share the vision's evidence with its source.
 
     A vision an IT organisation develops leaves its words in several of its
-    people's mail (an architect's, a security officer's) and some of the relayed
-    asks trace back to them; each is behind the source, but not negligibly (at
-    least ``min_share`` of its score). Copies, a senior title or arriving near the
-    onset are no evidence of shaping it: the IT people around a new Chief Digital
-    Officer are copied on the asks, but write none of the vision's words.
+    people's mail (an architect's, a security officer's) about as much as in its
+    head's, and some of the relayed asks trace back to each of them: at least half
+    the source's share of the terms or of the traced asks. Copies, a senior title or
+    arriving near the onset are no evidence of shaping it, and an echo is not
+    sharing it: the IT people around a new Chief Digital Officer are copied on the
+    asks, and one of them writing a seventh of the words the officer writes all of
+    repeats them.
     """
-    own = ("uses ", "originator of ", "first to write", "second to write")
     return [c for c in ranked
             if c.kind == "person" and c.key != source.key and c.score >= min_share * source.score
             and _IT_WORDS.search(f"{c.title} {c.department}")
-            and any(clue.startswith(own) for clue in c.clues)]
+            and ((c.use > 0 and c.use >= 0.5 * source.use)
+                 or (c.originated > 0 and c.originated >= 0.5 * source.originated))]
 
 
 def _near_onset(first, onset, *, after_days: int, before_days: int = 60) -> bool:
