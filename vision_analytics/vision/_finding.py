@@ -465,7 +465,8 @@ class VisionFinder:
             department = pooled
         if department is not None and (
                 _newcomer_leads(department, scores, first_use, attributed, onset)
-                or _newcomer_beside(department, ranked, first_use, attributed, onset)):
+                or _newcomer_beside(department.members, ranked, first_use, attributed, onset,
+                                    also=(department.key,))):
             department = None
         if department is not None and (not ranked or department.score > ranked[0].score):
             ranked.insert(0, department)
@@ -490,22 +491,19 @@ class VisionFinder:
         """
         if not ranked or ranked[0].kind != "person":
             return ranked
-        own = ("uses ", "originator of ", "first to write", "second to write")
+        # own evidence: the vision's words in their own mail (whoever wrote them first
+        # did) or relayed asks traced back to them
         group = [c for c in scores.values()
                  if c.kind == "person" and c.score > 0 and not c.department
                  and people.loc[c.key].get("side", "") == "customer"
                  and float(sent_share.get(c.key, 0.0)) < _MESSENGER_SHARE
-                 and _IT_WORDS.search(c.title or "")
-                 and any(clue.startswith(own) for clue in c.clues)]
+                 and _IT_WORDS.search(c.title or "") and (c.use > 0 or c.originated > 0)]
         group.sort(key=lambda c: (-c.score, c.key))
         top = ranked[0]
         total = sum(c.score for c in group)
         if len(group) < 2 or top.key in {c.key for c in group} or total <= top.score:
             return ranked
-        together = SourceCandidate(key="dept:IT", kind="department", name="IT", email="",
-                                   organization=group[0].organization, department="",
-                                   title="", score=total, members=[c.key for c in group])
-        if _newcomer_beside(together, ranked, first_use, attributed, onset):
+        if _newcomer_beside([c.key for c in group], ranked, first_use, attributed, onset):
             return ranked
         lead = group[0]
         names = ", ".join(f"{c.name} ({c.title})" for c in group[1:4])
@@ -859,25 +857,25 @@ def _newcomer_leads(department: SourceCandidate, scores: dict[str, SourceCandida
             and _near_onset(cand.first_seen, onset, after_days=21))
 
 
-def _newcomer_beside(department: SourceCandidate, ranked: list[SourceCandidate],
+def _newcomer_beside(members: list[str], ranked: list[SourceCandidate],
                      first_use: dict[str, tuple[int, pd.Timestamp]],
-                     attributed: pd.Series, onset) -> bool:
-    """Is the leading person a newcomer outside the department who brought the vision?
+                     attributed: pd.Series, onset, also: tuple = ()) -> bool:
+    """Is the leading person a newcomer outside a group who brought the vision?
 
-    A department pooled from its people's echoes of the vision's words (neither it
-    nor any of them traced behind a relayed request) does not outweigh the person
-    who arrived near the onset and wrote the words first.
+    A department (or IT's people) pooled from its ``members``' echoes of the vision's
+    words (none of them, nor ``also`` — the department itself — traced behind a
+    relayed request) does not outweigh the person who arrived near the onset and
+    wrote the words first.
     """
-    if not ranked or not department.members or ranked[0].kind != "person":
+    if not ranked or not members or ranked[0].kind != "person":
         return False
     top = ranked[0]
     rank = first_use.get(top.key)
-    if top.key in department.members or rank is None or rank[0] != 0:
+    if top.key in members or rank is None or rank[0] != 0:
         return False
     if not _near_onset(top.first_seen, onset, after_days=21):
         return False
-    traced = [department.key, *department.members]
-    return not any(float(attributed.get(m, 0.0)) > 0 for m in traced)
+    return not any(float(attributed.get(m, 0.0)) > 0 for m in [*also, *members])
 
 
 def _pooled_department(weights: pd.Series, people: pd.DataFrame,
