@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 import warnings
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import numpy as np
 import pandas as pd
@@ -505,14 +505,10 @@ class VisionFinder:
             return ranked
         if _newcomer_beside([c.key for c in group], ranked, first_use, attributed, onset):
             return ranked
-        lead = group[0]
         names = ", ".join(f"{c.name} ({c.title})" for c in group[1:4])
-        lead = SourceCandidate(
-            key=lead.key, kind=lead.kind, name=lead.name, email=lead.email,
-            organization=lead.organization, department=lead.department, title=lead.title,
-            score=total, first_seen=lead.first_seen, use=lead.use, originated=lead.originated,
-            clues=[f"with {len(group) - 1} more of IT who carry the vision's evidence too: "
-                   f"{names}", *lead.clues])
+        lead = replace(group[0], score=total, clues=[
+            f"with {len(group) - 1} more of IT who carry the vision's evidence too: {names}",
+            *group[0].clues])
         return [lead, *[c for c in ranked if c.key != lead.key]]
 
     def _merge_organizations(self, ranked: list[SourceCandidate]) -> list[SourceCandidate]:
