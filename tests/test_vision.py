@@ -390,6 +390,40 @@ def test_outside_name_stands_for_a_competitor_that_never_wrote():
     assert not any(c.key == "org:Kestrel" for c in ranked)
 
 
+def test_an_outside_name_without_its_maker_goes_to_the_outsider_writing_the_vision():
+    """The asks carry a name no one in the mail writes (a product, or the customer's
+    own new programme word) and its maker is never named; one outside organisation's
+    own mail writes the vision's phrases. That organisation is the name's likeliest
+    maker. With two such organisations, the name stands alone."""
+    from vision_analytics.vision import emerging_names
+
+    requests, members = _vision_requests()
+    requests["text"] = requests["text"] + " A golden path."
+    requests["sender_id"] = requests["originator_id"] = "p_ana"
+    requests["originator_confidence"] = 0.9
+    onset = requests.loc[members, "sent_at"].min()
+    people = _people()
+    found = emerging_names(requests, members, onset, "", people)
+    assert [f.name for f in found] == ["Kestrel"]
+    terms = ["kestrel flow", "golden path"]
+    authored = pd.DataFrame({"author_id": ["p_ana", "p_rep"],
+                             "text": ["kestrel flow area1", "Our golden path, out of the box."],
+                             "sent_at": [onset, onset + pd.Timedelta(days=90)]})
+    finder = VisionFinder(relay_style=False)
+    ranked = finder.candidates(requests, members, terms, people, authored, onset,
+                               outside_names=found)
+    assert ranked[0].key == "org:Rival"
+    assert "Kestrel" in ranked[0].clues[-1] and "maker is not named" in ranked[0].clues[-1]
+    assert not any(c.key == "org:Kestrel" for c in ranked)
+    # a second outside organisation writing the phrases: no one maker to name
+    people.loc[3] = ["p_other", "Di Other", ["di@other.io"], "Other", "other.io", "", "",
+                     "external", people.loc[2, "first_seen"]]
+    authored.loc[2] = ["p_other", "A golden path for all", onset + pd.Timedelta(days=95)]
+    ranked = finder.candidates(requests, members, terms, people, authored, onset,
+                               outside_names=found)
+    assert ranked[0].key == "org:Kestrel"
+
+
 def test_a_product_the_account_names_in_everyday_asks_is_not_an_outside_name():
     from vision_analytics.vision import emerging_names
 
@@ -1696,10 +1730,50 @@ def test_an_outsiders_own_mail_in_the_visions_words_outweighs_a_mere_newcomer():
     ranked = VisionFinder(relay_style=False).candidates(requests, members, terms, people,
                                                          authored, began, copied=copied)
     assert [c.key for c in ranked[:2]] == ["org:Rival", "p_bo"]
-    # weighed like a customer's, the same two thirds of the terms would not lead
+    # weighed like a customer's, the same two thirds of the terms would not lead a
+    # newcomer who writes one of them in his own mail too
+    bo_writes = pd.concat([authored, pd.DataFrame({
+        "author_id": ["p_bo"], "text": ["We want a signal mesh."],
+        "sent_at": [began + pd.Timedelta(days=70)]})], ignore_index=True)
     ranked = VisionFinder(relay_style=False, outside_use_weight=1.0).candidates(
-        requests, members, terms, people, authored, began, copied=copied)
+        requests, members, terms, people, bo_writes, began, copied=copied)
     assert ranked[0].key == "p_bo"
+    ranked = VisionFinder(relay_style=False).candidates(
+        requests, members, terms, people, bo_writes, began, copied=copied)
+    assert ranked[0].key == "org:Rival"
+
+
+def test_an_outsiders_pitch_ranks_above_people_who_were_only_there():
+    """Being new near the onset, copied on the asks and senior says someone could be
+    behind a vision; a competitor's pitch in the vision's own words says where the
+    words came from. However little the pitch weighs, people with nothing more than
+    being there do not outrank it; a person with evidence of their own still does."""
+    requests, members = _vision_requests("")
+    requests["text"] = requests["text"] + " A flight deck, a golden path, a signal mesh."
+    requests["sender_id"] = requests["originator_id"] = "p_ana"
+    requests["originator_confidence"] = 0.9
+    began = requests.loc[members, "sent_at"].min()
+    people = _people()
+    people.loc[1, ["title", "first_seen"]] = ["Chief Operating Officer",
+                                              began - pd.Timedelta(days=5)]
+    people.loc[2, "first_seen"] = began - pd.Timedelta(days=300)
+    authored = pd.DataFrame({"author_id": ["p_rep"],
+                             "text": ["Our flight deck and golden path work out of the box."],
+                             "sent_at": [began + pd.Timedelta(days=60)]})
+    terms = ["flight deck", "golden path", "signal mesh"]
+    copied = pd.Series([frozenset({"p_bo"}) if m else frozenset() for m in members],
+                       index=requests.index)
+    # weighed like a customer's words, the pitch scores below Bo's being there
+    finder = VisionFinder(relay_style=False, outside_use_weight=1.0)
+    ranked = finder.candidates(requests, members, terms, people, authored, began,
+                               copied=copied)
+    assert [c.key for c in ranked] == ["org:Rival", "p_bo"]
+    assert ranked[0].score < ranked[1].score
+    assert "only by being there" in ranked[0].clues[-1]
+    # without the pitch, Bo is the only lead
+    alone = finder.candidates(requests, members, terms, people, authored.iloc[:0], began,
+                              copied=copied)
+    assert [c.key for c in alone] == ["p_bo"]
 
 
 def test_a_sender_of_vision_asks_gets_no_style_lead(monkeypatch):
@@ -1718,3 +1792,4 @@ def test_a_sender_of_vision_asks_gets_no_style_lead(monkeypatch):
     assert not any(style in clue for clue in ranked["p_law"].clues)
     # one who sends none of them keeps it
     assert any(style in clue for clue in ranked["p_it1"].clues)
+

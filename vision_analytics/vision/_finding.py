@@ -89,6 +89,8 @@ class SourceCandidate:
     #: traced back to them through others (a person's own evidence)
     use: float = 0.0
     originated: float = 0.0
+    #: how strongly the messengers' vision requests read like their writing (z)
+    style: float = 0.0
 
 
 class VisionFinder:
@@ -419,11 +421,13 @@ class VisionFinder:
                 clues.append(("first" if rank[0] == 0 else "second")
                              + f" to write the vision's phrases ({rank[1]:%d %b %Y})")
             z = float(relay_style.get(key, 0.0))
+            style = 0.0
             if z and score > 0 and not carried:
                 # style corroborates other evidence; a style lead alone is too weak.
                 # Whoever sends vision asks themselves is no hidden writer: their own
                 # asks hold relays the test did not flag, so the others' relays read
                 # like them by construction
+                style = z
                 score += self.style_weight * min(z, 5.0)
                 clues.append("the vision requests others sent read like their own writing "
                              f"(z = {z:.1f} against those senders' other requests)")
@@ -451,7 +455,7 @@ class VisionFinder:
                 key=key, kind=kind, name=str(person["name"]), email=emails[0] if emails else "",
                 organization=str(person["organization"]), department=str(person["department"]),
                 title=str(person["title"]), score=score, clues=clues, first_seen=first,
-                use=use, originated=share)
+                use=use, originated=share, style=style)
         ranked = sorted(scores.values(), key=lambda c: (-c.score, c.key))
         ranked = self._merge_organizations(ranked)
         if outside_names:
@@ -473,7 +477,7 @@ class VisionFinder:
         elif department is None:
             ranked = self._it_people_together(ranked, scores, sent_share, people, first_use,
                                               attributed, onset)
-        return [c for c in ranked if c.score > 0]
+        return _writing_over_presence([c for c in ranked if c.score > 0])
 
     def _it_people_together(self, ranked, scores, sent_share, people, first_use, attributed,
                             onset) -> list[SourceCandidate]:
@@ -522,12 +526,14 @@ class VisionFinder:
             org = cand.organization or cand.email.rsplit("@", 1)[-1]
             if org in orgs:
                 orgs[org].score += 0.5 * cand.score
+                orgs[org].use = max(orgs[org].use, cand.use)
+                orgs[org].originated += cand.originated
                 continue
             merged = SourceCandidate(
                 key=f"org:{org}", kind="external", name=org, email=cand.email,
                 organization=org, department="", title="", score=cand.score,
                 clues=[f"{cand.name or cand.email}: " + "; ".join(cand.clues)],
-                first_seen=cand.first_seen)
+                first_seen=cand.first_seen, use=cand.use, originated=cand.originated)
             orgs[org] = merged
             out.append(merged)
         return sorted(out, key=lambda c: (-c.score, c.key))
@@ -538,8 +544,12 @@ class VisionFinder:
         """An outside name that arrived with the vision speaks for its owner.
 
         When an outside organisation already competes and its own people wrote the
-        name, the name is more evidence for it; otherwise the name itself stands for
-        an outside source that never wrote to the account (its maker is not named).
+        name, the name is more evidence for it. When none wrote it but exactly one
+        outside organisation competes on evidence of its own for the vision (its
+        people's mail writes the vision's phrases, or asks are traced to them), that
+        organisation is the likeliest maker of a name the asks carry without one.
+        Otherwise the name itself stands for an outside source that never wrote to
+        the account (its maker is not named).
         """
         score = 2.0 * found.share + 0.5
         clue = (f"outside name \u201c{found.name}\u201d ("
@@ -558,6 +568,14 @@ class VisionFinder:
                 cand.score += score
                 cand.clues.append(clue + "; its own mail uses it")
                 return sorted(ranked, key=lambda c: (-c.score, c.key))
+        makers = [c for c in ranked if _outsider_with_evidence(c)]
+        if len(makers) == 1:
+            maker = makers[0]
+            maker.score += score
+            maker.clues.append(clue + f"; its maker is not named in the asks, and {maker.name} "
+                               "is the one outside organisation whose own mail writes the "
+                               "vision's phrases or is behind its asks")
+            return sorted(ranked, key=lambda c: (-c.score, c.key))
         ranked.append(SourceCandidate(
             key=f"org:{found.name}", kind="external", name=found.name, email="",
             organization="", department="", title="", score=score, clues=[clue],
@@ -752,6 +770,47 @@ class VisionFinder:
         if senior:
             clues.append(f"senior title ({source.title}) but present from the start")
         return "other", clues
+
+
+def _outsider_with_evidence(cand: SourceCandidate) -> bool:
+    """An outside organisation whose own mail writes the vision's phrases, or
+    behind some of its asks (not a name standing alone)."""
+    return cand.kind == "external" and bool(cand.organization) and (
+        cand.use > 0 or cand.originated > 0)
+
+
+def _only_present(cand: SourceCandidate) -> bool:
+    """A customer's person whose only evidence is being there: new near the onset,
+    copied on the asks, a senior title; none of the vision's words are theirs, no
+    ask is traced to them and the asks do not read like their writing."""
+    return cand.kind == "person" and not (cand.use or cand.originated or cand.style)
+
+
+def _writing_over_presence(ranked: list[SourceCandidate]) -> list[SourceCandidate]:
+    """An outside organisation whose own mail writes the vision's phrases ranks
+    above people of the customer who were only there.
+
+    Arriving near the onset, being copied on the asks or holding a senior title
+    says someone could be behind the vision; a competitor's pitch in the vision's
+    own words (seen here only when a customer forwards it, often months after it
+    planted them) says where the words came from. The outsider moves up past the
+    run of such people directly above it, keeping its score; anyone above them
+    with evidence of their own stays ahead.
+    """
+    at = next((i for i, c in enumerate(ranked) if _outsider_with_evidence(c)), None)
+    if at is None:
+        return ranked
+    to = at
+    while to > 0 and _only_present(ranked[to - 1]):
+        to -= 1
+    if to == at:
+        return ranked
+    outsider = ranked[at]
+    what = ("its own mail writes the vision's phrases" if outsider.use
+            else "asks of the vision are traced to it")
+    outsider.clues.append(f"{what}; {at - to} ranked above it only by being there (new, "
+                          "copied or senior), with no evidence of their own")
+    return [*ranked[:to], outsider, *ranked[to:at], *ranked[at + 1:]]
 
 
 def _it_colleagues(source: SourceCandidate, ranked: list[SourceCandidate],
