@@ -1793,3 +1793,35 @@ def test_a_sender_of_vision_asks_gets_no_style_lead(monkeypatch):
     # one who sends none of them keeps it
     assert any(style in clue for clue in ranked["p_it1"].clues)
 
+
+def test_a_style_lead_needs_evidence_of_their_own_beside_it(monkeypatch):
+    """The messengers' vision asks reading like someone's writing corroborates that
+    person's own evidence (the vision's words in their mail, asks traced to them);
+    beside mere presence (new near the onset, copied on an ask) it is no lead."""
+    from vision_analytics.vision import _finding
+
+    requests, members = _vision_requests("")
+    requests["text"] = requests["text"] + " A flight deck, a golden path, a signal mesh."
+    requests["sender_id"] = requests["originator_id"] = "p_ana"
+    requests["originator_confidence"] = 0.9
+    began = requests.loc[members, "sent_at"].min()
+    people = _people()
+    people.loc[1, "first_seen"] = began - pd.Timedelta(days=5)
+    terms = ["flight deck", "golden path", "signal mesh"]
+    copied = pd.Series([frozenset({"p_bo"}) if i == 5 else frozenset()
+                        for i in range(len(members))], index=requests.index)
+    monkeypatch.setattr(_finding, "relay_style_shift",
+                        lambda *a, **k: pd.Series({"p_bo": 5.0}))
+    style = "read like their own writing"
+    nothing = pd.DataFrame({"author_id": pd.Series([], dtype=str), "text": [],
+                            "sent_at": pd.Series([], dtype="datetime64[ns, UTC]")})
+    ranked = {c.key: c for c in VisionFinder().candidates(
+        requests, members, terms, people, nothing, began, copied=copied)}
+    assert not any(style in clue for clue in ranked["p_bo"].clues)
+    assert ranked["p_bo"].style == 0.0
+    writes = pd.DataFrame({"author_id": ["p_bo"], "text": ["We want a signal mesh."],
+                           "sent_at": [began + pd.Timedelta(days=70)]})
+    ranked = {c.key: c for c in VisionFinder().candidates(
+        requests, members, terms, people, writes, began, copied=copied)}
+    assert any(style in clue for clue in ranked["p_bo"].clues)
+    assert ranked["p_bo"].style == 5.0

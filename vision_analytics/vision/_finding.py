@@ -422,11 +422,13 @@ class VisionFinder:
                              + f" to write the vision's phrases ({rank[1]:%d %b %Y})")
             z = float(relay_style.get(key, 0.0))
             style = 0.0
-            if z and score > 0 and not carried:
-                # style corroborates other evidence; a style lead alone is too weak.
-                # Whoever sends vision asks themselves is no hidden writer: their own
-                # asks hold relays the test did not flag, so the others' relays read
-                # like them by construction
+            if z and (share or use) and not carried:
+                # style corroborates evidence of their own (the vision's words in their
+                # mail, asks traced to them); a style lead beside mere presence (new,
+                # copied) named the wrong person on every account of four generators
+                # where it happened. Whoever sends vision asks themselves is no hidden
+                # writer: their own asks hold relays the test did not flag, so the
+                # others' relays read like them by construction
                 style = z
                 score += self.style_weight * min(z, 5.0)
                 clues.append("the vision requests others sent read like their own writing "
