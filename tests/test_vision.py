@@ -1445,7 +1445,8 @@ def test_a_new_kind_of_ask_stays_a_topic_while_the_framing_around_it_is_left_out
 
 
 def test_the_sellers_own_product_is_not_a_vision_term():
-    from vision_analytics._analysis import _names_seller, _seller_names
+    from vision_analytics._analysis import _seller_names
+    from vision_analytics.vision._shared_source import names_seller
 
     people = pd.DataFrame({"side": ["seller", "seller", "customer"],
                            "domain": ["lumentrasoft.com", "digitalworks.io", "hi-group.com"]})
@@ -1455,10 +1456,10 @@ def test_the_sellers_own_product_is_not_a_vision_term():
                        "How does Lumentra DockSync handle autonomous planning?",
                        "We want a digital twin and autonomous planning everywhere."])
     # the seller's product, written as a name, is the seller's word
-    assert _names_seller("lumentra docksync", seller, texts)
+    assert names_seller("lumentra docksync", seller, texts)
     # a phrase that merely shares a seller name's first letters is not
-    assert not _names_seller("digital twin", seller, texts)
-    assert not _names_seller("autonomous planning", seller, texts)
+    assert not names_seller("digital twin", seller, texts)
+    assert not names_seller("autonomous planning", seller, texts)
 
 
 
@@ -1825,3 +1826,29 @@ def test_a_style_lead_needs_evidence_of_their_own_beside_it(monkeypatch):
         requests, members, terms, people, writes, began, copied=copied)}
     assert any(style in clue for clue in ranked["p_bo"].clues)
     assert ranked["p_bo"].style == 5.0
+
+
+def test_the_sellers_name_and_products_count_as_no_family():
+    """Asks across every topic about "the Marrowgate Plumbline roadmap" (the seller and
+    its product) rise after the onset: they ask how the seller's offer fits, whoever's
+    plan it is. With the seller's names given, no family head holding the seller's name
+    or a product written after it is counted; the features stay, so the rest of the
+    structure is read as before."""
+    requests = _stream(4, planted=False)
+    late = requests.index[requests["sent_at"] > pd.Timestamp("2024-06-15", tz="UTC")][::2]
+    asks = ["What is on the Marrowgate Plumbline roadmap for next year? ",
+            "Will Marrowgate Plumbline support this by Q3? "]
+    requests.loc[late, "text"] = [asks[i % 2] + text for i, text in
+                                  enumerate(requests.loc[late, "text"])]
+
+    def fit(**kwargs):
+        return SharedSourceTest(n_permutations=9, random_state=0, **kwargs).fit(requests)
+
+    plain, theirs = fit(), fit(seller=["marrowgatedata", "marrowgate", "data"])
+    heads = plain.features.loc[plain.features["family_head"], "feature"].tolist()
+    named = [h for h in heads if "marrowgate" in h or "plumbline" in h]
+    assert named and plain.sellers == ()
+    assert sorted(theirs.sellers) == sorted(named)
+    assert theirs.n_families == plain.n_families - len(named)
+    # the same features and heads: only the count changes
+    assert theirs.features.equals(plain.features) and theirs.p_value == plain.p_value

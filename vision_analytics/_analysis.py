@@ -42,7 +42,7 @@ from .vision import (
     term_pattern,
 )
 from .vision._finding import change_onset, confidence_from_scores, surface_forms
-from .vision._shared_source import WordProfile, subject_and_text
+from .vision._shared_source import WordProfile, names_seller, subject_and_text
 
 __all__ = ["Analysis", "NoRequestsError", "analyze"]
 
@@ -258,6 +258,7 @@ def analyze(inputs, *, seller_domains=None, org_chart=None, alias_table=None,
 
     framed = _with_context(requests)
     test = SharedSourceTest(names=_name_words(identities.people),
+                            seller=_seller_names(identities.people),
                             random_state=random_state).fit(framed)
     vision, members = _finding(test, framed, messages, segments, identities, alpha)
     requests["part_of_vision"] = members.reindex(requests.index).fillna(False).astype(bool)
@@ -673,18 +674,6 @@ def _seller_names(people: pd.DataFrame) -> set[str]:
     return {n for n in names if len(n) >= 4}
 
 
-def _names_seller(term: str, seller: set[str], texts: pd.Series) -> bool:
-    """Does a phrase name the seller: a word of it that begins one of the seller's
-    names ("lumentra" of "lumentrasoft") and is written as a name (capitalised)?"""
-    for word in term.split():
-        if len(word) < 4 or not any(name.startswith(word) for name in seller):
-            continue
-        written = texts.str.extract(rf"(?i)\b({re.escape(word)})\b", expand=False).dropna()
-        if len(written) and written.str[0].str.isupper().mean() >= 0.5:
-            return True
-    return False
-
-
 def _nudge(term: str, notes: pd.Series, max_words: int = 10) -> bool:
     """Is a phrase a nudge's formula ("sorry to insist", "any news on this")?
 
@@ -757,6 +746,8 @@ def _finding(test, requests, messages, segments, identities, alpha):
                 if test.p_value >= alpha else
                 f"only {test.n_families} independent emerging phrase(s) (a vision needs "
                 f"{test.min_families}): ordinary drift, not a shared vocabulary"
+                + (f"; {len(test.sellers)} more name the seller or its products and are "
+                   "not counted" if test.sellers else "")
                 if test.n_families < test.min_families else
                 f"{test.n_families} emerging features, but only {test.n_phrase_families} more "
                 f"than a lone word (a vision needs {test.min_phrase_families}): everyday "
@@ -772,7 +763,7 @@ def _finding(test, requests, messages, segments, identities, alpha):
         return _nudge(term, notes) or _stock_sentence(term, own)
 
     sharp = [t for t in finder.vision_terms(test, requests)
-             if not _names_seller(t, seller, requests["text"]) and not formula(t)]
+             if not names_seller(t, seller, requests["text"]) and not formula(t)]
     originator_features = [f.removeprefix("originator:") for f in test.features["feature"]
                            if f.startswith("originator:")]
     source_ids = set(originator_features[:1])
@@ -783,7 +774,7 @@ def _finding(test, requests, messages, segments, identities, alpha):
     # requests belong to the vision.
     core = anytime if onset is None else anytime & (requests["sent_at"] >= onset)
     terms = [t for t in finder.expand_terms(requests, sharp, onset)
-             if t in sharp or not (_names_seller(t, seller, requests["text"])
+             if t in sharp or not (names_seller(t, seller, requests["text"])
                                    or formula(t))]
     # the lower-case copy of every message's own text is not needed past here (it is
     # as large as the mail itself)

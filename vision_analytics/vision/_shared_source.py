@@ -171,6 +171,11 @@ class SharedSourceResult:
     #: Family heads that are the strongest word's contexts (the phrases holding it
     #: and the rest of their sentences): they count as one family with it.
     contexts: tuple = ()
+    #: Family heads that name the seller or one of its products ("Marrowgate
+    #: Plumbline roadmap"): the asks ask how the seller's offer fits, whoever's plan
+    #: it is. They stay features (the structure of the others is read with them)
+    #: but count as no family.
+    sellers: tuple = ()
 
     @property
     def n_families(self) -> int:
@@ -201,8 +206,8 @@ class SharedSourceResult:
         if "family_head" not in self.features:
             return None
         heads = self.features[self.features["family_head"]]
-        if self.contexts:
-            heads = heads[~heads["feature"].isin(self.contexts)]
+        if self.contexts or self.sellers:
+            heads = heads[~heads["feature"].isin(self.contexts + self.sellers)]
         weight = heads["weight"].astype(float) if "weight" in heads else pd.Series(
             1.0, index=heads.index)
         # a head standing for a vocabulary carries its phrases' weight; one that
@@ -227,6 +232,46 @@ class SharedSourceResult:
         return (self.split_index is not None and self.p_value < alpha
                 and self.n_families >= self.min_families
                 and self.n_phrase_families >= self.min_phrase_families)
+
+
+def _written_as_name(word: str, texts: pd.Series) -> bool:
+    """Is ``word`` capitalised in at least half of its uses in ``texts``?"""
+    written = texts.str.extract(rf"(?i)\b({re.escape(word)})\b", expand=False).dropna()
+    return bool(len(written)) and bool(written.str[0].str.isupper().mean() >= 0.5)
+
+
+def names_seller(term: str, seller, texts: pd.Series) -> bool:
+    """Does a phrase name the seller: a word of it that begins one of the seller's
+    names ("lumentra" of "lumentrasoft") and is written as a name (capitalised in
+    at least half of its uses in ``texts``)?
+
+    >>> texts = pd.Series(["Does Lumentra DockSync scale?", "the lumen count"])
+    >>> names_seller("lumentra docksync", {"lumentrasoft"}, texts)
+    True
+    >>> names_seller("lumen count", {"lumentrasoft"}, texts)
+    False
+    """
+    return any(len(word) >= 4 and any(name.startswith(word) for name in seller)
+               and _written_as_name(word, texts) for word in term.split())
+
+
+def seller_products(brands, texts: pd.Series, min_count: int = 2) -> set[str]:
+    """Words written as names right after one of the seller's names as the asks
+    write them (``brands``): its products, "Plumbline" of "Marrowgate Plumbline"
+    (lower case). A word the asks mostly write in lower case ("Marrowgate Data",
+    but "data" elsewhere) is no product.
+
+    >>> texts = pd.Series(["The Marrowgate Plumbline roadmap?", "Marrowgate Plumbline"
+    ...                    " again", "Marrowgate Data invoices", "our data"])
+    >>> sorted(seller_products({"marrowgate"}, texts))
+    ['plumbline']
+    """
+    if not brands:
+        return set()
+    pattern = r"\b(?i:" + "|".join(map(re.escape, sorted(brands))) + r")\s+([A-Z][\w-]+)"
+    found = Counter(w for words in texts.str.findall(pattern) for w in words)
+    return {w.lower() for w, n in found.items()
+            if n >= min_count and w.lower() not in brands and _written_as_name(w, texts)}
 
 
 class SharedSourceTest:
@@ -269,6 +314,13 @@ class SharedSourceTest:
         feature: a person named in the asks is an originator, which the attribution
         stage resolves and the test counts as one, and a name in a log's own
         framing ("Raised on a call with João") is nobody's vocabulary.
+    seller : iterable of str
+        The seller's names as its mail domains spell them ("marrowgate",
+        "marrowgatedata"). A phrase holding a word that begins one of them and is
+        written as a name (see :func:`names_seller`), or a product written after
+        it ("Marrowgate Plumbline", see :func:`seller_products`), counts as no
+        family (:attr:`SharedSourceResult.sellers`): the asks name the seller and
+        its products when asking how they fit a plan, whoever's it is.
     random_state : int
         Seed of the permutations.
 
@@ -289,9 +341,10 @@ class SharedSourceTest:
     def __init__(self, *, n_permutations=199, min_surprise=3.0, min_count=4,
                  min_topic_spread=3, min_vocabulary_spread=1, vocabulary_max_alike=0.2,
                  min_families=6, min_requests=20, vocabularies=True, names=(),
-                 random_state=0):
+                 seller=(), random_state=0):
         self.min_families = min_families
         self.names = frozenset(_fold(str(n)) for n in names if n)
+        self.seller = frozenset(str(n).lower() for n in seller if n)
         self.min_vocabulary_spread = min_vocabulary_spread
         self.vocabulary_max_alike = vocabulary_max_alike
         self.vocabularies = vocabularies
@@ -300,6 +353,7 @@ class SharedSourceTest:
         self._words: list[frozenset] | None = None
         self._after_split: np.ndarray | None = None
         self._phrasal: set = set()
+        self._seller_words: frozenset = frozenset()
         self._vocabulary_weights: dict[str, int] = {}
         self.n_permutations = n_permutations
         self.min_surprise = min_surprise
@@ -349,6 +403,8 @@ class SharedSourceTest:
             null[b] = self._statistic(X, topics, order)[0]
         p_value = (1 + np.sum(null >= observed - 1e-12)) / (1 + self.n_permutations)
         contexts = self._contexts_of_strongest(X, z, names)
+        sellers = tuple(names[j] for j in z[2] if names[j].startswith("term:")
+                        and self._seller_words & set(names[j][5:].split()))
         features = pd.DataFrame({"feature": names, "surprise": z[0], "topic_spread": z[1],
                                  "family_head": np.isin(np.arange(len(names)), z[2]),
                                  "weight": [z[3].get(j, self._vocabulary_weights.get(name, 1))
@@ -363,7 +419,7 @@ class SharedSourceTest:
             n_requests=n, n_units=len(unit_ids), split_index=split,
             split_time=data["sent_at"].iloc[split] if split is not None else None,
             features=features, min_families=self.min_families, min_surprise=self.min_surprise,
-            contexts=contexts,
+            contexts=contexts, sellers=sellers,
         )
 
     # -- internals ------------------------------------------------------------------------
@@ -432,6 +488,16 @@ class SharedSourceTest:
                     if " " in name or _fold(name[5:]) not in self.names]
             if len(keep) < len(names):
                 X, names = X.tocsc()[:, keep].tocsr(), [names[j] for j in keep]
+        self._seller_words = frozenset()
+        if self.seller and names:
+            # the seller's name and products as the asks write them (counted out of
+            # the families in fit, see SharedSourceResult.sellers)
+            words = {w for name in names for w in name[5:].split()
+                     if len(w) >= 4 and any(n.startswith(w) for n in self.seller)}
+            written = pd.Series(texts) if words else None
+            theirs = {w for w in words if names_seller(w, self.seller, written)}
+            self._seller_words = frozenset(
+                theirs | (seller_products(theirs, written) if theirs else set()))
         blocks, all_names = [X], list(names)
         if {"originator", "sender"} <= set(data.columns):
             # who sent and who originated are compared as people where they are
