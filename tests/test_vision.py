@@ -1707,11 +1707,10 @@ def test_a_persons_name_is_no_vocabulary():
     assert any(f.startswith("term:") and "wouter" in f for f in named)
 
 
-def test_an_outsiders_own_mail_in_the_visions_words_outweighs_a_mere_newcomer():
-    """A competitor's rep writes the customer's new vocabulary in their own pitch,
-    seen in the mail only months after the asks began; a senior newcomer of the
-    customer's was merely there when they began. The pitch is where the words came
-    from: an outsider's own use of them weighs more than a customer's would."""
+def _rival_pitch_case():
+    """Ana relays every ask; a rival's rep writes two of the three vision phrases in a
+    pitch seen two months after the asks began; Bo, a senior newcomer, is copied on
+    all the vision asks and writes nothing."""
     requests, members = _vision_requests("")
     requests["text"] = requests["text"] + " A flight deck, a golden path, a signal mesh."
     requests["sender_id"] = requests["originator_id"] = "p_ana"
@@ -1725,9 +1724,17 @@ def test_an_outsiders_own_mail_in_the_visions_words_outweighs_a_mere_newcomer():
                              "text": ["Our flight deck and golden path work out of the box."],
                              "sent_at": [began + pd.Timedelta(days=60)]})
     terms = ["flight deck", "golden path", "signal mesh"]
-    # Bo is copied on the asks, new and senior
     copied = pd.Series([frozenset({"p_bo"}) if m else frozenset() for m in members],
                        index=requests.index)
+    return requests, members, terms, people, authored, began, copied
+
+
+def test_an_outsiders_own_mail_in_the_visions_words_outweighs_a_mere_newcomer():
+    """A competitor's rep writes the customer's new vocabulary in their own pitch,
+    seen in the mail only months after the asks began; a senior newcomer of the
+    customer's was merely there when they began. The pitch is where the words came
+    from: an outsider's own use of them weighs more than a customer's would."""
+    requests, members, terms, people, authored, began, copied = _rival_pitch_case()
     ranked = VisionFinder(relay_style=False).candidates(requests, members, terms, people,
                                                          authored, began, copied=copied)
     assert [c.key for c in ranked[:2]] == ["org:Rival", "p_bo"]
@@ -1749,21 +1756,7 @@ def test_an_outsiders_pitch_ranks_above_people_who_were_only_there():
     behind a vision; a competitor's pitch in the vision's own words says where the
     words came from. However little the pitch weighs, people with nothing more than
     being there do not outrank it; a person with evidence of their own still does."""
-    requests, members = _vision_requests("")
-    requests["text"] = requests["text"] + " A flight deck, a golden path, a signal mesh."
-    requests["sender_id"] = requests["originator_id"] = "p_ana"
-    requests["originator_confidence"] = 0.9
-    began = requests.loc[members, "sent_at"].min()
-    people = _people()
-    people.loc[1, ["title", "first_seen"]] = ["Chief Operating Officer",
-                                              began - pd.Timedelta(days=5)]
-    people.loc[2, "first_seen"] = began - pd.Timedelta(days=300)
-    authored = pd.DataFrame({"author_id": ["p_rep"],
-                             "text": ["Our flight deck and golden path work out of the box."],
-                             "sent_at": [began + pd.Timedelta(days=60)]})
-    terms = ["flight deck", "golden path", "signal mesh"]
-    copied = pd.Series([frozenset({"p_bo"}) if m else frozenset() for m in members],
-                       index=requests.index)
+    requests, members, terms, people, authored, began, copied = _rival_pitch_case()
     # weighed like a customer's words, the pitch scores below Bo's being there
     finder = VisionFinder(relay_style=False, outside_use_weight=1.0)
     ranked = finder.candidates(requests, members, terms, people, authored, began,
@@ -1798,30 +1791,20 @@ def test_a_sender_of_vision_asks_gets_no_style_lead(monkeypatch):
 def test_a_style_lead_needs_evidence_of_their_own_beside_it(monkeypatch):
     """The messengers' vision asks reading like someone's writing corroborates that
     person's own evidence (the vision's words in their mail, asks traced to them);
-    beside mere presence (new near the onset, copied on an ask) it is no lead."""
+    beside mere presence (new near the onset, copied on the asks) it is no lead."""
     from vision_analytics.vision import _finding
 
-    requests, members = _vision_requests("")
-    requests["text"] = requests["text"] + " A flight deck, a golden path, a signal mesh."
-    requests["sender_id"] = requests["originator_id"] = "p_ana"
-    requests["originator_confidence"] = 0.9
-    began = requests.loc[members, "sent_at"].min()
-    people = _people()
-    people.loc[1, "first_seen"] = began - pd.Timedelta(days=5)
-    terms = ["flight deck", "golden path", "signal mesh"]
-    copied = pd.Series([frozenset({"p_bo"}) if i == 5 else frozenset()
-                        for i in range(len(members))], index=requests.index)
+    requests, members, terms, people, authored, began, copied = _rival_pitch_case()
     monkeypatch.setattr(_finding, "relay_style_shift",
                         lambda *a, **k: pd.Series({"p_bo": 5.0}))
     style = "read like their own writing"
-    nothing = pd.DataFrame({"author_id": pd.Series([], dtype=str), "text": [],
-                            "sent_at": pd.Series([], dtype="datetime64[ns, UTC]")})
     ranked = {c.key: c for c in VisionFinder().candidates(
-        requests, members, terms, people, nothing, began, copied=copied)}
+        requests, members, terms, people, authored, began, copied=copied)}
     assert not any(style in clue for clue in ranked["p_bo"].clues)
     assert ranked["p_bo"].style == 0.0
-    writes = pd.DataFrame({"author_id": ["p_bo"], "text": ["We want a signal mesh."],
-                           "sent_at": [began + pd.Timedelta(days=70)]})
+    writes = pd.concat([authored, pd.DataFrame({
+        "author_id": ["p_bo"], "text": ["We want a signal mesh."],
+        "sent_at": [began + pd.Timedelta(days=70)]})], ignore_index=True)
     ranked = {c.key: c for c in VisionFinder().candidates(
         requests, members, terms, people, writes, began, copied=copied)}
     assert any(style in clue for clue in ranked["p_bo"].clues)
