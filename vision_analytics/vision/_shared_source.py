@@ -495,7 +495,7 @@ class SharedSourceTest:
             words = {w for name in names for w in name[5:].split()
                      if len(w) >= 4 and any(n.startswith(w) for n in self.seller)}
             written = pd.Series(texts) if words else None
-            theirs = {w for w in words if names_seller(w, self.seller, written)}
+            theirs = {w for w in words if _written_as_name(w, written)}
             self._seller_words = frozenset(
                 theirs | (seller_products(theirs, written) if theirs else set()))
         blocks, all_names = [X], list(names)
