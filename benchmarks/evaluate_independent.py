@@ -23,6 +23,15 @@ phones, with a Jira CSV or a Salesforce ``.xlsx`` case log, and nulls built to f
 a detector: a company programme's name everyone starts to use, a new hire with many
 ordinary asks, a seasonal burst, an outage, a writer with strong tics.
 
+``fifth_hand_accounts.py`` (``--generator fifth_hand_accounts``), written the same way
+again, exports Apple Mail ``.mbox`` bundles, Google Takeout mboxes, Maildir++ folders and
+nested ``.eml`` folders from French, Spanish, Nordic, Polish, UK, US and Canadian customers
+(Outlook headers with no-break spaces, gateway "[EXTERNAL]" banners), ServiceNow, Zendesk,
+semicolon-CSV and two-sheet Excel logs, writes each vision idea in three or four forms
+("usage-based billing", "billing by usage", "bill on usage"), and builds nulls from a mail
+domain migration, a reorganisation, a tender's burst of questions, a budget season, a
+programme name, an incident storm and a seller's product launch.
+
 For each account the script generates the files into a temporary folder, runs
 ``vision_analytics.analyze`` on the mbox and the request log (with the org chart
 when ``--org-chart`` is given) and scores the finding against the answer key:
@@ -49,6 +58,8 @@ Run from the repository root (about 8 s per account)::
         --generator other_hands_accounts --seeds 1 2 3
     OMP_NUM_THREADS=1 python benchmarks/evaluate_independent.py \
         --generator fourth_hand_accounts --seeds 1 2 3
+    OMP_NUM_THREADS=1 python benchmarks/evaluate_independent.py \
+        --generator fifth_hand_accounts --seeds 1 2 3
 """
 
 from __future__ import annotations
@@ -71,7 +82,8 @@ import vision_analytics as va  # noqa: E402
 
 #: The generators written by other hands, each beside this script with a
 #: ``generate_account(kind, seed, out_dir, difficulty=...)`` and the same answer key.
-GENERATORS = ("independent_accounts", "other_hands_accounts", "fourth_hand_accounts")
+GENERATORS = ("independent_accounts", "other_hands_accounts", "fourth_hand_accounts",
+              "fifth_hand_accounts")
 
 ORIGIN = {"new_exec": "new_executive", "it_dept": "it_organization",
           "competitor": "competitor", "null": None}
