@@ -88,6 +88,24 @@ FIELD_HEADERS = [
            "Para: Sam Roe <sam@seller.com>\nAssunto: Proposta",
      "João Silva", "joao.silva@cliente.com.br", "2025-03-03 10:15",
      ["Sam Roe <sam@seller.com>"], "Proposta"),
+    # French Outlook puts a no-break space before each colon
+    ("fr-nbsp", "De\u00a0: Claire Dubois <claire.dubois@client.fr>\n"
+                "Envoyé\u00a0: mardi 4 mars 2025 09:12\n"
+                "À\u00a0: Sam Roe <sam@seller.com>\nObjet\u00a0: Feuille de route",
+     "Claire Dubois", "claire.dubois@client.fr", "2025-03-04 09:12",
+     ["Sam Roe <sam@seller.com>"], "Feuille de route"),
+    ("sv", "Från: Lars Berg <lars.berg@kund.se>\nSkickat: den 3 mars 2025 10:15\n"
+           "Till: Sam Roe <sam@seller.com>\nKopia: Eva Lind <eva@kund.se>\nÄmne: Offert",
+     "Lars Berg", "lars.berg@kund.se", "2025-03-03 10:15", ["Sam Roe <sam@seller.com>"],
+     "Offert"),
+    ("pl", "Od: Ewa Nowak <ewa.nowak@klient.pl>\nWysłano: poniedziałek, 3 marca 2025 10:15\n"
+           "Do: Sam Roe <sam@seller.com>\nDW: Jan Kos <jan@klient.pl>\nTemat: Oferta",
+     "Ewa Nowak", "ewa.nowak@klient.pl", "2025-03-03 10:15", ["Sam Roe <sam@seller.com>"],
+     "Oferta"),
+    ("da", "Fra: Mette Holm <mette@kunde.dk>\nSendt: 3. marts 2025 10:15\n"
+           "Til: Sam Roe <sam@seller.com>\nEmne: Tilbud",
+     "Mette Holm", "mette@kunde.dk", "2025-03-03 10:15", ["Sam Roe <sam@seller.com>"],
+     "Tilbud"),
     ("ja", "差出人: 山田太郎 <taro.yamada@example.jp>\n送信日時: 2025年3月3日 10:15\n"
            "宛先: Sam Roe <sam@seller.com>\n件名: 見積もり",
      "山田太郎", "taro.yamada@example.jp", "2025-03-03 10:15", ["Sam Roe <sam@seller.com>"],
@@ -146,6 +164,10 @@ ATTRIBUTIONS = [
      "Jean Dupont", "jean@example.fr", "2025-03-03 10:15"),
     ("El lun, 3 mar 2025 a las 10:15, Juan Pérez (<juan@example.es>) escribió:",
      "Juan Pérez", "juan@example.es", "2025-03-03 10:15"),
+    ("Le lun. 3 mars 2025 à 10:15, Jean Dupont <jean@example.fr> a écrit\u00a0:",
+     "Jean Dupont", "jean@example.fr", "2025-03-03 10:15"),
+    ("Den mån 3 mars 2025 kl 10:15 skrev Lars Berg <lars@example.se>:",
+     "Lars Berg", "lars@example.se", "2025-03-03 10:15"),
     ("Op ma 3 mrt. 2025 om 10:15 schreef Jan Jansen <jan@example.nl>:",
      "Jan Jansen", "jan@example.nl", "2025-03-03 10:15"),
     ("Il giorno lun 3 mar 2025 alle ore 10:15 Mario Rossi <mario@example.it> ha scritto:",
@@ -209,6 +231,12 @@ FORWARDS = [
     "Date: seg., 3 de mar. de 2025 às 10:15\nSubject: plan\nTo: <sam@seller.com>",
     "Begin forwarded message:\n\nFrom: Ann Lee <ann@example.org>\n"
     "Subject: plan\nDate: 3 March 2025 at 10:15:00 CET\nTo: sam@seller.com",
+    "-------- Vidarebefordrat meddelande --------\nÄmne: plan\nDatum: 2025-03-03 10:15\n"
+    "Från: Ann Lee <ann@example.org>\nTill: sam@seller.com",
+    "Vidarebefordrat brev:\n\nFrån: Ann Lee <ann@example.org>\nÄmne: plan\n"
+    "Datum: 3 mars 2025 10:15:00 CET\nTill: sam@seller.com",
+    "---------- Wiadomość przekazana dalej ---------\nOd: Ann Lee <ann@example.org>\n"
+    "Date: pon., 3 mar 2025 o 10:15\nSubject: plan\nTo: <sam@seller.com>",
 ]
 
 
@@ -427,6 +455,10 @@ def test_greeting_closing_signature_and_disclaimer_zones():
         "Si lo ha recibido por error, avise al remitente.",
         "Dit bericht is vertrouwelijk en uitsluitend bestemd voor de geadresseerde.\n"
         "Heeft u dit bericht per vergissing ontvangen, meld het de afzender.",
+        "Ta wiadomość jest poufna i przeznaczona wyłącznie dla adresata.\n"
+        "Jeżeli otrzymali Państwo ją przez pomyłkę, prosimy o usunięcie.",
+        "Detta meddelande är konfidentiellt och endast avsett för mottagaren.\n"
+        "Om du fått det av misstag, meddela avsändaren.",
     ],
 )
 def test_multilingual_disclaimers(disclaimer):
@@ -470,6 +502,10 @@ def test_a_disclaimer_the_server_appends_under_the_quoted_thread():
         ("Hiya Derek!!", "Cheers,"),
         ("Howdy all!", "Thanks,"),
         ("Dear team,", "Thanks,"),
+        ("Hej Lars,", "Med vänliga hälsningar"),
+        ("Dzień dobry,", "Pozdrawiam"),
+        ("Cześć Tom,", "Pozdr."),
+        ("Hi Sam,", "BR"),
     ],
 )
 def test_multilingual_greetings_and_closings(greeting, closing):
@@ -478,6 +514,27 @@ def test_multilingual_greetings_and_closings(greeting, closing):
     assert got[0] == ("greeting", greeting)
     assert got[1] == ("new", "The request text is here and it is long enough.")
     assert got[2] == ("closing", f"{closing}\nAnna")
+
+
+@pytest.mark.parametrize(
+    "banner",
+    ["[EXTERNAL] This email originated outside the organisation. Do not click links or open "
+     "attachments unless you recognise the sender.",
+     "CAUTION: This email originated from outside of the organization.",
+     "[EXTERNE] Ce message provient d'un expéditeur externe à l'organisation."],
+)
+@pytest.mark.parametrize("gap", ["\n\n", "\n"])
+def test_a_gateway_banner_over_the_message_is_no_part_of_it(banner, gap):
+    body = f"{banner}{gap}Hi Sam,\n\nCan you price option B as well?\n\nThanks,\nAnna\n"
+    got = kinds(body)
+    assert got[0] == ("disclaimer", banner)
+    assert got[1] == ("greeting", "Hi Sam,")
+    assert new_text(body) == "Can you price option B as well?"
+
+
+def test_a_warning_in_the_authors_own_words_is_not_a_banner():
+    body = "Warning: the deadline moved, outside our control.\n\nCan you send the plan?\n"
+    assert new_text(body) == body.strip()
 
 
 @pytest.mark.parametrize(

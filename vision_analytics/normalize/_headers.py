@@ -37,21 +37,25 @@ FIELD_NAMES: dict[str, tuple[str, ...]] = {
     "from": (
         "from", "von", "de", "van", "da", "差出人", "送信者", "发件人", "寄件者", "寄件人",
         "author", "absender", "expéditeur", "remitente", "mittente", "remetente", "afzender",
+        # Swedish, Danish and Norwegian, Finnish, Polish and Czech, Russian
+        "från", "fra", "lähettäjä", "od", "от",
     ),
     "sent": (
         "sent", "date", "gesendet", "datum", "envoyé", "envoyé le", "enviado", "enviado el",
         "fecha", "verzonden", "verstuurd", "inviato", "data", "enviada em", "enviado em",
         "送信日時", "日付", "日時", "发送时间", "發送時間", "日期", "时间", "時間", "sent at",
+        "skickat", "sendt", "lähetetty", "wysłano", "odesláno", "отправлено",
     ),
     "to": (
         "to", "an", "à", "a", "para", "aan", "宛先", "收件人", "收件者", "destinataire",
-        "destinatario", "destinatário",
+        "destinatario", "destinatário", "till", "til", "vastaanottaja", "do", "komu", "кому",
     ),
-    "cc": ("cc", "kopie", "copie à", "cópia", "copia", "抄送", "副本"),
+    "cc": ("cc", "kopie", "copie à", "cópia", "copia", "抄送", "副本", "kopia", "kopi",
+           "kopio", "dw", "копия"),
     "bcc": ("bcc", "cci", "cco", "blindkopie", "密送"),
     "subject": (
         "subject", "betreff", "objet", "asunto", "onderwerp", "oggetto", "assunto", "件名",
-        "主题", "主旨", "標題",
+        "主题", "主旨", "標題", "ämne", "emne", "aihe", "temat", "předmět", "тема",
     ),
     "sent_by": ("sent by",),
 }
@@ -70,6 +74,8 @@ ORIGINAL_SEP = re.compile(
     r"^[ \t]*-{2,}[ \t]*(?:original message|original nachricht|ursprüngliche nachricht|"
     r"message d'origine|message original|mensaje original|oorspronkelijk bericht|"
     r"origineel bericht|messaggio originale|mensagem original|元のメッセージ|原始邮件|"
+    r"ursprungligt meddelande|oprindelig meddelelse|opprinnelig melding|alkuperäinen viesti|"
+    r"wiadomość oryginalna|původní zpráva|исходное сообщение|"
     r"原始郵件|reply message)[ \t]*-{2,}[ \t]*$",
     re.IGNORECASE,
 )
@@ -77,11 +83,14 @@ FORWARD_SEP = re.compile(
     r"^[ \t]*(?:-{2,}[ \t]*(?:forwarded message|weitergeleitete nachricht|"
     r"message transféré|mensaje reenviado|doorgestuurd bericht|messaggio inoltrato|"
     r"mensagem encaminhada|転送されたメッセージ|转发的邮件|已转发邮件|forwarded e-?mail|"
-    r"inline attachment follows)"
+    r"vidarebefordrat meddelande|videresendt meddelelse|videresendt melding|"
+    r"välitetty viesti|wiadomość przekazana dalej|přeposlaná zpráva|"
+    r"пересылаемое сообщение|inline attachment follows)"
     r"[ \t]*-{0,}[ \t]*|(?:begin forwarded message|anfang der weitergeleiteten nachricht|"
     r"début du message (?:réexpédié|transféré)|inicio del mensaje reenviado|"
     r"begin doorgestuurd bericht|inizio messaggio inoltrato|início da mensagem reencaminhada|"
-    r"início da mensagem encaminhada)[ \t]*:?)[ \t]*$",
+    r"início da mensagem encaminhada|vidarebefordrat brev|videresendt brev|"
+    r"początek przekazywanej wiadomości)[ \t]*:?)[ \t]*$",
     re.IGNORECASE,
 )
 UNDERSCORE_SEP = re.compile(r"^[ \t]*_{10,}[ \t]*$")
@@ -99,7 +108,7 @@ LOTUS_FORWARD_START = re.compile(r"^[ \t]*-{3,}[ \t]*forwarded by\b", re.IGNOREC
 # language decides whether the author comes before or after it.
 _VERB_WHO_BEFORE = (
     r"wrote|writes|a[ \t]+écrit|escribió|escribio|ha[ \t]+scritto|escreveu|skrev|kirjoitti|"
-    r"napisał|написал|写道|寫道"
+    r"napisał(?:\(a\)|a)?|napsal(?:\(a\)|a)?|написал(?:\(а\)|а)?|写道|寫道"
 )
 _VERB_WHO_AFTER = r"schrieb|schreef|skrev"
 WROTE_END = re.compile(
@@ -163,19 +172,24 @@ LOTUS_SKIP = re.compile(r"^(?:sent by|please respond to|respond to)\b", re.IGNOR
 # --------------------------------------------------------------------------
 # Dates.
 _MONTHS = {
-    # English, German, French, Spanish, Dutch, Italian, Portuguese (full and short)
-    1: "january jan januar jän janvier janv janv. enero ene januari gennaio gen janeiro",
-    2: "february feb februar février févr fevrier févr. febrero februari febbraio fevereiro fev",
-    3: "march mar märz maerz mrz mars marzo maart mrt março marco",
-    4: "april apr avril avr abril",
-    5: "may mai mayo mei maggio mag maio",
-    6: "june jun juni juin junio giugno giu junho",
-    7: "july jul juli juillet juil julio luglio lug julho",
-    8: "august aug août aout agosto ago augustus",
-    9: "september sep sept septembre septiembre settembre set setembro",
-    10: "october oct oktober okt octobre octubre ottobre ott outubro out",
-    11: "november nov novembre noviembre novembro",
-    12: "december dec dez dezember décembre déc diciembre dic dicembre dezembro",
+    # English, German, French, Spanish, Dutch, Italian, Portuguese (full and short);
+    # Polish (genitive, nominative, short), Czech genitive, Swedish and Danish forms
+    1: ("january jan januar jän janvier janv janv. enero ene januari gennaio gen janeiro "
+        "stycznia styczeń sty ledna"),
+    2: ("february feb februar février févr fevrier févr. febrero februari febbraio "
+        "fevereiro fev lutego luty lut února"),
+    3: "march mar märz maerz mrz mars marzo maart mrt março marco marca marzec marts března",
+    4: "april apr avril avr abril kwietnia kwiecień kwi dubna",
+    5: "may mai mayo mei maggio mag maio maja maj května",
+    6: "june jun juni juin junio giugno giu junho czerwca czerwiec cze června",
+    7: "july jul juli juillet juil julio luglio lug julho lipca lipiec lip července",
+    8: "august aug août aout agosto ago augustus sierpnia sierpień sie augusti srpna",
+    9: "september sep sept septembre septiembre settembre set setembro września wrzesień wrz září",
+    10: ("october oct oktober okt octobre octubre ottobre ott outubro out października "
+        "październik paź října"),
+    11: "november nov novembre noviembre novembro listopada listopad lis listopadu",
+    12: ("december dec dez dezember décembre déc diciembre dic dicembre dezembro grudnia "
+        "grudzień gru desember prosince"),
 }
 MONTH_NAMES = {name: month for month, names in _MONTHS.items() for name in names.split()}
 _MONTH_ALT = "|".join(re.escape(m) for m in sorted(MONTH_NAMES, key=len, reverse=True))
@@ -446,6 +460,9 @@ _FROM_SPACES_DATE = re.compile(
 
 _QP = re.compile(r"=(09|20|3D)")
 _QUOTE = re.compile(r"^[ \t]{0,8}(?:>[ \t]?)+")
+#: No-break spaces as blanks: French Outlook writes "De\u00a0:" and "Envoy\u00e9\u00a0:"
+#: (a no-break space before the colon), and so do other clients' localised headers.
+NO_BREAK_SPACES = str.maketrans({"\u00a0": " ", "\u202f": " ", "\u2007": " "})
 
 
 def strip_quote(line: str) -> str:
@@ -454,7 +471,7 @@ def strip_quote(line: str) -> str:
     Quoted-printable tabs and spaces left undecoded by some exporters (``=09``,
     ``=20``) become blanks and a trailing soft-break ``=`` is dropped.
     """
-    line = line[:2000]
+    line = line[:2000].translate(NO_BREAK_SPACES)
     m = None if line.startswith(">From ") else _QUOTE.match(line)
     if m:
         line = line[m.end() :]

@@ -30,6 +30,7 @@ from ._headers import (
     LOTUS_INLINE,
     LOTUS_ON_DATE,
     LOTUS_SKIP,
+    NO_BREAK_SPACES,
     NUMERIC_DATETIME,
     ORIGINAL_SEP,
     REPLY_SEPARATOR,
@@ -55,7 +56,8 @@ _QUOTE_PREFIX = re.compile(r"^[ \t]{0,8}(?:>[ \t]?)+")
 _LEFT_COLUMN = re.compile(r"^[ \t]{0,8}(?:>[ \t]?)*[ \t]{10,}\S[^\n]{0,40}\n?$")
 # Every separator line starts like this; the full patterns run only on these.
 _SEPARATOR_START = re.compile(
-    r"^(?:[-_]{2}|begin|anfang|début|inicio|início|inizio)", re.IGNORECASE
+    r"^(?:[-_]{2}|begin|anfang|début|inicio|início|inizio|vidarebefordrat|videresendt|"
+    r"początek)", re.IGNORECASE
 )
 
 _GREETING_WORDS = (
@@ -65,6 +67,7 @@ _GREETING_WORDS = (
     r"chers?|chère|madame|monsieur|hola|estimad[oa]s?|querid[oa]s?|buen(?:os|as)[ \t]+"
     r"(?:días|dias|tardes)|beste|geachte|hoi|goedemorgen|goedemiddag|ciao|gentile|gentili|"
     r"buongiorno|buonasera|car[oaie]|olá|ola|prezad[oa]s?|bom[ \t]+dia|boa[ \t]+tarde|"
+    r"hej|hejsan|god[ \t]+morgon|kära|dzień[ \t]+dobry|szanown[iay]|witam|cześć|"
     r"拝啓|お疲れ様です|お世話になっております|您好|你好|尊敬的"
 )
 GREETING = re.compile(
@@ -86,7 +89,11 @@ _CLOSING_WORDS = (
     r"saludos|un[ \t]+saludo|atentamente|gracias|muchas[ \t]+gracias|"
     r"met[ \t]+vriendelijke[ \t]+groet(?:en)?|vriendelijke[ \t]+groet(?:en)?|groeten|groet|"
     r"cordiali[ \t]+saluti|distinti[ \t]+saluti|saluti|grazie|atenciosamente|abraços|abs|"
-    r"obrigad[oa]|よろしくお願いします|よろしくお願いいたします|宜しくお願いします|此致|谢谢|祝好"
+    r"obrigad[oa]|"
+    r"(?:med[ \t]+)?vänliga[ \t]+hälsningar|hälsningar|mvh|tack|med[ \t]+venlig[ \t]+hilsen|"
+    r"vennlig[ \t]+hilsen|(?:ystävällisin[ \t]+)?terveisin|(?:serdecznie[ \t]+)?pozdrawiam|"
+    r"z[ \t]+poważaniem|dziękuję|pozdr\.?|s[ \t]+pozdravem|br|"
+    r"よろしくお願いします|よろしくお願いいたします|宜しくお願いします|此致|谢谢|祝好"
 )
 CLOSING = re.compile(
     rf"^(?:{_CLOSING_WORDS})\b[^.?\n]{{0,25}}?[ \t]*[,!.]?[ \t]*$|^(?:{_CLOSING_WORDS})$",
@@ -108,9 +115,36 @@ DISCLAIMER = re.compile(
     r"if[ \t]+you[ \t]+are[ \t]+not[ \t]+the[ \t]+intended|addressee|unauthori[sz]ed[ \t]+"
     r"(?:use|review|disclosure|dissemination)|strictly[ \t]+prohibited|"
     r"vertraulich|irrtümlich|empfänger|confidentiel|destinataire|strictement|confidencial|"
-    r"destinatario|vertrouwelijk|geadresseerde|riservat|destinatário|機密|秘密|保密|免责",
+    r"destinatario|vertrouwelijk|geadresseerde|riservat|destinatário|機密|秘密|保密|免责|"
+    # Polish, Czech, Swedish, Danish and Norwegian, Finnish
+    r"poufn|adresat|důvěrn|konfidentiell|konfidensiell|fortrolig|mottagare|modtager|"
+    r"mottaker|luottamuksellinen",
     re.IGNORECASE,
 )
+# A mail gateway's warning on top of mail from outside ("[EXTERNAL] This email originated
+# outside the organisation. Do not click links...", "CAUTION: ...", "[EXTERNE] Ce message
+# provient d'un expéditeur externe..."): a notice, not the author's words.
+BANNER_START = re.compile(
+    r"^[\[(*]*[ \t]*(?:external|ext|extern|externe|externo|esterno|caution|warning|attention|"
+    r"achtung|avertissement|aviso|avviso|uwaga|varning|notice)\b", re.IGNORECASE)
+BANNER_WORDS = re.compile(
+    r"originat|outside|external|extern|suspicious|phishing|do not click|don't click|"
+    r"provient|außerhalb|fuera de|al di fuori|utanför|spoza|buiten",
+    re.IGNORECASE)
+BANNER_MAIL = re.compile(
+    r"e-?mail|message|sender|expéditeur|absender|remitente|mittente|avsändare|nadawc|"
+    r"afzender|correo|wiadomo", re.IGNORECASE)
+
+
+# ... and how its further lines read ("Do not click links or open attachments unless...")
+BANNER_MORE = re.compile(
+    r"originat|outside|external|extern|suspicious|phishing|click|links?\b|attachments?\b|"
+    r"sender|recogni[sz]e|provient|vigilant|pièces jointes|liens", re.IGNORECASE)
+
+
+def _banner(text: str) -> bool:
+    return bool(BANNER_START.match(text) and BANNER_WORDS.search(text)
+                and BANNER_MAIL.search(text))
 PHONE = re.compile(
     r"(?<![\w.])(?:\+\d{1,3}[ .-]?)?(?:\(\d{1,4}\)[ .-]?|\d{1,4}[ .-])(?:\(0\)[ ]?)?\d{2,4}"
     r"(?:[ .-]?\d{2,4}){0,3}(?![\w.])|\b[xX][ .]?\d{4,5}\b|"
@@ -217,7 +251,7 @@ class _Lines:
             elif m or "=" in line:
                 content = strip_quote(line)
             else:
-                content = line.strip()
+                content = line.translate(NO_BREAK_SPACES).strip()
             self.contents.append(content)
             pos = end
         self.n = len(self.starts)
@@ -509,6 +543,23 @@ def _subzones(lines: _Lines, a: int, b: int, at_block_start: bool) -> list[tuple
         return out
     b = nonblank[-1] + 1
     end = b
+    top = nonblank[0]
+    if at_block_start:
+        # a gateway's external-sender warning heading the block (one short paragraph)
+        para = [nonblank[0]]
+        while len(para) < len(nonblank) and nonblank[len(para)] == para[-1] + 1:
+            para.append(nonblank[len(para)])
+        if _banner(lines.contents[para[0]]):
+            # the warning on its own line(s), the author's words right under it
+            n = 1
+            while n < len(para) and BANNER_MORE.search(lines.contents[para[n]]):
+                n += 1
+            para = para[:n]
+        text = " ".join(lines.contents[p] for p in para)
+        if len(para) <= 4 and len(text) <= 500 and len(para) < len(nonblank) \
+                and _banner(text):
+            out.append((para[0], para[-1] + 1, "disclaimer"))
+            top = nonblank[len(para)]
     # Disclaimer: trailing paragraphs with legal vocabulary.
     disc_start = None
     k = len(nonblank) - 1
@@ -646,10 +697,10 @@ def _subzones(lines: _Lines, a: int, b: int, at_block_start: bool) -> list[tuple
         out.append((sig_start, end, "signature"))
     # Greeting at the top of the block.
     if at_block_start:
-        g = nonblank[0]
+        g = top
         c = lines.contents[g]
         if len(c) <= 80 and (GREETING.match(c) or (VOCATIVE.fullmatch(c) and not CLOSING.match(c))
-                             ) and all(g < s for s, _, _ in out):
+                             ) and all(g < s for s, _, _ in out if s >= top):
             out.append((g, g + 1, "greeting"))
     # Keep the ranges disjoint: a signature never reaches into a disclaimer, etc.
     out.sort()
