@@ -1835,3 +1835,35 @@ def test_the_sellers_name_and_products_count_as_no_family():
     assert theirs.n_families == plain.n_families - len(named)
     # the same features and heads: only the count changes
     assert theirs.features.equals(plain.features) and theirs.p_value == plain.p_value
+
+
+def test_a_burst_of_asks_counts_as_no_family():
+    """A tender's questions arrive within three weeks across every topic, each quoting
+    its workbook, log and portal: they emerge, but a source that keeps pushing comes
+    back for months. Heads whose asks after the split fall in such a stretch count as
+    no family; the same asks spread over the months after it count."""
+    tender = ["tender workbook answer", "bidder clarification log",
+              "procurement portal deadline"]
+
+    def case(spread: bool):
+        requests = _stream(4, planted=False, n=240)
+        days = (requests["sent_at"] - requests["sent_at"].min()).dt.days
+        late = requests.index[days > 200]
+        chosen = late[::len(late) // 16][:16] if spread else late[:16]
+        requests.loc[chosen, "text"] = [f"{tender[i % 3]} {tender[(i + 1) % 3]} " + text
+                                        for i, text in enumerate(requests.loc[chosen, "text"])]
+        when = requests.loc[chosen, "sent_at"]
+        return SharedSourceTest(n_permutations=9, random_state=0).fit(requests), \
+            (when.max() - when.min()).days
+
+    burst, days = case(spread=False)
+    assert days <= 28
+    heads = burst.features.loc[burst.features["family_head"], "feature"].tolist()
+    assert {f"term:{t}" for t in tender} <= set(heads) & set(burst.bursts)
+    assert burst.n_families == int(burst._head_weights().sum())
+    assert burst.n_families <= len(heads) - len(tender)
+    spread, days = case(spread=True)
+    assert days >= 120
+    heads = spread.features.loc[spread.features["family_head"], "feature"].tolist()
+    assert [h for h in heads if h.removeprefix("term:") in tender]
+    assert not set(spread.bursts) & {f"term:{t}" for t in tender}

@@ -748,6 +748,8 @@ def _finding(test, requests, messages, segments, identities, alpha):
                 f"{test.min_families}): ordinary drift, not a shared vocabulary"
                 + (f"; {len(test.sellers)} more name the seller or its products and are "
                    "not counted" if test.sellers else "")
+                + (f"; {len(test.bursts)} more came in a burst and are not counted"
+                   if test.bursts else "")
                 if test.n_families < test.min_families else
                 f"{test.n_families} emerging features, but only {test.n_phrase_families} more "
                 f"than a lone word (a vision needs {test.min_phrase_families}): everyday "

@@ -176,6 +176,11 @@ class SharedSourceResult:
     #: it is. They stay features (the structure of the others is read with them)
     #: but count as no family.
     sellers: tuple = ()
+    #: Family heads whose requests after the split fall within a short stretch of
+    #: it (see ``min_span`` of :class:`SharedSourceTest`): a burst — a tender's
+    #: questions, an outage's tickets, a deadline everyone answers — not a source
+    #: that keeps pushing. They stay features but count as no family.
+    bursts: tuple = ()
 
     @property
     def n_families(self) -> int:
@@ -206,8 +211,8 @@ class SharedSourceResult:
         if "family_head" not in self.features:
             return None
         heads = self.features[self.features["family_head"]]
-        if self.contexts or self.sellers:
-            heads = heads[~heads["feature"].isin(self.contexts + self.sellers)]
+        if self.contexts or self.sellers or self.bursts:
+            heads = heads[~heads["feature"].isin(self.contexts + self.sellers + self.bursts)]
         weight = heads["weight"].astype(float) if "weight" in heads else pd.Series(
             1.0, index=heads.index)
         # a head standing for a vocabulary carries its phrases' weight; one that
@@ -321,6 +326,12 @@ class SharedSourceTest:
         it ("Marrowgate Plumbline", see :func:`seller_products`), counts as no
         family (:attr:`SharedSourceResult.sellers`): the asks name the seller and
         its products when asking how they fit a plan, whoever's it is.
+    min_span : float
+        A family counts only when its requests after the split spread over at
+        least this share of the time from the split to the last request (from the
+        tenth to the ninetieth percentile of their dates): a vision keeps coming
+        back, a burst (a tender's questions in three weeks, an outage's tickets)
+        does not (:attr:`SharedSourceResult.bursts`).
     random_state : int
         Seed of the permutations.
 
@@ -341,8 +352,9 @@ class SharedSourceTest:
     def __init__(self, *, n_permutations=199, min_surprise=3.0, min_count=4,
                  min_topic_spread=3, min_vocabulary_spread=1, vocabulary_max_alike=0.2,
                  min_families=6, min_requests=20, vocabularies=True, names=(),
-                 seller=(), random_state=0):
+                 seller=(), min_span=0.25, random_state=0):
         self.min_families = min_families
+        self.min_span = min_span
         self.names = frozenset(_fold(str(n)) for n in names if n)
         self.seller = frozenset(str(n).lower() for n in seller if n)
         self.min_vocabulary_spread = min_vocabulary_spread
@@ -412,6 +424,9 @@ class SharedSourceTest:
                                  "emerged": [z[4].get(j, 0) for j in range(len(names))],
                                  "holds_phrase": np.isin(np.arange(len(names)),
                                                          sorted(self._phrasal))})
+        spans = self._spans(X, data["sent_at"], z[2] if split is not None else [])
+        bursts = tuple(names[j] for j, span in spans.items() if span < self.min_span)
+        features["span"] = pd.Series(spans, dtype=float).reindex(range(len(names)))
         features = features[features["surprise"] > 0].sort_values(
             ["surprise", "feature"], ascending=[False, True], kind="stable").reset_index(drop=True)
         return SharedSourceResult(
@@ -419,10 +434,30 @@ class SharedSourceTest:
             n_requests=n, n_units=len(unit_ids), split_index=split,
             split_time=data["sent_at"].iloc[split] if split is not None else None,
             features=features, min_families=self.min_families, min_surprise=self.min_surprise,
-            contexts=contexts, sellers=sellers,
+            contexts=contexts, sellers=sellers, bursts=bursts,
         )
 
     # -- internals ------------------------------------------------------------------------
+
+    def _spans(self, X, times: pd.Series, heads) -> dict[int, float]:
+        """For each family head, the time its requests after the split cover (from
+        the tenth to the ninetieth percentile of their dates, so that one late echo
+        does not stretch a burst), as a share of the time from the split to the last
+        request (0 with fewer than two of them)."""
+        after = self._after_split
+        if not len(heads) or after is None or not after.any():
+            return {}
+        stamps = times.to_numpy(dtype="datetime64[ns]").astype("int64")[after].astype(float)
+        window = stamps.max() - stamps.min()
+        columns = X[:, list(heads)]
+        columns = sparse.csc_matrix(columns[after]) if sparse.issparse(columns) \
+            else sparse.csc_matrix(np.asarray(columns)[after])
+        out = {}
+        for k, j in enumerate(heads):
+            rows = columns.indices[columns.indptr[k]:columns.indptr[k + 1]]
+            low, high = np.percentile(stamps[rows], [10, 90]) if len(rows) >= 2 else (0, 0)
+            out[int(j)] = float((high - low) / window) if window > 0 else 0.0
+        return out
 
     def _contexts_of_strongest(self, X, z, names: list[str]) -> tuple:
         """The family heads that are the contexts of the strongest lone word.
