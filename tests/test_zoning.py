@@ -532,6 +532,17 @@ def test_a_gateway_banner_over_the_message_is_no_part_of_it(banner, gap):
     assert new_text(body) == "Can you price option B as well?"
 
 
+def test_a_banner_over_a_bottom_posted_reply():
+    banner = "[EXTERNAL] This email originated outside the organisation."
+    body = (f"{banner}\n\nOn Mon, Feb 7, 2022 at 9:37 AM Ann Lee <ann@example.org> wrote:\n"
+            "> Here is the uptime report.\n\nHi team,\n\nWhat are your support hours?\n")
+    segments = zone_body(body)
+    check_tiling(body, segments)
+    assert (segments[0].kind, segments[0].text.strip()) == ("disclaimer", banner)
+    assert new_text(body).endswith("What are your support hours?")
+    assert "EXTERNAL" not in new_text(body)
+
+
 def test_a_warning_in_the_authors_own_words_is_not_a_banner():
     body = "Warning: the deadline moved, outside our control.\n\nCan you send the plan?\n"
     assert new_text(body) == body.strip()

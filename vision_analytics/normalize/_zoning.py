@@ -556,9 +556,11 @@ def _subzones(lines: _Lines, a: int, b: int, at_block_start: bool) -> list[tuple
                 n += 1
             para = para[:n]
         text = " ".join(lines.contents[p] for p in para)
-        if len(para) <= 4 and len(text) <= 500 and len(para) < len(nonblank) \
-                and _banner(text):
+        if len(para) <= 4 and len(text) <= 500 and _banner(text):
+            # (alone in its block too: above a bottom-posted reply's quote)
             out.append((para[0], para[-1] + 1, "disclaimer"))
+            if len(para) == len(nonblank):
+                return out
             top = nonblank[len(para)]
     # Disclaimer: trailing paragraphs with legal vocabulary.
     disc_start = None
