@@ -134,17 +134,10 @@ BANNER_WORDS = re.compile(
 BANNER_MAIL = re.compile(
     r"e-?mail|message|sender|expéditeur|absender|remitente|mittente|avsändare|nadawc|"
     r"afzender|correo|wiadomo", re.IGNORECASE)
-
-
 # ... and how its further lines read ("Do not click links or open attachments unless...")
 BANNER_MORE = re.compile(
     r"originat|outside|external|extern|suspicious|phishing|click|links?\b|attachments?\b|"
     r"sender|recogni[sz]e|provient|vigilant|pièces jointes|liens", re.IGNORECASE)
-
-
-def _banner(text: str) -> bool:
-    return bool(BANNER_START.match(text) and BANNER_WORDS.search(text)
-                and BANNER_MAIL.search(text))
 PHONE = re.compile(
     r"(?<![\w.])(?:\+\d{1,3}[ .-]?)?(?:\(\d{1,4}\)[ .-]?|\d{1,4}[ .-])(?:\(0\)[ ]?)?\d{2,4}"
     r"(?:[ .-]?\d{2,4}){0,3}(?![\w.])|\b[xX][ .]?\d{4,5}\b|"
@@ -530,6 +523,12 @@ def _signature_like(lines: _Lines, run: list[int]) -> bool:
     if any(FORM_LINE.match(t) or len(t) > 70 or t.count("\t") >= 2 for t in texts):
         return False
     return any(_contact(t) or _name_and_title(t) for t in texts)
+
+
+def _banner(text: str) -> bool:
+    """Does a line or paragraph read as a mail gateway's external-sender warning?"""
+    return bool(BANNER_START.match(text) and BANNER_WORDS.search(text)
+                and BANNER_MAIL.search(text))
 
 
 def _subzones(lines: _Lines, a: int, b: int, at_block_start: bool) -> list[tuple[int, int, str]]:
