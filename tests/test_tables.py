@@ -261,7 +261,7 @@ def test_header_not_taken_from_title_or_data_rows_with_field_words(tmp_path):
     # a one-cell title row is never the header of a wider table, even when it names a field
     only_title = check(read_table(write_csv(tmp_path / "c.csv",
                                             "Question\nRequested By,Notes\nann,call me\n")))
-    assert only_title.columns == {"Requested By": "sender"}
+    assert only_title.columns == {"Requested By": "sender", "Notes": "text"}
 
 
 def test_single_column_file_keeps_commas(tmp_path):
@@ -659,3 +659,86 @@ def test_property_random_csv_never_raises_and_reconciles(scratch, rows, delimite
     result = check(read_table(path, kind=kind))
     if result.kind == "org_chart":
         assert result.frame.columns.tolist()[-1] == "source"
+
+
+# -- logs kept in other languages and by ticketing tools -------------------------------
+
+@pytest.mark.parametrize("header, row", [
+    ("Réf. demande;Date;Demandeur;E-mail;Objet;Détail;Canal;Charge (j);Responsable;Statut",
+     "DEM-1;14/10/2021 13:56;Élodie Mercier;elodie.mercier@castelnor.fr;Connecteur;"
+     "Can the export run nightly?;email;0,25;Mark Costa;Clôturé"),
+    ("Ref.;Fecha;Solicitante;Correo;Asunto;Detalle;Canal;Esfuerzo (j);Responsable;Estado",
+     "DEM-1;14/10/2021 13:56;Óscar Ruiz;oscar.ruiz@montaver.es;Conector;"
+     "Can the export run nightly?;phone;0,25;Ines Verhoeven;Cerrado"),
+    ("Nr zgłoszenia;Data;Zgłaszający;E-mail;Temat;Opis;Kanał;Nakład (dni);Opiekun;Status",
+     "DEM-1;14/10/2021 13:56;Tomasz Woźniak;tomasz.wozniak@baltyk.pl;Eksport;"
+     "Can the export run nightly?;email;0,25;Alex O'Neill;Zamknięte"),
+    ("Ärende;Datum;Beställare;E-post;Rubrik;Beskrivning;Kanal;Insats (dagar);Ansvarig;Status",
+     "DEM-1;14/10/2021 13:56;Maja Sandberg;maja.sandberg@vanerlund.se;Export;"
+     "Can the export run nightly?;meeting;0,25;Maya Li;Stängd"),
+    ("Ticket;Eingang;Kontakt;E-Mail;Betreff;Beschreibung;Aufwand (Tage);Bearbeiter;Status",
+     "T-1;14.10.2021 13:56;Jörg Weber;joerg.weber@example.de;Export;"
+     "Can the export run nightly?;0,25;Anna Roth;Erledigt"),
+])
+def test_log_headers_in_other_languages(tmp_path, header, row):
+    """A French, Spanish, Polish, Swedish or German account team keeps its log with
+    column names in its own language (accents or not), semicolons, day-first dates,
+    decimal commas and the effort in days; the owner column is the seller's, not the
+    requester."""
+    result = check(read_table(write_csv(tmp_path / "suivi.csv", f"{header}\n{row}\n")))
+    assert result.kind == "request_log"
+    frame = result.frame
+    assert frame["text"].tolist() == ["Can the export run nightly?"]
+    assert frame["sender"].iloc[0].count("@") == 1 and frame["sender_name"].iloc[0]
+    assert frame["sent_at"].tolist() == [ts("2021-10-14 13:56")]
+    assert frame["message_id"].tolist() == [row.split(";")[0]]
+    assert frame["hours_spent"].tolist() == [2.0]  # a quarter of an eight-hour day
+    assert sorted(result.columns.values()).count("sender") == 1
+
+
+def test_servicenow_export_reads_the_caller_not_the_agent(tmp_path):
+    """ServiceNow's ``opened_by`` is the agent who logged the case; ``caller_id`` is
+    the customer who asked. ``time_worked`` is hh:mm:ss."""
+    text = ("number,short_description,description,opened_at,opened_by,caller_id,"
+            "assignment_group,time_worked,state\n"
+            "CS0040551,Liability cap,Legal would like to raise the cap. Acceptable?,"
+            "2024-12-17 10:17:21,Clara Costa,François Lemaire,Account Management,01:30:00,"
+            "Closed Complete\n")
+    result = check(read_table(write_csv(tmp_path / "servicenow_cases.csv", text)))
+    assert result.columns["caller_id"] == "sender" and "opened_by" not in result.columns
+    row = result.frame.iloc[0]
+    assert (row["sender"], row["subject"], row["hours_spent"]) == (
+        "François Lemaire", "Liability cap", 1.5)
+    assert row["sent_at"] == ts("2024-12-17 10:17:21")
+
+
+def test_zendesk_minutes_and_a_logged_column(tmp_path):
+    """A header that names the unit sets the unit of bare numbers: Zendesk's "Time spent
+    (minutes)"; an Excel case sheet's "Logged" is when the case came in and its
+    "Notes" the ask."""
+    zendesk = ('"Id","Subject","Description","Requester","Requester email","Created at",'
+               '"Assignee","Time spent (minutes)"\n'
+               '"217191","HA set-up","Send the reference architecture?","Karine Leblanc",'
+               '"karine.leblanc@mistassini.ca","2023-02-22 11:55:20 -0500","Sam Novak","90"\n')
+    result = check(read_table(write_csv(tmp_path / "zendesk.csv", zendesk)))
+    row = result.frame.iloc[0]
+    assert (row["sender"], row["hours_spent"]) == ("karine.leblanc@mistassini.ca", 1.5)
+    assert row["sent_at"] == ts("2023-02-22 16:55:20")
+    book = write_xlsx(tmp_path / "log.xlsx", {"Cases": [
+        ["Case #", "Logged", "Customer contact", "Contact e-mail", "Topic", "Notes", "Owner"],
+        ["TIDE-1", datetime(2021, 5, 11, 9, 49), "Brian Anderson", "banderson@tide.com",
+         "Sub-processors", "Please send the list of sub-processors.", "Maya Fischer"]]})
+    row = check(read_table(book)).frame.iloc[0]
+    assert (row["sent_at"], row["text"], row["subject"]) == (
+        ts("2021-05-11 09:49"), "Please send the list of sub-processors.", "Sub-processors")
+
+
+def test_notes_beside_names_alone_is_no_request_log(tmp_path):
+    """"Notes" is a request text beside a date or a sender column, not in a list of
+    names with remarks."""
+    assert check(read_table(write_csv(tmp_path / "o.csv", "Name,Notes\nAnn,likes tea\n"))).kind \
+        is None
+    logged = check(read_table(write_csv(tmp_path / "l.csv",
+                                        "Date,Notes\n2024-03-01,Price for 40 seats?\n")))
+    assert logged.kind == "request_log" and logged.frame["text"].tolist() == [
+        "Price for 40 seats?"]

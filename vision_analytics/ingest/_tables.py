@@ -67,22 +67,52 @@ _LOG_SYNONYMS: dict[str, list[tuple[str, float]]] = {
         ("Ask", 1.0), ("Requirement", 1.0), ("Body", 1.0), ("Request Text", 1.0),
         ("Request Details", 1.0), ("Request Description", 1.0), ("Question Text", 1.0),
         ("Text", 0.8), ("Message", 0.8), ("Query", 0.8), ("Inquiry", 0.8), ("Enquiry", 0.8),
-        ("Summary", 0.55),
+        ("Summary", 0.55), ("Notes", 0.5),
+        # French, Spanish, Portuguese, Italian, German, Dutch, Nordic, Polish
+        ("Détail", 1.0), ("Détails", 1.0), ("Demande", 0.9), ("Détail de la demande", 1.0),
+        ("Detalle", 1.0), ("Descripción", 1.0), ("Solicitud", 0.9), ("Pregunta", 1.0),
+        ("Consulta", 0.9), ("Descrição", 1.0), ("Detalhe", 1.0), ("Pedido", 0.9),
+        ("Pergunta", 1.0), ("Descrizione", 1.0), ("Dettaglio", 1.0), ("Richiesta", 0.9),
+        ("Domanda", 1.0), ("Beschreibung", 1.0), ("Anfrage", 0.9), ("Frage", 1.0),
+        ("Anliegen", 1.0), ("Omschrijving", 1.0), ("Beschrijving", 1.0), ("Vraag", 1.0),
+        ("Verzoek", 0.9), ("Beskrivning", 1.0), ("Beskrivelse", 1.0), ("Fråga", 1.0),
+        ("Spørgsmål", 1.0), ("Spørsmål", 1.0), ("Opis", 1.0), ("Pytanie", 1.0),
+        ("Treść", 1.0), ("Zapytanie", 0.9), ("Szczegóły", 1.0),
     ],
     "subject": [
         ("Title", 1.0), ("Subject", 1.0), ("Topic", 1.0), ("Summary", 0.9),
         ("Headline", 0.8), ("Short Description", 0.9),
+        ("Objet", 1.0), ("Sujet", 1.0), ("Titre", 1.0), ("Asunto", 1.0), ("Título", 1.0),
+        ("Tema", 0.9), ("Assunto", 1.0), ("Oggetto", 1.0), ("Titolo", 1.0),
+        ("Betreff", 1.0), ("Titel", 1.0), ("Thema", 0.9), ("Onderwerp", 1.0),
+        ("Rubrik", 1.0), ("Ämne", 1.0), ("Emne", 1.0), ("Tittel", 1.0), ("Temat", 1.0),
+        ("Tytuł", 1.0),
     ],
     "sender": [
         ("Requested By", 1.0), ("Requester", 1.0), ("From", 1.0), ("Requestor", 1.0),
         ("Submitted By", 1.0), ("Asked By", 1.0), ("Contact", 1.0),
-        ("Customer Contact", 1.0), ("Raised By", 1.0), ("Created By", 0.9),
-        ("Opened By", 0.9), ("Reported By", 0.9), ("Sender", 1.0), ("Originator", 0.9),
+        ("Customer Contact", 1.0), ("Raised By", 1.0), ("Created By", 0.85),
+        ("Opened By", 0.85), ("Reported By", 0.9), ("Sender", 1.0), ("Originator", 0.9),
         ("Requester Name", 1.0), ("Reporter", 1.0), ("Customer", 0.7), ("Name", 0.5),
+        # ServiceNow: the caller is who asked; "opened_by" is the agent who logged it
+        ("Caller", 1.0), ("Caller ID", 1.0), ("Contact Name", 1.0),
+        ("Demandeur", 1.0), ("Demandé par", 1.0), ("Émetteur", 0.9), ("Solicitante", 1.0),
+        ("Solicitado por", 1.0), ("Contacto", 1.0), ("Remitente", 0.9), ("Requerente", 1.0),
+        ("Contato", 1.0), ("Richiedente", 1.0), ("Mittente", 0.9), ("Contatto", 1.0),
+        ("Anfragender", 1.0), ("Antragsteller", 1.0), ("Ansprechpartner", 1.0),
+        ("Absender", 0.9), ("Kontakt", 1.0), ("Melder", 1.0), ("Aanvrager", 1.0),
+        ("Afzender", 0.9), ("Contactpersoon", 1.0), ("Beställare", 1.0),
+        ("Avsändare", 0.9), ("Kontaktperson", 1.0), ("Anmälare", 1.0), ("Anmoder", 1.0),
+        ("Afsender", 0.9), ("Bestiller", 1.0), ("Avsender", 0.9), ("Innmelder", 1.0),
+        ("Zgłaszający", 1.0), ("Wnioskodawca", 1.0), ("Nadawca", 0.9),
+        ("Osoba kontaktowa", 1.0),
     ],
     "sender_email": [
         ("Email", 0.9), ("E-mail", 0.9), ("Email Address", 0.9), ("Requester Email", 1.0),
         ("Contact Email", 1.0), ("From Email", 1.0), ("Sender Email", 1.0),
+        ("Courriel", 0.9), ("Adresse e-mail", 0.9), ("Correo", 0.9),
+        ("Correo electrónico", 0.9), ("E-Mail-Adresse", 0.9), ("E-mailadres", 0.9),
+        ("E-post", 0.9), ("E-postadress", 0.9), ("Adres e-mail", 0.9),
     ],
     "sent_at": [
         ("Date Received", 1.0), ("Submitted", 1.0), ("Date", 1.0), ("Received", 1.0),
@@ -90,25 +120,56 @@ _LOG_SYNONYMS: dict[str, list[tuple[str, float]]] = {
         ("Date Submitted", 1.0), ("Created At", 1.0), ("Created On", 1.0),
         ("Date Opened", 1.0), ("Sent", 0.9), ("Timestamp", 0.9), ("Raised", 0.9),
         ("Received Date", 1.0), ("Submitted On", 1.0), ("Date Created", 1.0),
+        ("Logged", 1.0), ("Logged On", 1.0), ("Logged At", 1.0), ("Date Logged", 1.0),
+        ("Date de création", 1.0), ("Date de la demande", 1.0), ("Créé le", 1.0),
+        ("Ouvert le", 1.0), ("Reçu le", 1.0), ("Fecha", 1.0), ("Fecha de creación", 1.0),
+        ("Fecha de solicitud", 1.0), ("Creado", 1.0), ("Data", 0.9), ("Data de criação", 1.0),
+        ("Criado em", 1.0), ("Data apertura", 1.0), ("Data richiesta", 1.0),
+        ("Datum", 1.0), ("Erstellt", 1.0), ("Erstellt am", 1.0), ("Eingang", 1.0),
+        ("Eingangsdatum", 1.0), ("Aangemaakt", 1.0), ("Aangemaakt op", 1.0),
+        ("Ontvangen", 1.0), ("Skapad", 1.0), ("Inkommen", 1.0), ("Registrerad", 1.0),
+        ("Dato", 1.0), ("Oprettet", 1.0), ("Opprettet", 1.0), ("Modtaget", 1.0),
+        ("Mottatt", 1.0), ("Data zgłoszenia", 1.0), ("Data utworzenia", 1.0),
+        ("Utworzono", 1.0),
     ],
     "category": [
         ("Category", 1.0), ("Type", 1.0), ("Area", 1.0), ("Workstream", 1.0),
         ("Request Type", 1.0), ("Label", 0.7), ("Tag", 0.7), ("Theme", 0.8),
+        ("Catégorie", 1.0), ("Categoría", 1.0), ("Categoria", 1.0), ("Tipo", 1.0),
+        ("Kategorie", 1.0), ("Typ", 1.0), ("Categorie", 1.0), ("Kategori", 1.0),
+        ("Kategoria", 1.0), ("Rodzaj", 1.0),
     ],
     "due": [
         ("Due", 1.0), ("Due Date", 1.0), ("Deadline", 1.0), ("Needed By", 1.0),
         ("Due By", 1.0), ("Required By", 0.9), ("Target Date", 0.8),
+        ("Échéance", 1.0), ("Fecha límite", 1.0), ("Vencimento", 1.0), ("Scadenza", 1.0),
+        ("Fällig", 1.0), ("Fällig am", 1.0), ("Frist", 1.0),
     ],
-    "status": [("Status", 1.0), ("State", 1.0), ("Stage", 0.7)],
+    "status": [("Status", 1.0), ("State", 1.0), ("Stage", 0.7), ("Statut", 1.0),
+               ("État", 1.0), ("Estado", 1.0), ("Stato", 1.0), ("Situação", 1.0)],
     "hours_spent": [
         ("Hours Spent", 1.0), ("Effort (h)", 1.0), ("Hours", 1.0), ("Time Spent", 1.0),
         ("Effort", 1.0), ("Effort Hours", 1.0), ("Hrs", 0.9), ("Time (h)", 0.9),
+        ("Time Worked", 1.0),
+        ("Charge (h)", 1.0), ("Charge (j)", 1.0), ("Charge (jours)", 1.0),
+        ("Charge de travail", 1.0), ("Temps passé", 1.0), ("Esfuerzo", 1.0),
+        ("Tiempo dedicado", 1.0), ("Horas", 1.0), ("Esforço", 1.0), ("Impegno", 1.0),
+        ("Ore", 0.9), ("Aufwand", 1.0),
+        ("Zeitaufwand", 1.0), ("Stunden", 1.0), ("Uren", 1.0), ("Bestede tijd", 1.0),
+        ("Insats", 1.0), ("Nedlagd tid", 1.0), ("Timmar", 1.0), ("Timer", 1.0),
+        ("Tidsforbrug", 1.0), ("Tidsbruk", 1.0), ("Nakład", 1.0), ("Godziny", 1.0),
+        ("Czas pracy", 1.0),
     ],
     "request_ref": [
         ("ID", 1.0), ("Request ID", 1.0), ("Ref", 1.0), ("#", 1.0), ("Ticket", 1.0),
         ("RFI No.", 1.0), ("RFI", 0.9), ("RFI ID", 1.0), ("Reference", 1.0), ("No.", 0.9),
         ("Number", 0.8), ("Ticket ID", 1.0), ("Request Number", 1.0), ("Key", 0.7),
-        ("Issue Key", 1.0), ("Case Number", 1.0),
+        ("Issue Key", 1.0), ("Case Number", 1.0), ("Case", 0.9),
+        ("Réf. demande", 1.0), ("Référence", 1.0), ("Numéro", 0.9),
+        ("Referencia", 1.0), ("Número", 0.9), ("Riferimento", 1.0),
+        ("Nr.", 0.9), ("Nummer", 0.8), ("Ticketnummer", 1.0), ("Vorgang", 0.9),
+        ("Referentie", 1.0), ("Ärende", 0.9), ("Ärendenummer", 1.0), ("Sagsnummer", 1.0),
+        ("Saksnummer", 1.0), ("Nr zgłoszenia", 1.0), ("Numer", 0.8),
     ],
 }
 
@@ -147,9 +208,11 @@ _AVOID: dict[str, set[str]] = {
                 "modified", "response", "responded", "target", "needed", "deadline", "by",
                 "end", "last"},
     "sender": {"assigned", "assignee", "owner", "responder", "answered", "resolved",
-               "closed", "approved", "email", "mail", "id", "date", "phone"},
+               "closed", "approved", "email", "mail", "id", "date", "phone", "agent",
+               "assignment", "responsable", "ansvarig", "opiekun", "verantwortlich",
+               "bearbeiter", "handlaggare", "behandler", "eigenaar"},
     "text": {"response", "responses", "answer", "answers", "reply", "resolution", "date",
-             "id", "status", "type", "by", "no", "number", "ref", "count"},
+             "internal", "id", "status", "type", "by", "no", "number", "ref", "count"},
     "subject": {"id", "date", "job"},
     "request_ref": {"customer", "employee", "contract", "po", "invoice"},
     "name": {"id", "email", "mail", "manager", "company", "file", "project", "first",
@@ -478,13 +541,24 @@ def _read_xlsx(path: Path) -> list[_Sheet]:
 
 
 def _tokens(name) -> list[str]:
+    """A header's words, lower case and without accents ("Réf. demande" → ref, demande).
+
+    >>> _tokens("Zgłaszający"), _tokens("caller_id"), _tokens("createdAt")
+    (['zglaszajacy'], ['caller', 'id'], ['created', 'at'])
+    """
     text = unicodedata.normalize("NFKC", str(name))
     text = re.sub(r"(?<=[a-z])(?=[A-Z])", " ", text).casefold()  # camelCase → words
+    text = "".join(c for c in unicodedata.normalize("NFKD", text)
+                   if not unicodedata.combining(c)).translate(_UNACCENTED)
     text = text.replace("e-mail", "email").replace("e mail", "email")
     words = re.findall(r"[^\W_]+", text)
     if not words and text.strip():
         return [text.strip()]  # "#" stays "#"
     return words
+
+
+# letters NFKD does not take apart
+_UNACCENTED = str.maketrans({"ł": "l", "ø": "o", "æ": "ae", "đ": "d", "ð": "d", "þ": "th"})
 
 
 def _key(name) -> str:
@@ -587,9 +661,10 @@ def _classify(header: Sequence) -> tuple[str | None, dict, dict, float]:
     strong_text = log_f.get("text", 0.0) >= 0.8
     is_org = has_name and bool({"email", "title", "department", "manager"} & set(org_f)) \
         and not strong_text
-    # a bare "Name" is a sender only beside a subject: alone it is no request log
-    is_log = "text" in log_f or log_f.get("sender", 0.0) >= 0.7 or (
-        "sender" in log_f and "subject" in log_f)
+    # a bare "Name" is a sender only beside a subject, and "Notes" a request text only
+    # beside a date: a list of names with notes is no request log
+    is_log = log_f.get("text", 0.0) > 0.5 or log_f.get("sender", 0.0) >= 0.7 or (
+        "sender" in log_f and "subject" in log_f) or ("text" in log_f and "sent_at" in log_f)
     kind = "org_chart" if is_org else "request_log" if is_log else None
     score = max(sum(log_f.values()), sum(org_f.values()))
     return kind, log, org, score
@@ -831,6 +906,9 @@ class _Builder:
                 values = [row[col] if col < len(row) else None for _, row in data]
                 dates[f] = self._date_order(sheet, layout, col, values)
         jira = _is_jira(layout, by_field)
+        hours_col = by_field.get("hours_spent")
+        per_unit = 1.0 if jira or hours_col is None or hours_col >= len(layout.names) \
+            else _header_hours(layout.names[hours_col])
         out = []
         for index, row in data:
             def cell(f, row=row):
@@ -855,7 +933,7 @@ class _Builder:
                                  layout, by_field, problems)
             due = self._date(cell("due"), dates.get("due"), sheet, "due", layout, by_field,
                              problems)
-            hours = _hours(cell("hours_spent"))
+            hours = _hours(cell("hours_spent"), per_unit)
             if jira and _plain_number(cell("hours_spent")):
                 hours /= 3600  # Jira writes time tracking in seconds
             if hours is None:
@@ -1198,14 +1276,22 @@ def jira_plain_text(text: str) -> str:
     return _JIRA_EMPHASIS.sub(r"\2", text).strip()
 
 
-def _hours(value) -> float | None:
-    """Hours as a float; NaN for an empty cell, None when unreadable."""
+def _hours(value, per_unit: float = 1.0) -> float | None:
+    """Hours as a float; NaN for an empty cell, None when unreadable.
+
+    ``per_unit`` is the hours in one unit of a bare number, as the column's header
+    names it (see :func:`_header_hours`): "Effort (days)" 0,5 is 4 hours. A unit
+    written in the cell ("30 min", "1:30", "2 d") wins.
+
+    >>> _hours("0,5", per_unit=8.0), _hours("08:30:00"), _hours(45, per_unit=1 / 60)
+    (4.0, 8.5, 0.75)
+    """
     if value is None:
         return math.nan
     if isinstance(value, bool):
         return None
     if isinstance(value, (int, float)):
-        return float(value) if math.isfinite(value) and value >= 0 else None
+        return float(value) * per_unit if math.isfinite(value) and value >= 0 else None
     if isinstance(value, timedelta):
         return value.total_seconds() / 3600
     if isinstance(value, time):
@@ -1217,18 +1303,45 @@ def _hours(value) -> float | None:
     if not match:
         return None
     if match.group("hh") is not None:
-        return int(match.group("hh")) + int(match.group("mm")) / 60
+        return (int(match.group("hh")) + int(match.group("mm")) / 60
+                + int(match.group("ss") or 0) / 3600)
     number = float(match.group("num").replace(",", "."))
     unit = match.group("unit") or ""
     if unit.startswith("m"):
         return number / 60
     if unit.startswith("d"):
         return number * 8  # a working day
-    return number
+    if unit.startswith("h"):
+        return number
+    return number * per_unit
+
+
+# a header's word for the unit of its numbers, in the languages of the column names
+_MINUTE_WORDS = {"m", "min", "mins", "minute", "minutes", "minuten", "minuter", "minutter",
+                 "minutos", "minuti", "minuty", "minut"}
+_DAY_WORDS = {"d", "day", "days", "j", "jour", "jours", "jh", "pd", "md", "mandays",
+              "dia", "dias", "giorni", "giorno", "tag", "tage", "dag", "dagen", "dagar",
+              "dage", "dager", "dni", "dzien", "osobodni", "pt"}
+
+
+def _header_hours(name: str) -> float:
+    """Hours in one unit of a bare number in the column ``name``: 1/60 for
+    "Time spent (minutes)", 8 (a working day) for "Effort (days)" or "Charge (j)",
+    else 1.
+
+    >>> _header_hours("Time spent (minutes)"), _header_hours("Nakład (dni)"), _header_hours("Hours")
+    (0.016666666666666666, 8.0, 1.0)
+    """
+    words = set(_tokens(name))
+    if words & _MINUTE_WORDS:
+        return 1 / 60
+    if words & _DAY_WORDS:
+        return 8.0
+    return 1.0
 
 
 _HOURS = re.compile(
-    r"\s*(?:(?P<hh>\d{1,4})\s*(?::|h)\s*(?P<mm>[0-5]\d)\s*(?:m|min)?"
+    r"\s*(?:(?P<hh>\d{1,4})\s*(?::|h)\s*(?P<mm>[0-5]\d)(?::(?P<ss>[0-5]\d))?\s*(?:m|min)?"
     r"|(?P<num>\d+(?:[.,]\d+)?)\s*(?P<unit>h|hr|hrs|hour|hours|m|min|mins|minutes|d|day|days)?)\s*"
 )
 
