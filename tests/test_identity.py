@@ -182,6 +182,35 @@ def test_same_name_in_different_organisations_or_webmail_is_not_merged():
     assert result.lookup("Dana Smith") is None
 
 
+def test_a_customer_that_moved_its_mail_keeps_each_person_once():
+    """A company that moves its mail to a new domain ("mistassini.com" →
+    "mistassinigroup.eu") has each person under two addresses with one name; they are
+    one person. A rival whose name begins the same way ("mistral.io") is not the
+    customer, and the same name there stays apart."""
+    msgs = mail([
+        {"sender": "mathieuc@mistassini.com", "sender_name": "Mathieu Côté",
+         "to": ["ann@seller.com"], "sent_at": "2023-05-01"},
+        {"sender": "karinem@mistassini.com", "sender_name": "Karine MacDonald",
+         "to": ["ann@seller.com"], "sent_at": "2023-05-02"},
+        {"sender": "mathieuc@mistassinigroup.eu", "sender_name": "Mathieu Côté",
+         "to": ["ann@seller.com"], "sent_at": "2023-10-01"},
+        {"sender": "karinem@mistassinigroup.eu", "sender_name": "Karine MacDonald",
+         "to": ["ann@seller.com"], "sent_at": "2023-10-02"},
+        {"sender": "ann@seller.com", "sender_name": "Ann Baxter",
+         "to": ["mathieuc@mistassinigroup.eu"], "sent_at": "2023-10-03"},
+        {"sender": "mathieu.cote@mistral.io", "sender_name": "Mathieu Côté",
+         "cc": ["karinem@mistassinigroup.eu"], "sent_at": "2023-10-04"},
+    ])
+    result = resolve_identities(msgs, seller_domains="seller.com")
+    assert same(result, "mathieuc@mistassini.com", "mathieuc@mistassinigroup.eu")
+    assert same(result, "karinem@mistassini.com", "karinem@mistassinigroup.eu")
+    assert not same(result, "mathieuc@mistassini.com", "mathieu.cote@mistral.io")
+    assert not same(result, "mathieuc@mistassini.com", "karinem@mistassini.com")
+    given = resolve_identities(msgs, seller_domains="seller.com",
+                               customer_domains=["mistassini.com", "mistassinigroup.eu"])
+    assert same(given, "mathieuc@mistassini.com", "mathieuc@mistassinigroup.eu")
+
+
 @pytest.mark.parametrize(
     ("name", "addresses"),
     [

@@ -11,9 +11,11 @@ Every address seen is a node; rules join nodes, and every join is written to
 ``display_name``
     two addresses of one organisation domain carry the same full name
     ("Presto, Kevin M." and "Kevin M Presto"; middle initials may be missing but
-    must not conflict). The name may come from a display name, a Lotus Notes
-    form ("Kevin M Presto/HOU/ECT@ECT"), an org chart, or the address itself
-    (``kevin.presto@``).
+    must not conflict). Two of the seller's or the customer's own domains that
+    name one organisation (a mail move, "mistassini.com" → "mistassinigroup.eu")
+    count as one domain here and in the two rules below. The name may come from a
+    display name, a Lotus Notes form ("Kevin M Presto/HOU/ECT@ECT"), an org chart,
+    or the address itself (``kevin.presto@``).
 ``nickname``
     same as ``display_name`` with a common short form of the first name
     (Mike / Michael), only when exactly one candidate exists in the domain.
@@ -361,6 +363,34 @@ def _corresponding_domains(contacts: Counter, share: float = 0.2,
              if people[d] > share * top_people and messages[d] > message_share * top_messages}
     stems = {s for s in map(_stem, major) if len(s) >= 4}
     return {d for d in people if d in major or _stem(d) in stems}
+
+
+def _same_organisation(domains: set[str], own: set[str]) -> dict[str, str]:
+    """Domains of one organisation, each → the one that names it for the name rules.
+
+    A company that moves its mail ("mistassini.com" → "mistassinigroup.eu") or keeps a
+    second domain ("acme.de", "acme-ag.de") has each person under two addresses with
+    one name. Among the seller's and the customer's own domains (``own``, given or
+    found as the domains the seller corresponds with), those whose organisation's
+    first word begins the other's ("mistassini", "mistassinigroup"; four letters at
+    least) are one organisation, named by the shortest. An outsider's domain is never
+    joined to them.
+
+    >>> _same_organisation({"mistassini.com", "mistassinigroup.eu", "rival.io"},
+    ...                    {"mistassini.com", "mistassinigroup.eu"})
+    {'mistassinigroup.eu': 'mistassini.com'}
+    """
+    mine = sorted((d for d in domains if _in(f"x@{d}", tuple(own))),
+                  key=lambda d: (len(_stem(d)), d))
+    out: dict[str, str] = {}
+    for i, domain in enumerate(mine):
+        stem = _stem(domain)
+        if len(stem) < 4 or domain in out:
+            continue
+        for other in mine[i + 1:]:
+            if other not in out and other != domain and _stem(other).startswith(stem):
+                out[other] = domain
+    return out
 
 
 def _stem(domain: str) -> str:
@@ -734,10 +764,14 @@ def resolve_identities(
 
     by_domain_name: dict[tuple[str, str], list[tuple[str, _Name, str]]] = defaultdict(list)
     by_domain_last: dict[tuple[str, str], list[tuple[str, _Name, str]]] = defaultdict(list)
+    own = set(sellers) | set(customers) | (
+        _corresponding_domains(contacts_seller) if sellers and not customers else set())
+    organisation = _same_organisation({_org_domain(_domain(a)) for a in parsed_names}, own)
     for address, found in parsed_names.items():
         if not usable(address):
             continue
         org = _org_domain(_domain(address))
+        org = organisation.get(org, org)
         for parsed, display in found:
             by_domain_name[(org, parsed.key)].append((address, parsed, display))
             by_domain_last[(org, parsed.last)].append((address, parsed, display))
@@ -782,6 +816,7 @@ def resolve_identities(
             continue
         initial, last = match.groups()
         org = _org_domain(_domain(address))
+        org = organisation.get(org, org)
         candidates = {
             graph.find(e[0]) for e in by_domain_last.get((org, last), [])
             if e[0] != address and e[1].middles and e[1].middles[0] == initial
