@@ -370,6 +370,33 @@ def test_a_mention_of_a_name_beyond_ascii_finds_its_person(tmp_path):
     assert mention["candidate"].tolist() == [asa]
 
 
+@pytest.mark.parametrize("line, introduced", [
+    ("I joined in October as Chief Customer Officer, and Amelia suggested I reach out "
+     "directly. I want us to get to one-week supplier onboarding.", True),
+    ("Amelia recommended that we contact you. Could you price one-week onboarding?", True),
+    ("Amelia asked me to reach out about one-week supplier onboarding.", False),
+    ("Amelia suggested one-week supplier onboarding; could you price it?", False),
+])
+def test_a_person_who_suggested_whom_to_write_to_is_no_source(tmp_path, line, introduced):
+    """"Amelia suggested I reach out directly" names who pointed the writer to the
+    seller, not whose ask it is: no mention clue. "Amelia asked me to reach out about
+    ..." and "Amelia suggested <an idea>" are relays."""
+    _write_eml(tmp_path, "1.eml", sender="Amelia Green <amelia.green@customer.com>",
+               subject="Invoices", date="Mon, 6 Jan 2025 09:00:00 +0000",
+               message_id="i1@customer.com",
+               body="Sam, could you resend the March invoices?\nAmelia\n")
+    _write_eml(tmp_path, "2.eml", sender="Tom Shaw <tom.shaw@customer.com>",
+               subject="supplier onboarding", date="Mon, 3 Feb 2025 09:00:00 +0000",
+               message_id="i2@customer.com",
+               body=f"Hi all,\n\n{line} Could you set up an hour with your product "
+                    "people?\n\nTom Shaw\n")
+    identities, requests, evidence = _collect(tmp_path, context=True)
+    ask = requests.index[requests["subject"] == "supplier onboarding"][0]
+    mentioned = evidence[(evidence["request_id"] == ask) & (evidence["kind"] == "mention")]
+    amelia = identities.lookup("amelia.green@customer.com")
+    assert mentioned["candidate"].tolist() == ([] if introduced else [amelia])
+
+
 _PASTES = {
     "1.eml": """\
 From: Sergio Martinez <sergio.martinez@customer.com>

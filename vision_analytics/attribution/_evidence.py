@@ -67,6 +67,13 @@ _MENTION_NAME = re.compile(
     rf"(?i:\b(?:{_ON_BEHALF}))\s+({UPPER}[\w-]+(?:\s+{UPPER}[\w-]+)?)(?:['’]s)?\b"
     rf"|\b({UPPER}[\w-]+(?:\s+{UPPER}[\w-]+)?)(?:['’]s)?\s+(?:{_ASKED})\b"
 )
+#: "Amelia suggested I reach out directly", "Dana recommended that we contact you": the
+#: person named suggested whom to write to, not what to ask. (A relay reads "Dana
+#: asked me to reach out about this": asked, not suggested.)
+_INTRODUCTION = re.compile(
+    r"(?i:suggested|recommended|advised|proposed|mentioned)\s*,?\s+(?:that\s+)?"
+    r"(?i:I|we)\s+(?:should\s+|might\s+|could\s+)?(?:directly\s+)?"
+    r"(?i:reach\s+out|contact|get\s+in\s+touch|write|e-?mail|speak|talk|connect|drop)\b")
 #: "Fiona from IT asked me", "Dana Whitfield, who joined us as COO, would like",
 #: "notre nouveau CDO, Marie Dupont, m'a demandé", "colleagues in IT (Fiona Walker)
 #: asked": a name qualified by where they sit or who they are, then the verb (an
@@ -338,9 +345,13 @@ class EvidenceCollector:
             name = match.group(1) or match.group(2)
             if not name or name.split()[0] in _STOP_NAMES:
                 continue
+            named = match.end(1) if match.group(1) else match.end(2)
+            end = max(match.end(), named)
+            intro = _INTRODUCTION.search(text, named, named + 100)
+            if intro and not re.search(r"[.!?\n]", text[named:intro.start()]):
+                continue  # an introduction: the sender writes on their own account
             person = self._by_name(name, sender)
             if person is not None and person.person_id not in skip:
-                end = max(match.end(), match.end(1) if match.group(1) else match.end(2))
                 add(person.person_id, "mention", self.weights["mention"],
                     _window(text, match.start(), end))
                 skip = {*skip, person.person_id}
