@@ -226,6 +226,22 @@ def test_asks_phrased_around_the_reader(sentence, cue):
     assert score >= REQUEST_THRESHOLD
 
 
+@pytest.mark.parametrize("body", [
+    "Legal would like to raise the liability cap. Is there a way to encrypt data with no "
+    "tickets with what we have today?\n\nJavier - FYI.",
+    "Andrés from the Office of the CTO asked me to check whether you support monitoring "
+    "pinned to one region.",
+    "We are moving to SCIM provisioning. Could you tell us if you already support it?"
+    "\n\nFYI Anna",
+])
+def test_asks_passed_on_or_with_a_word_to_a_colleague_in_copy(body):
+    """"Is there a way…", "asked me to check whether you support…" are asks; a line
+    to a colleague in copy ("Javier - FYI.") under one does not make it an FYI."""
+    score = score_requests(inbound([body]), correspondents=DANA)["request_score"].iloc[0]
+    assert score >= REQUEST_THRESHOLD
+    assert request_cue_counts("FYI - the deck moved to Friday.")["fyi"] == 1
+
+
 @pytest.mark.parametrize("sentence", ["¿Podrían prepararnos un escenario «what-if»?",
                                       "Was kostet das „Szenario“?", "Did they say “yes”?"])
 def test_a_question_may_end_on_a_closing_quote(sentence):

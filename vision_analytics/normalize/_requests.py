@@ -79,6 +79,9 @@ REQUEST_CUES: dict[str, re.Pattern] = {
         r"your (?:thoughts|input|comments|feedback|help|assistance|approval|opinion)|"
         r"any (?:thoughts|ideas|suggestions|comments|feedback|update)|"
         r"i (?:was )?wonder(?:ing)?|would (?:you )?mind|appreciate (?:it )?if|"
+        # an ask passed on: "Andrés asked me to check whether you support..."
+        r"(?:asked|wants|would like) (?:me|us) to (?:check|confirm|find out|ask|verify|"
+        r"clarify|understand|get|raise)|"
         r"would be (?:great|helpful|appreciated)|i'd appreciate|we'd appreciate|"
         r"(?:i|we) would appreciate|what do you think|your opinion|i want (?:to know|you to)|"
         r"should we|do you (?:want|think|need)|can we|are these|am i|what about)\b", _F),
@@ -87,6 +90,8 @@ REQUEST_CUES: dict[str, re.Pattern] = {
         r"what if|quote (?:for|on|me|us)|price (?:for|on|of)|pricing (?:for|on|of)|"
         r"cost (?:of|for) |give (?:me|us) a (?:price|quote|number|bid)|bid (?:for|on)|"
         r"is it possible|would it be possible|are you able|do you have|do you know|"
+        r"is there (?:a|any) (?:way|option|chance|possibility)|"
+        r"(?:whether|if) you (?:support|offer|provide|can|could|already)|"
         r"how (?:would|could|can|do|does|should) (?:we|i|you|it|this|the)|"
         r"how (?:easy|easily|hard|difficult|quickly|fast|long|soon|much effort) (?:would|could|"
         r"will|is|does|do|can))\b", _F),
@@ -274,6 +279,13 @@ _ASK_CUES = ("polite_ask", "please_do", "need_want", "let_me_know", "what_if_pri
              "imperative", "foreign_ask", "direct_ask")
 
 
+#: A word to one colleague in copy under the ask ("Javier - FYI.", "FYI Anna"): it
+#: does not make the note an FYI.
+_ASIDE_FYI = re.compile(
+    rf"^\W*(?:{UPPER}{LOWER}+(?:\s+{UPPER}{LOWER}+)?\s*[-–,:]\s*(?i:fyi)"
+    rf"|(?i:fyi)\s*[-–,:]?\s*{UPPER}{LOWER}+(?:\s+{UPPER}{LOWER}+)?)\W*$")
+
+
 def _scan(text: str) -> tuple[dict[str, int], list[str]]:
     """Cue counts and the asking sentences of one text, in one pass."""
     sentences = split_sentences(text)
@@ -284,7 +296,10 @@ def _scan(text: str) -> tuple[dict[str, int], list[str]]:
         if name == "addressed":
             counts[name] = int(bool(pattern.search(text or "")))
             continue
-        hits = [bool(pattern.search(s)) for s in sentences]
+        if name == "fyi":
+            hits = [bool(pattern.search(s)) and not _ASIDE_FYI.match(s) for s in sentences]
+        else:
+            hits = [bool(pattern.search(s)) for s in sentences]
         counts[name] = sum(hits)
         if name in _ASK_CUES:
             asking = [a or h for a, h in zip(asking, hits, strict=True)]
