@@ -1840,30 +1840,34 @@ def test_the_sellers_name_and_products_count_as_no_family():
 def test_a_burst_of_asks_counts_as_no_family():
     """A tender's questions arrive within three weeks across every topic, each quoting
     its workbook, log and portal: they emerge, but a source that keeps pushing comes
-    back for months. Heads whose asks after the split fall in such a stretch count as
-    no family; the same asks spread over the months after it count."""
+    back for months. Such a burst counts as no family, nor does one with a few echoes
+    over the months after it (an outage's tickets, then three more); the same asks
+    spread over the months count."""
     tender = ["tender workbook answer", "bidder clarification log",
               "procurement portal deadline"]
+    phrases = {f"term:{t}" for t in tender}
 
-    def case(spread: bool):
+    def case(shape: str):
         requests = _stream(4, planted=False, n=240)
         days = (requests["sent_at"] - requests["sent_at"].min()).dt.days
         late = requests.index[days > 200]
-        chosen = late[::len(late) // 16][:16] if spread else late[:16]
+        chosen = {"spread": late[::len(late) // 16][:16], "burst": late[:16],
+                  "echoes": late[:12].append(late[len(late) // 3::len(late) // 5][:4])}[shape]
         requests.loc[chosen, "text"] = [f"{tender[i % 3]} {tender[(i + 1) % 3]} " + text
                                         for i, text in enumerate(requests.loc[chosen, "text"])]
         when = requests.loc[chosen, "sent_at"]
         return SharedSourceTest(n_permutations=9, random_state=0).fit(requests), \
             (when.max() - when.min()).days
 
-    burst, days = case(spread=False)
-    assert days <= 28
-    heads = burst.features.loc[burst.features["family_head"], "feature"].tolist()
-    assert {f"term:{t}" for t in tender} <= set(heads) & set(burst.bursts)
-    assert burst.n_families == int(burst._head_weights().sum())
-    assert burst.n_families <= len(heads) - len(tender)
-    spread, days = case(spread=True)
+    def counted(result):
+        heads = result.features.loc[result.features["family_head"], "feature"]
+        return set(heads) - set(result.bursts) - set(result.contexts) - set(result.sellers)
+
+    for shape in ("burst", "echoes"):
+        result, days = case(shape)
+        assert (days <= 28) is (shape == "burst")
+        assert not counted(result) & phrases, shape
+        assert result.n_families == int(result._head_weights().sum())
+    spread, days = case("spread")
     assert days >= 120
-    heads = spread.features.loc[spread.features["family_head"], "feature"].tolist()
-    assert [h for h in heads if h.removeprefix("term:") in tender]
-    assert not set(spread.bursts) & {f"term:{t}" for t in tender}
+    assert counted(spread) & phrases

@@ -28,6 +28,11 @@ whose requests read unalike beyond its own words needs no spread over topics
 (``min_vocabulary_spread``): a vision's asks of many kinds often share a register
 that makes one topic of their own; the phrasings of one everyday ask read alike.
 
+A phrase whose requests after ``t`` mostly fall within one short stretch of time
+(an outage's tickets, a tender's questions, with a few echoes after) does not
+count at that split, in the observed order and in every permutation alike: a
+source keeps coming back, a burst does not.
+
 The p-value is ``(1 + #{null >= observed}) / (1 + n_permutations)``.
 """
 
@@ -144,6 +149,8 @@ def contains_term(texts: pd.Series, term: str) -> pd.Series:
 DENSE_CELLS = 5_000_000
 # above this many requests, the phrase vocabulary is chosen on a sample of this size
 VOCABULARY_SAMPLE = 50_000
+# positions of the stream (a fortieth each) on which a burst's densest stretch is sought
+PEAK_GRID = 40
 # eligible phrases considered for the family score, strongest first
 MAX_FAMILY_CANDIDATES = 400
 # phrases (most used first) among which vocabularies are sought
@@ -179,7 +186,9 @@ class SharedSourceResult:
     #: Family heads whose requests after the split fall within a short stretch of
     #: it (see ``min_span`` of :class:`SharedSourceTest`): a burst — a tender's
     #: questions, an outage's tickets, a deadline everyone answers — not a source
-    #: that keeps pushing. They stay features but count as no family.
+    #: that keeps pushing. They stay features but count as no family. (A phrase
+    #: whose requests mostly fall in one such stretch, with a few echoes after,
+    #: never counts at all: see ``max_peak_share``.)
     bursts: tuple = ()
 
     @property
@@ -332,6 +341,12 @@ class SharedSourceTest:
         tenth to the ninetieth percentile of their dates): a vision keeps coming
         back, a burst (a tender's questions in three weeks, an outage's tickets)
         does not (:attr:`SharedSourceResult.bursts`).
+    peak_window, max_peak_share : float
+        A phrase (or vocabulary) whose requests after the split fall, more than
+        ``max_peak_share`` of them, within one stretch of ``peak_window`` of the time
+        from the split to the last request is a burst too, however far a few echoes
+        reach: an outage's tickets in two days and three more over the months. (An
+        originator is not: a new sponsor's first rush of asks is the signal.)
     random_state : int
         Seed of the permutations.
 
@@ -352,9 +367,12 @@ class SharedSourceTest:
     def __init__(self, *, n_permutations=199, min_surprise=3.0, min_count=4,
                  min_topic_spread=3, min_vocabulary_spread=1, vocabulary_max_alike=0.2,
                  min_families=6, min_requests=20, vocabularies=True, names=(),
-                 seller=(), min_span=0.25, random_state=0):
+                 seller=(), min_span=0.25, peak_window=0.1, max_peak_share=0.5,
+                 random_state=0):
         self.min_families = min_families
         self.min_span = min_span
+        self.peak_window = peak_window
+        self.max_peak_share = max_peak_share
         self.names = frozenset(_fold(str(n)) for n in names if n)
         self.seller = frozenset(str(n).lower() for n in seller if n)
         self.min_vocabulary_spread = min_vocabulary_spread
@@ -363,6 +381,8 @@ class SharedSourceTest:
         self._members = None
         self._weights = None
         self._words: list[frozenset] | None = None
+        self._wording: np.ndarray | None = None
+        self._time_grid: np.ndarray | None = None
         self._after_split: np.ndarray | None = None
         self._phrasal: set = set()
         self._seller_words: frozenset = frozenset()
@@ -403,6 +423,8 @@ class SharedSourceTest:
         self._weights = np.array([self._vocabulary_weights.get(name, 1) for name in names])
         self._words = [frozenset(name[5:].split()) if name.startswith("term:") else frozenset()
                        for name in names]
+        self._wording = np.array([not name.startswith("originator:") for name in names])
+        self._time_grid = _time_grid(data["sent_at"])
         units = self._units(data)
         observed, split, z = self._statistic(X, topics, np.arange(n), weigh=True)
         rng = np.random.default_rng(self.random_state)
@@ -424,9 +446,10 @@ class SharedSourceTest:
                                  "emerged": [z[4].get(j, 0) for j in range(len(names))],
                                  "holds_phrase": np.isin(np.arange(len(names)),
                                                          sorted(self._phrasal))})
-        spans = self._spans(X, data["sent_at"], z[2] if split is not None else [])
+        spans, peaks = self._spans(X, data["sent_at"], z[2] if split is not None else [])
         bursts = tuple(names[j] for j, span in spans.items() if span < self.min_span)
         features["span"] = pd.Series(spans, dtype=float).reindex(range(len(names)))
+        features["peak"] = pd.Series(peaks, dtype=float).reindex(range(len(names)))
         features = features[features["surprise"] > 0].sort_values(
             ["surprise", "feature"], ascending=[False, True], kind="stable").reset_index(drop=True)
         return SharedSourceResult(
@@ -439,25 +462,31 @@ class SharedSourceTest:
 
     # -- internals ------------------------------------------------------------------------
 
-    def _spans(self, X, times: pd.Series, heads) -> dict[int, float]:
+    def _spans(self, X, times: pd.Series, heads) -> tuple[dict[int, float], dict[int, float]]:
         """For each family head, the time its requests after the split cover (from
         the tenth to the ninetieth percentile of their dates, so that one late echo
         does not stretch a burst), as a share of the time from the split to the last
-        request (0 with fewer than two of them)."""
+        request (0 with fewer than two of them); and the share of those requests that
+        fall within the densest stretch of ``peak_window`` of that time (an outage's
+        tickets in two days, then a few echoes over the months)."""
         after = self._after_split
         if not len(heads) or after is None or not after.any():
-            return {}
+            return {}, {}
         stamps = times.to_numpy(dtype="datetime64[ns]").astype("int64")[after].astype(float)
         window = stamps.max() - stamps.min()
         columns = X[:, list(heads)]
         columns = sparse.csc_matrix(columns[after]) if sparse.issparse(columns) \
             else sparse.csc_matrix(np.asarray(columns)[after])
-        out = {}
+        out, peaks = {}, {}
         for k, j in enumerate(heads):
             rows = columns.indices[columns.indptr[k]:columns.indptr[k + 1]]
             low, high = np.percentile(stamps[rows], [10, 90]) if len(rows) >= 2 else (0, 0)
             out[int(j)] = float((high - low) / window) if window > 0 else 0.0
-        return out
+            when = np.sort(stamps[rows])
+            ends = np.searchsorted(when, when + self.peak_window * window, side="right")
+            peaks[int(j)] = float((ends - np.arange(len(when))).max() / len(when)) \
+                if len(when) else 0.0
+        return out, peaks
 
     def _contexts_of_strongest(self, X, z, names: list[str]) -> tuple:
         """The family heads that are the contexts of the strongest lone word.
@@ -648,12 +677,16 @@ class SharedSourceTest:
         before_all = np.cumsum(per_bin, axis=0)
         after_topic = np.cumsum(per_cell[::-1], axis=0)[::-1]  # bins k.. to the end
         counted = total >= self.min_count
+        running = self._running_counts(X, position)
+        grid = self._time_grid
         best, best_split, best_z = -np.inf, None, None
         for k, s in enumerate(splits):
             surprise = _emergence(before_all[k], total, s / n)
             spread = (after_topic[k + 1] > 0).sum(axis=0)
             eligible = counted & (spread >= self._spread_needed) & (
                 surprise >= self.min_surprise)
+            if running is not None and grid is not None:
+                eligible &= ~self._peaked(running, eligible, int(grid[s]))
             values = np.where(eligible, surprise, 0.0)
             scoring = values
             if self._members is not None:
@@ -708,6 +741,54 @@ class SharedSourceTest:
                 families = _family_score(X, bins > k, scoring, weights=weights,
                                          words=self._words)[2]
         return best, best_split, (values, spread, heads, families, emerged)
+
+
+    def _running_counts(self, X, position: np.ndarray) -> np.ndarray | None:
+        """Each feature's requests in the first g/``PEAK_GRID`` of the stream's time
+        in this arrival order (a request takes the date of the place it arrives at),
+        for g = 0 … ``PEAK_GRID`` (see :meth:`_peaked`)."""
+        if self._wording is None or not self._wording.any() or self.max_peak_share >= 1 \
+                or self._time_grid is None:
+            return None
+        n = X.shape[0]
+        grid = self._time_grid[position]
+        cells = sparse.csr_matrix((np.ones(n), (grid, np.arange(n))), shape=(PEAK_GRID, n))
+        counts = cells @ X
+        counts = counts.toarray() if sparse.issparse(counts) else np.asarray(counts)
+        return np.vstack([np.zeros((1, X.shape[1])), np.cumsum(counts, axis=0)])
+
+    def _peaked(self, running: np.ndarray, eligible: np.ndarray, start: int) -> np.ndarray:
+        """The eligible phrases whose requests after a split (in time cell ``start``
+        of ``PEAK_GRID``) fall, more than ``max_peak_share`` of them, within one
+        stretch of ``peak_window`` of the time left: a burst (an outage's tickets, a
+        tender's questions) with a few echoes, which the split must not be drawn to.
+        Read on each arrival order, so that every permutation is judged as the
+        observed one is. Originators are not judged: a sponsor's first rush of asks
+        is the signal."""
+        out = np.zeros(len(eligible), dtype=bool)
+        columns = np.flatnonzero(eligible & self._wording)
+        if not len(columns):
+            return out
+        width = max(1, int(round(self.peak_window * (PEAK_GRID - start))))
+        if start >= PEAK_GRID - width:
+            return out
+        part = running[:, columns]
+        starts = np.arange(start, PEAK_GRID - width + 1)
+        densest = (part[starts + width] - part[starts]).max(axis=0)
+        after = part[PEAK_GRID] - part[start]
+        out[columns] = densest > self.max_peak_share * np.maximum(after, 1)
+        return out
+
+
+def _time_grid(times: pd.Series) -> np.ndarray | None:
+    """For each request (sorted by time), its cell of ``PEAK_GRID`` equal stretches
+    of the stream's time; None when the stream has no length in time."""
+    stamps = times.to_numpy(dtype="datetime64[ns]").astype("int64").astype(float)
+    length = stamps.max() - stamps.min() if len(stamps) else 0.0
+    if length <= 0:
+        return None
+    cells = ((stamps - stamps.min()) / length * PEAK_GRID).astype(np.int64)
+    return np.minimum(cells, PEAK_GRID - 1)
 
 
 def subject_and_text(requests: pd.DataFrame) -> pd.Series:
