@@ -506,6 +506,22 @@ def test_a_relay_names_its_source_with_a_qualifier_between_name_and_verb(text, n
     assert name in found
 
 
+@pytest.mark.parametrize("text, name", [
+    ("Forwarding Carlos's note - can we discuss on our next call?", "Carlos"),
+    ("See Dana Whitfield’s e-mail below; could you price it?", "Dana Whitfield"),
+    ("(Copying Carlos, who is driving this.)", "Carlos"),
+    ("Adding Åsa (our CDO), who is leading this, in copy.", "Åsa"),
+    ("Since Carlos joined as CDO, one-week approvals come up in every meeting.", "Carlos"),
+    ("Forwarding the report below.", None),
+    ("Copying Carlos for visibility.", None),
+])
+def test_a_note_passing_on_someones_words_drive_or_arrival_names_them(text, name):
+    from vision_analytics.attribution._evidence import _MENTION_RELAYED
+
+    found = [next(g for g in m.groups() if g) for m in _MENTION_RELAYED.finditer(text)]
+    assert found == ([name] if name else [])
+
+
 @pytest.mark.parametrize("text", [
     "Hi Tom, as discussed, we would like a quote for Lyon.",
     "As agreed in March, could you send the price list?",

@@ -43,6 +43,8 @@ WEIGHTS = {
     "timing": 0.4,
 }
 
+#: a name as mail writes it: one or two capitalised words
+_NAME_WORDS = rf"{UPPER}[\w-]+(?:\s+{UPPER}[\w-]+)?"
 _ROLE = (
     r"(?:chief [a-z]+ officer|c[etiofm]o|cdo|ciso|svp|evp|vp|vice president|president|"
     r"managing director|director|head of [a-z ]{2,30}?|general manager|partner|"
@@ -67,6 +69,20 @@ _MENTION_NAME = re.compile(
     rf"(?i:\b(?:{_ON_BEHALF}))\s+({UPPER}[\w-]+(?:\s+{UPPER}[\w-]+)?)(?:['’]s)?\b"
     rf"|\b({UPPER}[\w-]+(?:\s+{UPPER}[\w-]+)?)(?:['’]s)?\s+(?:{_ASKED})\b"
 )
+#: "Forwarding Carlos's note", "see Dana's e-mail below", "(Copying Carlos, who is
+#: driving this.)", "since Carlos joined as CDO, ...": the person whose words, drive or
+#: arrival the note passes on
+_MENTION_RELAYED = re.compile(
+    rf"(?i:\b(?:forwarding|forwarded|see|per|attached(?: is)?|below is|here is|here's|"
+    rf"sharing|passing on|pasting|quoting(?: from)?)\s+)({_NAME_WORDS})['’]s?\s+"
+    r"(?i:note|notes|e-?mail|mail|message|memo|deck|slides|request|questions?|list|"
+    r"document|doc|paper|draft|comments|ask|summary|brief|requirements)\b"
+    rf"|(?i:\b(?:copying|cc['’]?ing|adding|looping in|including)\s+(?:in\s+)?)"
+    rf"({_NAME_WORDS})\s*(?:\([^()\n]{{1,40}}\))?\s*,?\s*(?i:who(?:['’]s| is| has been)?|"
+    r"as (?:she|he|they)(?:['’]s| is| are)?)\s+(?i:driving|leading|behind|running|sponsoring|"
+    r"pushing|championing|owns|owning)\b"
+    rf"|(?i:\b(?:since|now that|ever since)\s+)({_NAME_WORDS})\s+(?i:joined|arrived|took over|"
+    r"started|came on board)\b")
 #: "Amelia suggested I reach out directly", "Dana recommended that we contact you": the
 #: person named suggested whom to write to, not what to ask. (A relay reads "Dana
 #: asked me to reach out about this": asked, not suggested.)
@@ -341,6 +357,15 @@ class EvidenceCollector:
                 add(key, "mention_team", self.weights["mention_team"],
                     _window(text, match.start(), match.end()))
                 skip = {*skip, key}
+        for match in _MENTION_RELAYED.finditer(text):
+            name = next(g for g in match.groups() if g)
+            if name.split()[0] in _STOP_NAMES:
+                continue
+            person = self._by_name(name, sender)
+            if person is not None and person.person_id not in skip:
+                add(person.person_id, "mention", self.weights["mention"],
+                    _window(text, match.start(), match.end()))
+                skip = {*skip, person.person_id}
         for match in [*_MENTION_NAME.finditer(text), *_MENTION_QUALIFIED.finditer(text)]:
             name = match.group(1) or match.group(2)
             if not name or name.split()[0] in _STOP_NAMES:
