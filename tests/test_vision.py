@@ -598,6 +598,40 @@ def test_a_new_sponsor_copied_on_the_vision_asks_outweighs_the_messengers():
     assert ranked[0].key != "p_coo"
 
 
+def test_a_newcomer_who_sends_asks_that_others_also_relay_is_no_messenger():
+    """A new CDO, there since the week before the onset, writes three of the vision's
+    asks and two more are relayed from them: that is writing one's own vision, not
+    carrying someone's, and they lead — ahead of a colleague, new too, who passed most
+    its words on first. Sending asks alone, with none traced back to them, is still
+    carrying them."""
+    requests, members, terms, people, authored, onset = _department_case([0, 0, 0])
+    people["first_seen"] = pd.Timestamp("2023-06-01", tz="UTC")
+    people.loc[len(people)] = ["p_cdo", "P_CDO", ["p_cdo@c.com"], "C", "c.com", "Digital",
+                               "Chief Digital Officer", "customer",
+                               onset - pd.Timedelta(days=7)]
+    vision = requests.index[members]
+    requests.loc[vision[[0, 3, 6]], ["sender_id", "originator_id"]] = "p_cdo"
+    requests.loc[vision[[1, 4]], "originator_id"] = "p_cdo"
+    asks = pd.DataFrame({"author_id": "p_cdo", "text": " and ".join(terms),
+                         "sent_at": requests.loc[vision[[0, 3, 6]], "sent_at"].to_numpy()})
+    # a colleague, new too, passed most of the words on the day before the CDO's first
+    # ask: the first to write them
+    people.loc[people["person_id"] == "p_law", "first_seen"] = onset - pd.Timedelta(days=2)
+    authored = authored[authored["author_id"] != "p_law"]
+    authored.loc[len(authored)] = ["p_law", " and ".join(terms[:3]),
+                                   onset - pd.Timedelta(days=1)]
+    finder = VisionFinder(relay_style=False)
+    ranked = finder.candidates(requests, members, terms, people,
+                               pd.concat([authored, asks], ignore_index=True), onset)
+    assert ranked[0].key == "p_cdo"
+    assert any("themselves" in clue for clue in ranked[0].clues)
+    requests.loc[vision[[1, 4]], "originator_id"] = "p_msg"
+    ranked = finder.candidates(requests, members, terms, people,
+                               pd.concat([authored, asks], ignore_index=True), onset)
+    cdo = next(c for c in ranked if c.key == "p_cdo")
+    assert any("(a messenger" in clue for clue in cdo.clues)
+
+
 def test_a_colleague_first_seen_after_the_asks_began_joined_to_carry_them():
     requests, members, terms, people, authored, onset = _department_case([0, 0, 0])
     people["first_seen"] = pd.Timestamp("2023-06-01", tz="UTC")

@@ -433,7 +433,11 @@ class VisionFinder:
                 score += self.style_weight * min(z, 5.0)
                 clues.append("the vision requests others sent read like their own writing "
                              f"(z = {z:.1f} against those senders' other requests)")
-            if carried:
+            if carried and share and _near_onset(first, onset, after_days=21):
+                # a newcomer whose asks others relay, and who sends more themselves,
+                # is writing their own vision, not carrying someone else's
+                clues.append(f"sent {carried:.0%} of the {_CORE} themselves")
+            elif carried:
                 # the messenger repeats the vision in every relay: sending it is
                 # evidence of carrying it, not of owning it
                 score -= 1.5 * carried
