@@ -1277,6 +1277,33 @@ def test_the_rest_of_a_new_names_stock_sentences_counts_with_it():
     assert result.n_families == 3
 
 
+def test_the_stock_sentences_of_a_two_word_programme_name_count_with_it():
+    """ "As part of Project Lighthouse we're reviewing every tool", "Project Lighthouse is
+    asking all teams": the name written as a name ("Lighthouse"; "project" is everyone's
+    word) holds its sentences. A two-word phrase nobody writes as a name ("usage-based
+    billing") is no name, and its neighbours keep their families."""
+    test = SharedSourceTest()
+    names = ["term:project lighthouse", "term:lighthouse reviewing tool", "term:asking teams",
+             "term:project lighthouse asking", "term:renewal quote", "term:api rate"]
+    test._words = [frozenset(n[5:].split()) for n in names]
+    test._after_split = np.ones(40, dtype=bool)
+    rows = np.zeros((40, 6))
+    rows[:30, 0] = 1
+    rows[0:10, 1] = 1
+    rows[10:20, 2] = rows[10:20, 3] = 1
+    rows[30:36, 4] = 1
+    rows[33:40, 5] = 1
+    values = np.array([20.0, 6.0, 5.0, 5.0, 4.0, 3.5])
+    z = (values, np.full(6, 4), [0, 1, 2, 4, 5], {}, {})
+    texts = pd.Series(["As part of Project Lighthouse we're reviewing every tool we use."] * 10
+                      + ["Project Lighthouse is asking all teams for this."] * 10
+                      + ["The project plan is late; could you quote the renewal?"] * 20)
+    assert test._contexts_of_strongest(rows, z, names, texts) == (
+        "term:lighthouse reviewing tool", "term:asking teams")
+    plain = texts.str.replace("Project Lighthouse", "project lighthouse")
+    assert test._contexts_of_strongest(rows, z, names, plain) == ()
+
+
 def test_a_vocabulary_sharper_than_every_phrase_leads_the_vision_terms():
     result = _test_result
     vocabulary = "vocabulary:amber relay grid|tidal ledger sync|copper lane audit"
@@ -1866,7 +1893,10 @@ def test_the_sellers_name_and_products_count_as_no_family():
     named = [h for h in heads if "marrowgate" in h or "plumbline" in h]
     assert named and plain.sellers == ()
     assert sorted(theirs.sellers) == sorted(named)
-    assert theirs.n_families == plain.n_families - len(named)
+    # (without the seller's names, the product name's own sentence is already the
+    # name's context: one family, not two)
+    counted = [h for h in named if h not in plain.contexts]
+    assert theirs.n_families == plain.n_families - len(counted)
     # the same features and heads: only the count changes
     assert theirs.features.equals(plain.features) and theirs.p_value == plain.p_value
 

@@ -436,7 +436,7 @@ class SharedSourceTest:
             order = np.concatenate([members[i] for i in rng.permutation(len(members))])
             null[b] = self._statistic(X, topics, order)[0]
         p_value = (1 + np.sum(null >= observed - 1e-12)) / (1 + self.n_permutations)
-        contexts = self._contexts_of_strongest(X, z, names)
+        contexts = self._contexts_of_strongest(X, z, names, data["text"])
         sellers = tuple(names[j] for j in z[2] if names[j].startswith("term:")
                         and self._seller_words & set(names[j][5:].split()))
         features = pd.DataFrame({"feature": names, "surprise": z[0], "topic_spread": z[1],
@@ -488,23 +488,34 @@ class SharedSourceTest:
                 if len(when) else 0.0
         return out, peaks
 
-    def _contexts_of_strongest(self, X, z, names: list[str]) -> tuple:
-        """The family heads that are the contexts of the strongest lone word.
+    def _contexts_of_strongest(self, X, z, names: list[str], texts=None) -> tuple:
+        """The family heads that are the contexts of the strongest lone word or name.
 
         One new name everyone starts to use (a company programme's: "relevant for
-        Lodestar", "Lodestar going live, timing matters") rises so sharply that it
-        alone passes the test; the rest of its stock sentences ("going live") then
-        rise as families of their own and fill the count. The phrases holding the
-        word, and whatever rises in the same requests as one of them (Jaccard at
-        least 0.5 after the split), are that word's evidence.
+        Lodestar", "Lodestar going live, timing matters", "As part of Project
+        Lighthouse we're reviewing every tool") rises so sharply that it alone passes
+        the test; the rest of its stock sentences ("going live") then rise as
+        families of their own and fill the count. The phrases holding the word (of
+        a two-word name, its words written as a name in most of their uses in
+        ``texts``), and whatever rises in the same requests as one of them (Jaccard
+        at least 0.5 after the split), are that name's evidence.
         """
         values, _, heads, families, _ = z
         if not heads:
             return ()
         top = max(heads, key=lambda j: (values[j], -j))
         word = self._words[top]
-        if len(word) != 1 or families.get(top, 1) > 1:
+        if families.get(top, 1) > 1 or not 1 <= len(word) <= 2:
             return ()
+        if len(word) == 2:
+            if texts is None or not names[top][5:].replace(" ", "").isalpha():
+                return ()
+            # "Project Lighthouse": the words the texts write as a name ("lighthouse";
+            # "project" also stands in lower case for any project)
+            written = pd.Series(texts).fillna("").astype(str)
+            word = frozenset(w for w in word if _written_as_name(w, written))
+            if not word:
+                return ()
         eligible = np.flatnonzero(values > 0)
         occ = X[:, eligible]
         occ = (occ.toarray() if sparse.issparse(occ) else np.asarray(occ))[self._after_split]
@@ -512,7 +523,7 @@ class SharedSourceTest:
         inter = occ.T @ occ
         sizes = np.diag(inter)
         jaccard = inter / np.maximum(sizes[:, None] + sizes[None, :] - inter, 1)
-        out = np.array([j == top or word <= self._words[j] for j in eligible])
+        out = np.array([j == top or bool(word & self._words[j]) for j in eligible])
         while True:
             grown = out | (jaccard[:, out] >= 0.5).any(axis=1)
             if (grown == out).all():
