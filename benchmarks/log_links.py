@@ -9,7 +9,9 @@ links on generated accounts whose truth says which log row records which mail:
 - the simulator (``vision_analytics.datasets``; its answer key's ``same_as``),
 - the third generator (``benchmarks/other_hands_accounts.py``, written without
   reading the package; its ``truth_details.json`` gives each Excel log row's mail;
-  the rows of its CSV help-desk export have no such truth and are not scored).
+  the rows of its CSV help-desk export have no such truth and are not scored),
+- the fifth generator (``benchmarks/fifth_hand_accounts.py``, likewise: ServiceNow,
+  Zendesk, semicolon and Excel logs in the customer's language; every row's mail).
 
 Beside it, in the same run, the baseline a spreadsheet user would write: the
 same sender's e-mail ask nearest in time within the same window (each mail
@@ -38,6 +40,7 @@ from vision_analytics.datasets import simulate_account
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+import fifth_hand_accounts  # noqa: E402
 from other_hands_accounts import generate_account  # noqa: E402
 
 SIM_KINDS = ("new_executive", "competitor", "it_organization", "null")
@@ -114,6 +117,23 @@ def other_hands_account(kind: str, difficulty: str, seed: int) -> tuple[pd.DataF
     return analysis.requests, truth
 
 
+def fifth_hand_account(kind: str, difficulty: str, seed: int) -> tuple[pd.DataFrame, dict]:
+    with tempfile.TemporaryDirectory() as folder, warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        out = Path(folder)
+        key = fifth_hand_accounts.generate_account(kind, seed, out, difficulty=difficulty)
+        details = json.loads((out / "truth_details.json").read_text())
+        inputs = [out / p for p in key["inputs"]]
+        analysis = va.analyze(inputs, seller_domains=[key["seller_domain"]], random_state=0)
+    mails = set(analysis.requests.loc[analysis.requests["channel"] == "email",
+                                      "message_id"].astype(str))
+    truth = {}
+    for log in details.get("request_log") or []:
+        mail = (log.get("message_id") or "") if log.get("channel") == "email" else ""
+        truth[str(log["case"])] = mail if mail in mails else ""
+    return analysis.requests, truth
+
+
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--seeds", type=int, nargs="+", default=[5000, 5001, 5002])
@@ -122,7 +142,8 @@ def main(argv=None) -> int:
     rows = []
     for seed in args.seeds:
         for generator, kinds, run in (("simulator", SIM_KINDS, simulator_account),
-                                      ("third generator", OTHER_KINDS, other_hands_account)):
+                                      ("third generator", OTHER_KINDS, other_hands_account),
+                                      ("fifth generator", OTHER_KINDS, fifth_hand_account)):
             for kind in kinds:
                 requests, truth = run(kind, args.difficulty, seed)
                 for method, links in (("same_as (ours)", requests["same_as"]),
