@@ -312,6 +312,21 @@ def test_a_german_noun_in_a_mixed_language_ask_is_not_an_outside_name(note):
     assert [f.name for f in found] == ["Kestrel"]
 
 
+def test_a_capitalised_modifier_of_the_visions_phrase_is_no_outside_name():
+    """ "GitOps-managed cluster cataloguing", "Kubernetes-native delivery": a capitalised
+    word hyphened to a small one modifies the vision's phrase; it names no product and
+    no maker. The product beside it ("Kestrel Flow") still does."""
+    from vision_analytics.vision import emerging_names
+
+    requests, members = _vision_requests()
+    requests.loc[members, "text"] = [
+        f"We want GitOps-managed cluster cataloguing for area{i}. " + text
+        for i, text in enumerate(requests.loc[members, "text"])]
+    onset = requests.loc[members, "sent_at"].min()
+    found = emerging_names(requests, members, onset, "Rotterdam invoices as usual", _people())
+    assert [f.name for f in found] == ["Kestrel"]
+
+
 def test_a_question_opened_after_a_colon_is_no_outside_name():
     from vision_analytics.vision import emerging_names
 

@@ -23,6 +23,7 @@ _WORD = re.compile(r"[^\W\d_]+")
 # semicolon, a colon or a closing parenthesis, then a space: not capitalised only
 # because it starts a sentence, a greeting or a list item.
 _AFTER = re.compile(r"[\w,;:)] $")
+_MODIFIER = re.compile(r"-[^\W\d_A-Z]")
 # After a colon a capital may open a sentence ("answer by 7 April: Does your platform
 # …?", a list flattened into one line): there a function word or a question's opening
 # word is that sentence's first word, not a name.
@@ -196,7 +197,8 @@ def _mid_sentence_names(text: str) -> list[tuple[str, int]]:
     """Capitalised words in mid-sentence that head a name: (word, end offset).
 
     The second and later words of a capitalised run ("Summit Unified Ops") belong to
-    the run's head. Nothing is returned for a text where capitals mark more than
+    the run's head; a capitalised word hyphened to a small one ("GitOps-managed") is a
+    modifier, not a name. Nothing is returned for a text where capitals mark more than
     names (over a fifth of its mid-sentence words capitalised), nor from a German
     sentence (its nouns all have capitals) in a text of several languages, nor from
     a server's status line ("HTTP 504 Gateway Timeout").
@@ -214,7 +216,9 @@ def _mid_sentence_names(text: str) -> list[tuple[str, int]]:
         before = text[max(line_start, start - 2):start]
         mid = bool(_AFTER.search(before)) and not (
             before.startswith(":") and word.lower() in _OPENERS)
-        capital = _is_name_like(word)
+        # "GitOps-managed", "Kubernetes-native": a capitalised word joined to a small
+        # word is a modifier of the phrase, not a product heading a name
+        capital = _is_name_like(word) and not _MODIFIER.match(text, match.end())
         if mid:
             n_mid += 1
             follows_capital = previous_capital and text[previous_end:start].strip() == ""
