@@ -149,7 +149,8 @@ def contains_term(texts: pd.Series, term: str) -> pd.Series:
 DENSE_CELLS = 5_000_000
 # above this many requests, the phrase vocabulary is chosen on a sample of this size
 VOCABULARY_SAMPLE = 50_000
-# positions of the stream (a fortieth each) on which a burst's densest stretch is sought
+# equal stretches of the stream's time (a fortieth each) in which a burst's densest
+# stretch is sought
 PEAK_GRID = 40
 # eligible phrases considered for the family score, strongest first
 MAX_FAMILY_CANDIDATES = 400
@@ -446,10 +447,9 @@ class SharedSourceTest:
                                  "emerged": [z[4].get(j, 0) for j in range(len(names))],
                                  "holds_phrase": np.isin(np.arange(len(names)),
                                                          sorted(self._phrasal))})
-        spans, peaks = self._spans(X, data["sent_at"], z[2] if split is not None else [])
+        spans = self._spans(X, data["sent_at"], z[2] if split is not None else [])
         bursts = tuple(names[j] for j, span in spans.items() if span < self.min_span)
         features["span"] = pd.Series(spans, dtype=float).reindex(range(len(names)))
-        features["peak"] = pd.Series(peaks, dtype=float).reindex(range(len(names)))
         features = features[features["surprise"] > 0].sort_values(
             ["surprise", "feature"], ascending=[False, True], kind="stable").reset_index(drop=True)
         return SharedSourceResult(
@@ -462,31 +462,25 @@ class SharedSourceTest:
 
     # -- internals ------------------------------------------------------------------------
 
-    def _spans(self, X, times: pd.Series, heads) -> tuple[dict[int, float], dict[int, float]]:
+    def _spans(self, X, times: pd.Series, heads) -> dict[int, float]:
         """For each family head, the time its requests after the split cover (from
         the tenth to the ninetieth percentile of their dates, so that one late echo
         does not stretch a burst), as a share of the time from the split to the last
-        request (0 with fewer than two of them); and the share of those requests that
-        fall within the densest stretch of ``peak_window`` of that time (an outage's
-        tickets in two days, then a few echoes over the months)."""
+        request (0 with fewer than two of them)."""
         after = self._after_split
         if not len(heads) or after is None or not after.any():
-            return {}, {}
+            return {}
         stamps = times.to_numpy(dtype="datetime64[ns]").astype("int64")[after].astype(float)
         window = stamps.max() - stamps.min()
         columns = X[:, list(heads)]
         columns = sparse.csc_matrix(columns[after]) if sparse.issparse(columns) \
             else sparse.csc_matrix(np.asarray(columns)[after])
-        out, peaks = {}, {}
+        out = {}
         for k, j in enumerate(heads):
             rows = columns.indices[columns.indptr[k]:columns.indptr[k + 1]]
             low, high = np.percentile(stamps[rows], [10, 90]) if len(rows) >= 2 else (0, 0)
             out[int(j)] = float((high - low) / window) if window > 0 else 0.0
-            when = np.sort(stamps[rows])
-            ends = np.searchsorted(when, when + self.peak_window * window, side="right")
-            peaks[int(j)] = float((ends - np.arange(len(when))).max() / len(when)) \
-                if len(when) else 0.0
-        return out, peaks
+        return out
 
     def _contexts_of_strongest(self, X, z, names: list[str], texts=None) -> tuple:
         """The family heads that are the contexts of the strongest lone word or name.
