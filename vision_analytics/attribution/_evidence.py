@@ -44,7 +44,7 @@ WEIGHTS = {
 }
 
 #: a name as mail writes it: one or two capitalised words
-_NAME_WORDS = rf"{UPPER}[\w-]+(?:\s+{UPPER}[\w-]+)?"
+_NAME = rf"{UPPER}[\w-]+(?:\s+{UPPER}[\w-]+)?"
 _ROLE = (
     r"(?:chief [a-z]+ officer|c[etiofm]o|cdo|ciso|svp|evp|vp|vice president|president|"
     r"managing director|director|head of [a-z ]{2,30}?|general manager|partner|"
@@ -74,14 +74,14 @@ _MENTION_NAME = re.compile(
 #: arrival the note passes on
 _MENTION_RELAYED = re.compile(
     rf"(?i:\b(?:forwarding|forwarded|see|per|attached(?: is)?|below is|here is|here's|"
-    rf"sharing|passing on|pasting|quoting(?: from)?)\s+)({_NAME_WORDS})['’]s?\s+"
+    rf"sharing|passing on|pasting|quoting(?: from)?)\s+)({_NAME})['’]s?\s+"
     r"(?i:note|notes|e-?mail|mail|message|memo|deck|slides|request|questions?|list|"
     r"document|doc|paper|draft|comments|ask|summary|brief|requirements)\b"
     rf"|(?i:\b(?:copying|cc['’]?ing|adding|looping in|including)\s+(?:in\s+)?)"
-    rf"({_NAME_WORDS})\s*(?:\([^()\n]{{1,40}}\))?\s*,?\s*(?i:who(?:['’]s| is| has been)?|"
+    rf"({_NAME})\s*(?:\([^()\n]{{1,40}}\))?\s*,?\s*(?i:who(?:['’]s| is| has been)?|"
     r"as (?:she|he|they)(?:['’]s| is| are)?)\s+(?i:driving|leading|behind|running|sponsoring|"
     r"pushing|championing|owns|owning)\b"
-    rf"|(?i:\b(?:since|now that|ever since)\s+)({_NAME_WORDS})\s+(?i:joined|arrived|took over|"
+    rf"|(?i:\b(?:since|now that|ever since)\s+)({_NAME})\s+(?i:joined|arrived|took over|"
     r"started|came on board)\b")
 #: "Amelia suggested I reach out directly", "Dana recommended that we contact you": the
 #: person named suggested whom to write to, not what to ask. (A relay reads "Dana
@@ -94,7 +94,6 @@ _INTRODUCTION = re.compile(
 #: "notre nouveau CDO, Marie Dupont, m'a demandé", "colleagues in IT (Fiona Walker)
 #: asked": a name qualified by where they sit or who they are, then the verb (an
 #: object pronoun and an auxiliary may come between, in the order each language uses)
-_NAME = rf"{UPPER}[\w-]+(?:\s+{UPPER}[\w-]+)?"
 _QUALIFIER = (
     r"\s+(?:from|of|in|at|aus|von|de|du|del|da|di)(?:\s+(?:the|der|dem|la|le|los|las))?"
     r"\s+(?:l['’])?[\w&-]+(?:\s+[\w&-]+)?|\s*\([^()\n]{1,60}\)|\s*,[^,\n]{1,80},")
@@ -357,20 +356,13 @@ class EvidenceCollector:
                 add(key, "mention_team", self.weights["mention_team"],
                     _window(text, match.start(), match.end()))
                 skip = {*skip, key}
-        for match in _MENTION_RELAYED.finditer(text):
-            name = next(g for g in match.groups() if g)
-            if name.split()[0] in _STOP_NAMES:
-                continue
-            person = self._by_name(name, sender)
-            if person is not None and person.person_id not in skip:
-                add(person.person_id, "mention", self.weights["mention"],
-                    _window(text, match.start(), match.end()))
-                skip = {*skip, person.person_id}
-        for match in [*_MENTION_NAME.finditer(text), *_MENTION_QUALIFIED.finditer(text)]:
-            name = match.group(1) or match.group(2)
+        for match in [*_MENTION_RELAYED.finditer(text), *_MENTION_NAME.finditer(text),
+                      *_MENTION_QUALIFIED.finditer(text)]:
+            group = next((g for g in range(1, len(match.groups()) + 1) if match.group(g)), 0)
+            name = match.group(group) if group else ""
             if not name or name.split()[0] in _STOP_NAMES:
                 continue
-            named = match.end(1) if match.group(1) else match.end(2)
+            named = match.end(group)
             end = max(match.end(), named)
             intro = _INTRODUCTION.search(text, named, named + 100)
             if intro and not re.search(r"[.!?\n]", text[named:intro.start()]):
