@@ -764,9 +764,13 @@ def resolve_identities(
 
     by_domain_name: dict[tuple[str, str], list[tuple[str, _Name, str]]] = defaultdict(list)
     by_domain_last: dict[tuple[str, str], list[tuple[str, _Name, str]]] = defaultdict(list)
-    own = set(sellers) | set(customers) | (
-        _corresponding_domains(contacts_seller) if sellers and not customers else set())
-    organisation = _same_organisation({_org_domain(_domain(a)) for a in parsed_names}, own)
+    # Without the customer's domains, theirs are those of the people who corresponded
+    # with the seller (public webmail aside): a colleague at one of them seen only in
+    # a cc line or a quoted header is the customer's too, not an outsider.
+    corresponding = _corresponding_domains(contacts_seller) if sellers and not customers \
+        else set()
+    organisation = _same_organisation({_org_domain(_domain(a)) for a in parsed_names},
+                                      set(sellers) | set(customers) | corresponding)
     for address, found in parsed_names.items():
         if not usable(address):
             continue
@@ -851,7 +855,7 @@ def resolve_identities(
     bodies = messages["body_text"] if "body_text" in messages.columns else None
     return _build(graph, names, raw_aliases, parsed_names, name_nodes, sent_count, seen_count,
                   first_seen, last_seen, chart, segments, frame, bodies, sellers, customers,
-                  contacts_seller)
+                  contacts_seller, corresponding)
 
 
 # ------------------------------------------------------------------------ building people
@@ -859,7 +863,7 @@ def resolve_identities(
 
 def _build(graph, names, raw_aliases, parsed_names, name_nodes, sent_count, seen_count,
            first_seen, last_seen, chart, segments, frame, bodies, sellers, customers,
-           contacts_seller):
+           contacts_seller, corresponding):
     members: dict[str, list[str]] = defaultdict(list)
     for node in sorted(graph.parent):
         members[graph.find(node)].append(node)
@@ -876,11 +880,6 @@ def _build(graph, names, raw_aliases, parsed_names, name_nodes, sent_count, seen
                    if not signature_titles and bodies is not None else {})
     introduced = _introduced_titles(frame["sender"], bodies) if bodies is not None else {}
 
-    # Without the customer's domains, theirs are those of the people who corresponded
-    # with the seller (public webmail aside): a colleague at one of them seen only in
-    # a cc line or a quoted header is the customer's too, not an outsider.
-    corresponding = _corresponding_domains(contacts_seller) if sellers and not customers \
-        else set()
     rows = []
     node_to_person: dict[str, str] = {}
     canonical_of: dict[str, str] = {}
