@@ -611,3 +611,157 @@ def test_a_qualified_mention_and_a_team_named_after_its_noun_are_clues(tmp_path)
     second = requests.index[requests["subject"] == "integration layer"][0]
     team = evidence[(evidence["request_id"] == second) & (evidence["kind"] == "mention_team")]
     assert team["candidate"].tolist() == ["dept:IT"]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Our new CCO, Tom Shaw, is very keen on same-day dispatch.", "Tom Shaw"),
+    ("Tom (CCO) has made weather-adjusted replenishment one of the priorities for this year.",
+     "Tom"),
+    ("Andrés from Office of the CTO asked me to check whether you support it.", "Andrés"),
+    ("Mathieu from Group Technology Standards asked me to check this.", "Mathieu"),
+    ("Dana has been pushing for a single ledger since March.", "Dana"),
+])
+def test_a_relay_names_whoever_drives_the_idea(text, name):
+    # keen on, pushing, made it a priority: the person whose idea it is, named with
+    # their title or a department of several words between name and verb
+    from vision_analytics.attribution._evidence import _MENTION_QUALIFIED
+
+    found = [a or b for a, b in (m.groups() for m in _MENTION_QUALIFIED.finditer(text))]
+    assert name in found
+
+
+@pytest.mark.parametrize("text", [
+    "Tom has made a mistake in the last invoice, could you correct it?",
+    "Marketing has made good progress on the migration of our data.",
+])
+def test_making_something_is_not_making_it_a_priority(text):
+    from vision_analytics.attribution._evidence import _MENTION_QUALIFIED
+
+    found = [a or b for a, b in (m.groups() for m in _MENTION_QUALIFIED.finditer(text))]
+    assert found == []
+
+
+def _write_mail(folder, name: str, *, sender: str, subject: str, date: str, body: str,
+                cc: str = "") -> None:
+    """One plain-text message to sam@seller.com with an optional Cc line."""
+    copy = f"Cc: {cc}\n" if cc else ""
+    (folder / name).write_text(
+        f"From: {sender}\nTo: sam@seller.com\n{copy}Subject: {subject}\nDate: {date}\n"
+        f"Message-ID: <{name}@customer.com>\nContent-Type: text/plain; charset=utf-8\n\n{body}",
+        encoding="utf-8")
+
+
+def _write_two_nathans(folder) -> None:
+    """Nathan Coleman heads Architecture & Standards; Nathan Miller is a BI developer."""
+    _write_mail(folder, "n1.eml", sender="Nathan Coleman <nathan.coleman@customer.com>",
+                subject="API standards", date="Mon, 6 Jan 2025 09:00:00 +0000",
+                body="Sam, could you confirm the API versioning policy?\n\nNathan Coleman\n"
+                     "Head of Architecture & Standards\n")
+    _write_mail(folder, "n2.eml", sender="Nathan Miller <nathan.miller@customer.com>",
+                subject="Report export", date="Tue, 7 Jan 2025 09:00:00 +0000",
+                body="Sam, could you send the export schema of the weekly report?\n\n"
+                     "Nathan Miller\nBI Developer\n")
+
+
+def test_of_two_namesakes_the_words_beside_the_name_say_which(tmp_path):
+    # "Nathan from Architecture & Standards": the Nathan whose title says so
+    _write_two_nathans(tmp_path)
+    _write_mail(tmp_path, "n3.eml", sender="Pat Primary <pat@customer.com>",
+                subject="access grants", date="Mon, 3 Feb 2025 09:00:00 +0000",
+                body="Sam, Nathan from Architecture & Standards asked me to check whether you "
+                     "support time-boxed access grants.\nPat\n")
+    identities, requests, evidence = _collect(tmp_path)
+    ask = requests.index[requests["subject"] == "access grants"][0]
+    mention = evidence[(evidence["request_id"] == ask) & (evidence["kind"] == "mention")]
+    assert mention["candidate"].tolist() == [identities.lookup("nathan.coleman@customer.com")]
+
+
+def test_of_two_namesakes_the_one_in_copy_is_meant(tmp_path):
+    _write_two_nathans(tmp_path)
+    _write_mail(tmp_path, "n3.eml", sender="Pat Primary <pat@customer.com>",
+                subject="access grants", date="Mon, 3 Feb 2025 09:00:00 +0000",
+                cc="Nathan Miller <nathan.miller@customer.com>",
+                body="Sam, could you price time-boxed access grants for all sites?\n\n"
+                     "(Copying Nathan, who is driving this.)\nPat\n")
+    identities, requests, evidence = _collect(tmp_path, context=True)
+    ask = requests.index[requests["subject"] == "access grants"][0]
+    mention = evidence[(evidence["request_id"] == ask) & (evidence["kind"] == "mention")]
+    assert mention["candidate"].tolist() == [identities.lookup("nathan.miller@customer.com")]
+
+
+@pytest.mark.parametrize("line, named", [
+    ("Per the Architecture & Standards, time-boxed access grants are now a standard.", True),
+    ("According to the Architecture & Standards team, access grants must be time-boxed.",
+     True),
+    # a board is no department: it may sit above several
+    ("The architecture board has asked every vendor about time-boxed access grants.", False),
+])
+def test_a_department_known_from_its_heads_title_is_named(tmp_path, line, named):
+    # no one's signature gives a department; the head's title says one exists
+    _write_two_nathans(tmp_path)
+    _write_mail(tmp_path, "n3.eml", sender="Pat Primary <pat@customer.com>",
+                subject="access grants", date="Mon, 3 Feb 2025 09:00:00 +0000",
+                body=f"Sam, could you confirm the API limits for us?\n\n{line} Can you support "
+                     "them?\nPat\n")
+    _, requests, evidence = _collect(tmp_path, context=True)
+    ask = requests.index[requests["subject"] == "access grants"][0]
+    team = evidence[(evidence["request_id"] == ask) & (evidence["kind"] == "mention_team")]
+    assert team["candidate"].tolist() == (["dept:Architecture & Standards"] if named else [])
+
+
+@pytest.mark.parametrize("line, named", [
+    ("Orrin showed us one catalogue for every shipment in their demo last week.", True),
+    ("We saw one catalogue for every shipment in a demo of Orrin Loom.", True),
+    ("Kestrel showed us one catalogue for every shipment in their demo.", False),
+    ("Orrin is where we keep the shipment catalogue today.", False),
+])
+def test_an_outside_organisation_that_showed_the_idea_is_named(tmp_path, line, named):
+    # Orrin's people are in the mail (Pat forwarded Chloe's summary); Kestrel's are
+    # not: a name the mail never saw is no organisation the tool can point at
+    _write_mail(tmp_path, "o1.eml", sender="Pat Primary <pat@customer.com>",
+                subject="FW: Follow-up from our meeting", date="Mon, 13 Jan 2025 09:00:00 +0000",
+                body="Sam, for information, see below.\nPat\n\n-----Original Message-----\n"
+                     "From: Chloe Lambert <chloe.lambert@orrin.com>\nSent: Monday, January 6, "
+                     "2025 4:00 PM\nTo: Pat Primary <pat@customer.com>\nSubject: Follow-up "
+                     "from our meeting\n\nPat, great to meet you and the team. Our deck is "
+                     "attached.\nChloe\n")
+    _write_mail(tmp_path, "o2.eml", sender="Pat Primary <pat@customer.com>",
+                subject="catalogue", date="Mon, 3 Feb 2025 09:00:00 +0000",
+                body=f"Sam, could you send the adoption numbers by site?\n\n{line} Is there a "
+                     "way to do that with what we have today?\nPat\n")
+    _, requests, evidence = _collect(tmp_path, context=True)
+    ask = requests.index[requests["subject"] == "catalogue"][0]
+    found = evidence[(evidence["request_id"] == ask)
+                     & (evidence["kind"] == "mention_organization")]
+    assert found["candidate"].tolist() == (["org:Orrin"] if named else [])
+
+
+@pytest.mark.parametrize("file, named", [
+    ("Orrin - one catalogue overview.pdf", True),
+    ("Orrin_one_catalogue_overview.pptx", True),
+    ("Catalogue overview.pdf", False),
+])
+def test_a_file_named_after_an_outside_organisation_points_at_it(tmp_path, file, named):
+    # the ask rests on the attached material: Orrin's, when its name is the file's
+    from email.message import EmailMessage
+
+    _write_mail(tmp_path, "o1.eml", sender="Pat Primary <pat@customer.com>",
+                subject="FW: Follow-up from our meeting", date="Mon, 13 Jan 2025 09:00:00 +0000",
+                body="Sam, for information, see below.\nPat\n\n-----Original Message-----\n"
+                     "From: Chloe Lambert <chloe.lambert@orrin.com>\nSent: Monday, January 6, "
+                     "2025 4:00 PM\nTo: Pat Primary <pat@customer.com>\nSubject: Follow-up "
+                     "from our meeting\n\nPat, great to meet you and the team.\nChloe\n")
+    mail = EmailMessage()
+    mail["From"], mail["To"] = "Pat Primary <pat@customer.com>", "sam@seller.com"
+    mail["Subject"], mail["Date"] = "catalogue", "Mon, 3 Feb 2025 09:00:00 +0000"
+    mail["Message-ID"] = "<o2@customer.com>"
+    mail.set_content("Sam, see the attached - this is the direction we are taking. Could you "
+                     "tell us how your platform would support one catalogue?\nPat\n")
+    mail.add_attachment(b"%PDF-1.4\n", maintype="application", subtype="octet-stream",
+                        filename=file)
+    (tmp_path / "o2.eml").write_bytes(bytes(mail))
+    _, requests, evidence = _collect(tmp_path, context=True)
+    ask = requests.index[requests["subject"] == "catalogue"][0]
+    found = evidence[(evidence["request_id"] == ask)
+                     & (evidence["kind"] == "attachment_organization")]
+    assert found["candidate"].tolist() == (["org:Orrin"] if named else [])

@@ -37,6 +37,8 @@ WEIGHTS = {
     "mention": 2.0,
     "mention_role": 1.5,
     "mention_team": 1.5,  # "our IT colleagues sent me the following": a department
+    "mention_organization": 2.0,  # "Orrin showed us …": an outside organisation
+    "attachment_organization": 1.5,  # "Orrin - overview.pdf" attached: its material
     "cc": 0.5,
     "style": 0.8,  # corroboration: a style lead alone was right 2% of the time (calibration)
     "vocabulary": 0.15,  # corroboration only: shared phrases alone never beat the sender
@@ -62,7 +64,11 @@ _ON_BEHALF = (
     r"em nome de|segundo")
 _ASKED = (
     r"has asked|asked|wants|would like|requested|is asking|suggested|mentioned|raised|needs|"
-    r"expects|note|notes|request|team|hat gebeten|bittet|möchte|fragt|hat gefragt|"
+    r"expects|note|notes|request|team|"
+    r"is (?:very |really |particularly |quite )?keen (?:on|to|that)|"
+    r"is (?:pushing|driving|championing|sponsoring|behind)|has (?:been )?(?:pushing|driving)|"
+    r"has made [^.!?\n]{1,80}?(?:a|the|one of (?:the|our|his|her|their))\s+(?:top\s+|key\s+)?"
+    r"priorit(?:y|ies)|hat gebeten|bittet|möchte|fragt|hat gefragt|"
     r"a demandé|demande|souhaite|voudrait|pidió|pide|quiere|solicitó|heeft gevraagd|vraagt|"
     r"wil|ha chiesto|chiede|vuole|pediu|quer|solicitou")
 _MENTION_NAME = re.compile(
@@ -96,7 +102,7 @@ _INTRODUCTION = re.compile(
 #: object pronoun and an auxiliary may come between, in the order each language uses)
 _QUALIFIER = (
     r"\s+(?:from|of|in|at|aus|von|de|du|del|da|di)(?:\s+(?:the|der|dem|la|le|los|las))?"
-    r"\s+(?:l['’])?[\w&-]+(?:\s+[\w&-]+)?|\s*\([^()\n]{1,60}\)|\s*,[^,\n]{1,80},")
+    r"\s+(?:l['’])?[\w&-]+(?:\s+[\w&-]+){0,3}|\s*\([^()\n]{1,60}\)|\s*,[^,\n]{1,80},")
 _PRONOUN = r"(?:me|us|mich|uns|nous|mi|ci|m['’])"
 _AUXILIARY = r"(?:has|have|had|hat|haben|ha|han|hanno|a|ont|heeft|hebben)"
 _VERB = (rf"(?:{_PRONOUN}\s*)?(?:{_AUXILIARY}\s+)?(?:{_PRONOUN}\s*)?"
@@ -108,13 +114,17 @@ _MENTION_QUALIFIED = re.compile(
     rf"|\(\s*({_NAME})\s*\)\s*,?\s*(?i:{_VERB})\b)")
 #: "our IT colleagues", "the architecture team": the words before a team noun, resolved
 #: against the account's known departments; "our colleagues in IT", "nos collègues de
-#: la DSI", "unsere Kollegen aus der IT": the words after it
+#: la DSI", "unsere Kollegen aus der IT", "per the Office of the CTO": the words after
+#: it. (A board or committee is no department: "the architecture board" may sit
+#: above several.)
 _MENTION_TEAM = re.compile(
     r"\b(?:our|the|my)\s+([\w&-]+(?:\s+[\w&-]+)?)\s+(?:colleagues|team|teams|department|"
     r"dept|folks|people|guys|group|organi[sz]ation|org)\b"
-    r"|\b(?:colleagues|team|Kollegen|Team|collègues|équipe|compañeros|equipo|colleghi|"
+    r"|(?:\b(?:colleagues|team|Kollegen|Team|collègues|équipe|compañeros|equipo|colleghi|"
     r"collega['’]s|colegas)\s+(?:in|from|of|at|aus|von|de|du|del|da|di|en|van|bij)"
-    r"(?:\s+(?:the|der|dem|la|le|los|las|het))?\s+(?:l['’])?([\w&-]+(?:\s+[\w&-]+){0,2})",
+    r"(?:\s+(?:the|der|dem|la|le|los|las|het))?"
+    r"|\b(?:per|according to|as requested by|at the request of|on behalf of)\s+the)"
+    r"\s+(?:l['’])?([\w&-]+(?:\s+[\w&-]+){0,3})",
     re.IGNORECASE)
 #: Words of a department's name that do not tell one department from another.
 _DEPARTMENT_FILLERS = frozenset(
@@ -128,6 +138,22 @@ _STOP_NAMES = {"I", "We", "You", "The", "This", "That", "Our", "Please", "Thanks
                "Thursday", "Friday", "Saturday", "Sunday", "January", "February", "March",
                "April", "May", "June", "July", "August", "September", "October", "November",
                "December", "It", "They", "He", "She", "Everyone", "All"}
+#: "Head of Architecture & Standards", "Director of Digital": the department headed
+_HEADS = re.compile(r"(?i:head|director|vice president|vp|lead)\s+(?:of|for)\s+"
+                    r"(?:the\s+)?(.{3,60}?)\s*$")
+#: Words beside a name that say nothing of who among namesakes is meant
+_HINT_FILLERS = frozenset(
+    "from the who our new has have had asked wants would like team and with for".split())
+#: "Orrin showed us", "Kestrel Digital told us", "a demo of Orrin Loom", "Parvana's
+#: proposal": an organisation (one to three capitalised words) that showed or proposed
+_MENTION_ORGANIZATION = re.compile(
+    rf"\b({UPPER}[\w&-]+(?:\s+{UPPER}[\w&-]+){{0,2}})(?:['’]s)?\s+(?i:showed|has shown|"
+    r"told|pitched|demoed|demonstrated|presented|proposed|recommended|claims|says|said|offered|"
+    r"promised|quoted|sent us|gave us|demo|deck|proposal|pitch|presentation|slides|"
+    r"team showed)\b"
+    r"|(?i:\b(?:demo|demonstration|presentation|pitch|proposal|deck|slides|webinar|workshop|"
+    r"brochure|whitepaper|white paper)\s+(?:of|from|by)\s+)"
+    rf"({UPPER}[\w&-]+(?:\s+{UPPER}[\w&-]+){{0,2}})")
 _FORWARD_SUBJECT = re.compile(
     r"^\s*(?:\[[^\]]*\]\s*)?(?:fw|fwd|wg|tr|rv|doorst|vs|i|enc|fs|転送|转发)\s*[:：]", re.I)
 _PARAGRAPH = re.compile(r"\n\s*\n")
@@ -142,6 +168,7 @@ class _Person:
     title: str
     department: str
     first_seen: pd.Timestamp | None
+    organization: str = ""
 
 
 class EvidenceCollector:
@@ -176,6 +203,11 @@ class EvidenceCollector:
         self._departments = {p.department.casefold(): p.department
                              for p in self._people.values()
                              if p.department and p.side == "customer"}
+        # a "Head of Architecture & Standards" heads a department of that name
+        for person in self._people.values():
+            headed = _HEADS.match(person.title) if person.side == "customer" else None
+            if headed:
+                self._departments.setdefault(headed.group(1).casefold(), headed.group(1))
         self._first_seen = self._first_appearances()
         self._first_order = {p: i for i, p in enumerate(self._first_seen)}
         self._vocab = None
@@ -203,12 +235,16 @@ class EvidenceCollector:
                     f"sent by {sender.name or sender.email}")
             forward = bool(message is not None and _FORWARD_SUBJECT.match(message["subject"]))
             self._header_clues(add, segs.get(key, []), sender, forward)
-            self._mention_clues(add, text, sender)
+            # a first name two people share is the one the message is addressed or copied to
+            copied = self._recipients(message)
+            self._mention_clues(add, text, sender, copied=copied)
             # "Copying in Sergio's note:" sits beside the ask, not in it
             context = req.get("context", "")
             if isinstance(context, str) and context:
-                self._mention_clues(add, context, sender,
+                self._mention_clues(add, context, sender, copied=copied,
                                     skip={r.candidate for r in rows[first_row:]})
+            self._organization_clues(add, text, context if isinstance(context, str) else "",
+                                     message)
             if message is not None:
                 self._cc_clues(add, message, sender)
             self._style_clues(add, style.get(str(request_id)), sender)
@@ -336,8 +372,10 @@ class EvidenceCollector:
             add(person.person_id, kind, weight,
                 f"{label} {person.name or person.email}{when}: " + _excerpt(seg["text"]))
 
-    def _mention_clues(self, add, text: str, sender, skip=frozenset()) -> None:
-        """Clues for the people and roles ``text`` names; ``skip``: already named."""
+    def _mention_clues(self, add, text: str, sender, skip=frozenset(),
+                       copied=frozenset()) -> None:
+        """Clues for the people and roles ``text`` names; ``skip``: already named;
+        ``copied``: the ``person_id`` of the message's recipients."""
         for match in _MENTION_ROLE.finditer(text):
             role = match.group(1)
             person = self._by_role(role, sender)
@@ -367,11 +405,68 @@ class EvidenceCollector:
             intro = _INTRODUCTION.search(text, named, named + 100)
             if intro and not re.search(r"[.!?\n]", text[named:intro.start()]):
                 continue  # an introduction: the sender writes on their own account
-            person = self._by_name(name, sender)
+            # the words after the name, to its sentence's end: "from Architecture & Standards"
+            hint = re.split(r"[.!?\n]", text[named:named + 80], maxsplit=1)[0]
+            person = self._by_name(name, sender, copied, hint=hint)
             if person is not None and person.person_id not in skip:
                 add(person.person_id, "mention", self.weights["mention"],
                     _window(text, match.start(), end))
                 skip = {*skip, person.person_id}
+
+    def _organization_clues(self, add, text: str, context: str, message=None) -> None:
+        """A clue for an outside organisation (one whose people are in the mail) that
+        the ask or its context says showed, told or proposed it ("Orrin showed us …",
+        "… in a demo of Kestrel Digital Northstar"), or whose name a file attached to
+        the request carries ("Orrin - one catalogue overview.pdf": its material)."""
+        organizations = self._outside_organizations()
+        if not organizations:
+            return
+        def named_by(words: list[str]) -> str | None:
+            # "Kestrel Digital Northstar": the organisation, then its product's name
+            return next((organizations[k] for k in (
+                _folded_name(words[:size]) for size in range(len(words), 0, -1))
+                if k in organizations), None)
+
+        named: set[str] = set()
+        files = message["attachment_names"] if message is not None else None
+        for file in files if isinstance(files, list) else []:
+            stem = re.sub(r"[_\s]+", " ", str(file).rsplit(".", 1)[0])
+            for run in re.finditer(rf"{UPPER}[\w&]+(?:[ -]{UPPER}[\w&]+){{0,2}}", stem):
+                found = named_by(re.split(r"[ -]", run.group(0)))
+                if found and found not in named:
+                    named.add(found)
+                    add(f"org:{found}", "attachment_organization",
+                        self.weights["attachment_organization"], f"attached “{file}”")
+        for part in (text, context):
+            for match in _MENTION_ORGANIZATION.finditer(part):
+                found = named_by((match.group(1) or match.group(2)).split())
+                if found and found not in named:
+                    named.add(found)
+                    add(f"org:{found}", "mention_organization",
+                        self.weights["mention_organization"],
+                        _window(part, match.start(), match.end()))
+
+    def _outside_organizations(self) -> dict[str, str]:
+        """Folded name → organisation, for outside organisations whose people are in
+        the mail ("kestreldigital" → Kestreldigital for kestreldigital.io; "quorra",
+        most of its name, → Quorrahq for quorrahq.com), built once."""
+        if getattr(self, "_organizations", None) is None:
+            own = {p.organization.split()[0].casefold() for p in self._people.values()
+                   if p.side == "customer" and p.organization}
+            found: dict[str, str] = {}
+            for person in self._people.values():
+                org = person.organization
+                if person.side != "external" or org in ("", "individual") or \
+                        org.split()[0].casefold() in own:
+                    continue
+                key = _folded_name(org.split())
+                found.setdefault(key, org)
+            # a name the mail shortens: "Quorra" for quorrahq.com, most of the name
+            for key, org in list(found.items()):
+                for size in range(max(4, int(0.6 * len(key) + 0.5)), len(key)):
+                    found.setdefault(key[:size], org)
+            self._organizations = found
+        return self._organizations
 
     def _cc_clues(self, add, message, sender) -> None:
         sent_at = message["sent_at"]
@@ -479,9 +574,11 @@ class EvidenceCollector:
         for row in people.itertuples(index=False):
             emails = list(row.emails) if isinstance(row.emails, list) else []
             first = row.first_seen if not pd.isna(row.first_seen) else None
+            organization = getattr(row, "organization", "")
             out[row.person_id] = _Person(row.person_id, emails[0] if emails else "",
                                          str(row.name or ""), str(getattr(row, "side", "")),
-                                         str(row.title or ""), str(row.department or ""), first)
+                                         str(row.title or ""), str(row.department or ""), first,
+                                         "" if pd.isna(organization) else str(organization))
         return out
 
     def _first_appearances(self) -> dict[str, pd.Timestamp]:
@@ -608,14 +705,32 @@ class EvidenceCollector:
                                    if p.side == "customer" and p.title]
         return self._titled_people
 
-    def _by_name(self, name: str, sender) -> _Person | None:
+    def _by_name(self, name: str, sender, copied=frozenset(), hint: str = "") -> _Person | None:
+        """The one outside-the-seller person ``name`` (a full or first name) can mean.
+
+        Of several who share a first name: the one among ``copied`` (person ids), or
+        the one whose title or department has a word of ``hint`` (the words beside the
+        name: "Nathan from Architecture & Standards").
+        """
         person = self._person(name)
         if person is not None:
             return None if person.side == "seller" else person
         first = _fold(name.split()[0])  # "Åsa" in the text, "Asa" in a plain-ASCII header
         matches = [p for p in self._by_first_name().get(first, ())
                    if sender is None or p.person_id != sender.person_id]
+        if len(matches) > 1 and copied:
+            matches = [p for p in matches if p.person_id in copied] or matches
+        hinted = set(re.findall(r"\w{3,}", hint.casefold())) - _HINT_FILLERS
+        if len(matches) > 1 and hinted:
+            matches = [p for p in matches if hinted & set(
+                re.findall(r"\w{3,}", f"{p.title} {p.department}".casefold()))]
         return matches[0] if len(matches) == 1 else None
+
+    def _recipients(self, message) -> frozenset[str]:
+        if message is None:
+            return frozenset()
+        found = (self._person(a) for a in (*message["to"], *message["cc"]))
+        return frozenset(p.person_id for p in found if p is not None)
 
     def _department_named(self, words: str) -> str:
         """The customer department ``words`` names ("IT", "security"), or "".
@@ -703,6 +818,11 @@ def _adder(rows: list[_Clue], request_id: str, source: str):
         rows.append(_Clue(request_id, candidate, kind, round(float(weight), 4),
                           excerpt[:240], source))
     return add
+
+
+def _folded_name(words) -> str:
+    """"Kestrel Digital" → "kestreldigital": the letters of a name, without accents."""
+    return re.sub(r"[\W_]+", "", _fold(" ".join(words)).casefold())
 
 
 def _words(text: str) -> set[str]:
