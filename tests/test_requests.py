@@ -425,3 +425,25 @@ def test_a_log_row_records_the_same_persons_alike_ask_sent_just_before():
     assert link_logged_requests(frame.drop(columns="sender_id").assign(
         sender=frame["sender_id"] + "@c.com"))["l3"] == "m2"
     assert (link_logged_requests(frame[frame["channel"] == "email"]) == "").all()
+
+
+def test_a_log_row_typed_up_from_the_note_records_its_mail():
+    # the mail's ask is its last line; the log's keeper typed up the whole paragraph
+    from vision_analytics.normalize import link_logged_requests
+
+    paragraph = ("Since this morning users in Zaragoza get 'Unexpected error' when they "
+                 "click 'Save and close'. About 60 people affected. Can you look at it "
+                 "urgently?")
+    frame = pd.DataFrame({
+        "channel": ["email", "email", "rfi_log"],
+        "sent_at": pd.to_datetime(["2024-03-04 09:00", "2024-03-04 11:00",
+                                   "2024-03-04 16:00"], utc=True),
+        "sender_id": ["pat", "pat", "pat"],
+        "subject": ["Report not refreshing", "Price list", ""],
+        "text": ["Can you look at it urgently?", "Could you send the price list?",
+                 paragraph],
+        "context": [paragraph, "Hi Sam, could you send the price list? Thanks", ""]},
+        index=pd.Index(["m1", "m2", "l1"], name="request_id"))
+    assert link_logged_requests(frame)["l1"] == "m1"
+    # without the note, as the mail's ask alone, the row reads like neither
+    assert link_logged_requests(frame.drop(columns="context"))["l1"] == ""

@@ -6,8 +6,9 @@ arrives twice, once as the customer's e-mail and once as the row someone typed
 the hours spent on them. A log row records an e-mail request when the same
 person sent both, the row is dated from ``days_before`` before to ``days_after``
 after the mail, and the two read alike (TF-IDF cosine of the row's text and the
-mail's subject and ask at least ``min_similarity``). Each mail is recorded by at
-most one row and each row records at most one mail, the most alike pairs first.
+mail's subject and ask, or its subject and the whole note around the ask, at
+least ``min_similarity``). Each mail is recorded by at most one row and each row
+records at most one mail, the most alike pairs first.
 """
 
 from __future__ import annotations
@@ -26,8 +27,11 @@ def link_logged_requests(requests: pd.DataFrame, *, days_before: float = 2.0,
 
     Needs ``channel``, ``sent_at``, ``text`` and a sender column (``sender_id``
     when identities are resolved, else ``sender``); ``subject`` is read when
-    present. Only ``rfi_log`` rows get a value. A row reads like a mail by the
-    better of its likeness to the mail's subject and to its subject and ask. A
+    present, and so is ``context`` (the note the ask sits in). Only ``rfi_log``
+    rows get a value. A row reads like a mail by the best of its likeness to the
+    mail's subject, to its subject and ask, and to its subject and note: a log's
+    keeper types up the paragraph, whose last line may be all the ask found in the
+    mail ("Can you look at it urgently?"). A
     row whose sender sent no e-mail ask (left blank, or a first name the log's
     keeper typed) may record anyone's mail in the window, when it reads like it
     at ``min_similarity_unplaced``.
@@ -79,23 +83,28 @@ def link_logged_requests(requests: pd.DataFrame, *, days_before: float = 2.0,
     subject = (requests["subject"].fillna("").astype(str) if "subject" in requests
                else pd.Series("", index=requests.index))
     text = requests["text"].fillna("").astype(str)
+    note = (requests["context"].fillna("").astype(str) if "context" in requests
+            else pd.Series("", index=requests.index))
     docs = pd.concat([text.iloc[rows], subject.iloc[wanted],
-                      subject.iloc[wanted] + "\n" + text.iloc[wanted]])
+                      subject.iloc[wanted] + "\n" + text.iloc[wanted],
+                      subject.iloc[wanted] + "\n" + note.iloc[wanted]])
     try:
         X = TfidfVectorizer(sublinear_tf=True, ngram_range=(1, 2), min_df=1,
                             strip_accents="unicode").fit_transform(docs.tolist())
     except ValueError:  # no words at all
         return out
-    k = len(rows)
-    row_x, subject_x, ask_x = X[:k], X[k:k + len(wanted)], X[k + len(wanted):]
+    k, w = len(rows), len(wanted)
+    row_x, subject_x = X[:k], X[k:k + w]
+    ask_x, note_x = X[k + w:k + 2 * w], X[k + 2 * w:]
     row_at = {r: i for i, r in enumerate(rows)}
     mail_at = {m: i for i, m in enumerate(wanted)}
     pairs = []
     for row, inside in near.items():
         at = [mail_at[m] for m in inside]
         x = row_x[row_at[row]].T
-        alike = np.maximum((subject_x[at] @ x).toarray().ravel(),
-                           (ask_x[at] @ x).toarray().ravel())
+        alike = np.maximum.reduce([(subject_x[at] @ x).toarray().ravel(),
+                                   (ask_x[at] @ x).toarray().ravel(),
+                                   (note_x[at] @ x).toarray().ravel()])
         bar = min_similarity if who[row] in senders else min_similarity_unplaced
         pairs += [(float(a), int(row), int(m)) for a, m in zip(alike, inside, strict=True)
                   if a >= bar]
