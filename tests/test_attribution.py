@@ -765,3 +765,21 @@ def test_a_file_named_after_an_outside_organisation_points_at_it(tmp_path, file,
     found = evidence[(evidence["request_id"] == ask)
                      & (evidence["kind"] == "attachment_organization")]
     assert found["candidate"].tolist() == (["org:Orrin"] if named else [])
+
+
+def test_an_organisation_whose_person_a_header_names_speaks_through_them(tmp_path):
+    # Pat forwards Chloe's (Orrin's) mail and writes "Orrin showed us …" above it: the
+    # clue adds to Chloe, named by the header, instead of making Orrin her rival
+    _write_mail(tmp_path, "o1.eml", sender="Pat Primary <pat@customer.com>",
+                subject="FW: One catalogue", date="Mon, 13 Jan 2025 09:00:00 +0000",
+                body="Sam, Orrin showed us one catalogue for every shipment. Could you price "
+                     "the same for us?\nPat\n\n-----Original Message-----\n"
+                     "From: Chloe Lambert <chloe.lambert@orrin.com>\nSent: Monday, January 6, "
+                     "2025 4:00 PM\nTo: Pat Primary <pat@customer.com>\nSubject: One "
+                     "catalogue\n\nPat, as promised: one catalogue for every shipment, live in "
+                     "six weeks.\nChloe\n")
+    identities, requests, evidence = _collect(tmp_path, context=True)
+    chloe = identities.lookup("chloe.lambert@orrin.com")
+    found = evidence[evidence["kind"] == "mention_organization"]
+    assert found["candidate"].tolist() == [chloe]
+    assert "org:Orrin" not in set(evidence["candidate"])

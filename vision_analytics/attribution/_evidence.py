@@ -154,6 +154,8 @@ _MENTION_ORGANIZATION = re.compile(
     r"|(?i:\b(?:demo|demonstration|presentation|pitch|proposal|deck|slides|webinar|workshop|"
     r"brochure|whitepaper|white paper)\s+(?:of|from|by)\s+)"
     rf"({UPPER}[\w&-]+(?:\s+{UPPER}[\w&-]+){{0,2}})")
+#: Clue kinds that name the author of a forwarded or quoted block
+_HEADER_KINDS = frozenset({"forwarded_header", "quoted_author"})
 _FORWARD_SUBJECT = re.compile(
     r"^\s*(?:\[[^\]]*\]\s*)?(?:fw|fwd|wg|tr|rv|doorst|vs|i|enc|fs|転送|转发)\s*[:：]", re.I)
 _PARAGRAPH = re.compile(r"\n\s*\n")
@@ -243,8 +245,12 @@ class EvidenceCollector:
             if isinstance(context, str) and context:
                 self._mention_clues(add, context, sender, copied=copied,
                                     skip={r.candidate for r in rows[first_row:]})
+            # an organisation whose person a header already names speaks through them
+            voices = {self._people[r.candidate].organization: r.candidate
+                      for r in rows[first_row:] if r.kind in _HEADER_KINDS
+                      and r.candidate in self._people}
             self._organization_clues(add, text, context if isinstance(context, str) else "",
-                                     message)
+                                     message, voices)
             if message is not None:
                 self._cc_clues(add, message, sender)
             self._style_clues(add, style.get(str(request_id)), sender)
@@ -413,11 +419,18 @@ class EvidenceCollector:
                     _window(text, match.start(), end))
                 skip = {*skip, person.person_id}
 
-    def _organization_clues(self, add, text: str, context: str, message=None) -> None:
+    def _organization_clues(self, add, text: str, context: str, message=None,
+                            voices=None) -> None:
         """A clue for an outside organisation (one whose people are in the mail) that
         the ask or its context says showed, told or proposed it ("Orrin showed us …",
         "… in a demo of Kestrel Digital Northstar"), or whose name a file attached to
-        the request carries ("Orrin - one catalogue overview.pdf": its material)."""
+        the request carries ("Orrin - one catalogue overview.pdf": its material).
+
+        ``voices``: organisation → the ``person_id`` of its person a forwarded or
+        quoted header of the request names; the clue is theirs (Chloe of Orrin
+        forwarded, "Orrin showed us …" in her words), not a rival's.
+        """
+        voices = voices or {}
         organizations = self._outside_organizations()
         if not organizations:
             return
@@ -435,14 +448,14 @@ class EvidenceCollector:
                 found = named_by(re.split(r"[ -]", run.group(0)))
                 if found and found not in named:
                     named.add(found)
-                    add(f"org:{found}", "attachment_organization",
+                    add(voices.get(found, f"org:{found}"), "attachment_organization",
                         self.weights["attachment_organization"], f"attached “{file}”")
         for part in (text, context):
             for match in _MENTION_ORGANIZATION.finditer(part):
                 found = named_by((match.group(1) or match.group(2)).split())
                 if found and found not in named:
                     named.add(found)
-                    add(f"org:{found}", "mention_organization",
+                    add(voices.get(found, f"org:{found}"), "mention_organization",
                         self.weights["mention_organization"],
                         _window(part, match.start(), match.end()))
 
