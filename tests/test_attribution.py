@@ -485,8 +485,13 @@ def test_a_pasted_note_and_a_named_department_point_past_the_sender(tmp_path):
 def test_relay_mentions_in_several_languages(text, name):
     from vision_analytics.attribution._evidence import _MENTION_NAME
 
-    found = [a or b for a, b in (m.groups() for m in _MENTION_NAME.finditer(text))]
+    found = _names(_MENTION_NAME, text)
     assert name in found
+
+
+def _names(pattern, text: str) -> list[str]:
+    """The name each match of a mention ``pattern`` captures, in order."""
+    return [next(g for g in m.groups() if g) for m in pattern.finditer(text)]
 
 
 @pytest.mark.parametrize("text, name", [
@@ -502,7 +507,7 @@ def test_relay_mentions_in_several_languages(text, name):
 def test_a_relay_names_its_source_with_a_qualifier_between_name_and_verb(text, name):
     from vision_analytics.attribution._evidence import _MENTION_QUALIFIED
 
-    found = [a or b for a, b in (m.groups() for m in _MENTION_QUALIFIED.finditer(text))]
+    found = _names(_MENTION_QUALIFIED, text)
     assert name in found
 
 
@@ -518,7 +523,7 @@ def test_a_relay_names_its_source_with_a_qualifier_between_name_and_verb(text, n
 def test_a_note_passing_on_someones_words_drive_or_arrival_names_them(text, name):
     from vision_analytics.attribution._evidence import _MENTION_RELAYED
 
-    found = [next(g for g in m.groups() if g) for m in _MENTION_RELAYED.finditer(text)]
+    found = _names(_MENTION_RELAYED, text)
     assert found == ([name] if name else [])
 
 
@@ -529,7 +534,7 @@ def test_a_note_passing_on_someones_words_drive_or_arrival_names_them(text, name
 def test_prose_without_a_relay_names_nobody(text):
     from vision_analytics.attribution._evidence import _MENTION_QUALIFIED
 
-    found = [a or b for a, b in (m.groups() for m in _MENTION_QUALIFIED.finditer(text))]
+    found = _names(_MENTION_QUALIFIED, text)
     assert found == []
 
 
@@ -626,7 +631,7 @@ def test_a_relay_names_whoever_drives_the_idea(text, name):
     # their title or a department of several words between name and verb
     from vision_analytics.attribution._evidence import _MENTION_QUALIFIED
 
-    found = [a or b for a, b in (m.groups() for m in _MENTION_QUALIFIED.finditer(text))]
+    found = _names(_MENTION_QUALIFIED, text)
     assert name in found
 
 
@@ -637,7 +642,7 @@ def test_a_relay_names_whoever_drives_the_idea(text, name):
 def test_making_something_is_not_making_it_a_priority(text):
     from vision_analytics.attribution._evidence import _MENTION_QUALIFIED
 
-    found = [a or b for a, b in (m.groups() for m in _MENTION_QUALIFIED.finditer(text))]
+    found = _names(_MENTION_QUALIFIED, text)
     assert found == []
 
 
@@ -709,6 +714,17 @@ def test_a_department_known_from_its_heads_title_is_named(tmp_path, line, named)
     assert team["candidate"].tolist() == (["dept:Architecture & Standards"] if named else [])
 
 
+def _write_orrin_forward(folder, note: str) -> None:
+    """Pat forwards the summary of Chloe Lambert (orrin.com), with ``note`` above it."""
+    _write_mail(folder, "o1.eml", sender="Pat Primary <pat@customer.com>",
+                subject="FW: Follow-up from our meeting", date="Mon, 13 Jan 2025 09:00:00 +0000",
+                body=f"{note}\nPat\n\n-----Original Message-----\n"
+                     "From: Chloe Lambert <chloe.lambert@orrin.com>\nSent: Monday, January 6, "
+                     "2025 4:00 PM\nTo: Pat Primary <pat@customer.com>\nSubject: Follow-up "
+                     "from our meeting\n\nPat, as promised: one catalogue for every shipment, "
+                     "live in six weeks.\nChloe\n")
+
+
 @pytest.mark.parametrize("line, named", [
     ("Orrin showed us one catalogue for every shipment in their demo last week.", True),
     ("We saw one catalogue for every shipment in a demo of Orrin Loom.", True),
@@ -718,13 +734,7 @@ def test_a_department_known_from_its_heads_title_is_named(tmp_path, line, named)
 def test_an_outside_organisation_that_showed_the_idea_is_named(tmp_path, line, named):
     # Orrin's people are in the mail (Pat forwarded Chloe's summary); Kestrel's are
     # not: a name the mail never saw is no organisation the tool can point at
-    _write_mail(tmp_path, "o1.eml", sender="Pat Primary <pat@customer.com>",
-                subject="FW: Follow-up from our meeting", date="Mon, 13 Jan 2025 09:00:00 +0000",
-                body="Sam, for information, see below.\nPat\n\n-----Original Message-----\n"
-                     "From: Chloe Lambert <chloe.lambert@orrin.com>\nSent: Monday, January 6, "
-                     "2025 4:00 PM\nTo: Pat Primary <pat@customer.com>\nSubject: Follow-up "
-                     "from our meeting\n\nPat, great to meet you and the team. Our deck is "
-                     "attached.\nChloe\n")
+    _write_orrin_forward(tmp_path, "Sam, for information, see below.")
     _write_mail(tmp_path, "o2.eml", sender="Pat Primary <pat@customer.com>",
                 subject="catalogue", date="Mon, 3 Feb 2025 09:00:00 +0000",
                 body=f"Sam, could you send the adoption numbers by site?\n\n{line} Is there a "
@@ -745,12 +755,7 @@ def test_a_file_named_after_an_outside_organisation_points_at_it(tmp_path, file,
     # the ask rests on the attached material: Orrin's, when its name is the file's
     from email.message import EmailMessage
 
-    _write_mail(tmp_path, "o1.eml", sender="Pat Primary <pat@customer.com>",
-                subject="FW: Follow-up from our meeting", date="Mon, 13 Jan 2025 09:00:00 +0000",
-                body="Sam, for information, see below.\nPat\n\n-----Original Message-----\n"
-                     "From: Chloe Lambert <chloe.lambert@orrin.com>\nSent: Monday, January 6, "
-                     "2025 4:00 PM\nTo: Pat Primary <pat@customer.com>\nSubject: Follow-up "
-                     "from our meeting\n\nPat, great to meet you and the team.\nChloe\n")
+    _write_orrin_forward(tmp_path, "Sam, for information, see below.")
     mail = EmailMessage()
     mail["From"], mail["To"] = "Pat Primary <pat@customer.com>", "sam@seller.com"
     mail["Subject"], mail["Date"] = "catalogue", "Mon, 3 Feb 2025 09:00:00 +0000"
@@ -770,14 +775,8 @@ def test_a_file_named_after_an_outside_organisation_points_at_it(tmp_path, file,
 def test_an_organisation_whose_person_a_header_names_speaks_through_them(tmp_path):
     # Pat forwards Chloe's (Orrin's) mail and writes "Orrin showed us …" above it: the
     # clue adds to Chloe, named by the header, instead of making Orrin her rival
-    _write_mail(tmp_path, "o1.eml", sender="Pat Primary <pat@customer.com>",
-                subject="FW: One catalogue", date="Mon, 13 Jan 2025 09:00:00 +0000",
-                body="Sam, Orrin showed us one catalogue for every shipment. Could you price "
-                     "the same for us?\nPat\n\n-----Original Message-----\n"
-                     "From: Chloe Lambert <chloe.lambert@orrin.com>\nSent: Monday, January 6, "
-                     "2025 4:00 PM\nTo: Pat Primary <pat@customer.com>\nSubject: One "
-                     "catalogue\n\nPat, as promised: one catalogue for every shipment, live in "
-                     "six weeks.\nChloe\n")
+    _write_orrin_forward(tmp_path, "Sam, Orrin showed us one catalogue for every shipment. "
+                                   "Could you price the same for us?")
     identities, requests, evidence = _collect(tmp_path, context=True)
     chloe = identities.lookup("chloe.lambert@orrin.com")
     found = evidence[evidence["kind"] == "mention_organization"]
