@@ -260,6 +260,25 @@ def test_logged_copy_of_a_forward_inherits_its_header_clue(account):
     assert Attributor().attribute(["rlog"], evidence).loc["rlog", "originator_id"] == dana
 
 
+def test_a_log_row_typed_up_from_the_note_inherits_the_mails_clues(account):
+    # the log's keeper typed the forward's note, not its short ask: the row is linked
+    # as analyze() links it (the note read too) and takes the forward's header clue
+    messages, segments, identities, requests = account
+    requests = requests.assign(context=requests["message_key"].map(messages["new_text"]))
+    mail = requests[requests["subject"] == "FW: pricing scenarios"].iloc[0]
+    log = pd.DataFrame({"message_key": [""], "message_id": ["CR-8"], "channel": ["rfi_log"],
+                        "sent_at": [mail["sent_at"] + pd.Timedelta(days=1)],
+                        "sender": ["pat@customer.com"], "subject": ["pricing scenarios"],
+                        "text": ["Sam to work on the pricing scenarios below by Friday"],
+                        "context": [""]}, index=pd.Index(["rlog"], name="request_id"))
+    evidence = EvidenceCollector(identities, messages, segments=segments,
+                                 new_texts=messages["new_text"]).collect(
+        pd.concat([requests, log]))
+    logged = evidence[evidence["request_id"] == "rlog"]
+    header = logged[logged["kind"] == "forwarded_header"]
+    assert header["candidate"].tolist() == [identities.lookup("dana.whitfield@customer.com")]
+
+
 @pytest.mark.real_data
 def test_enron_forwards_name_the_inner_block_author(real_data):
     # one custodian's mailbox: every Outlook "Original Message" / Lotus "Forwarded

@@ -24,6 +24,7 @@ from sklearn.feature_extraction.text import CountVectorizer
 from .._letters import UPPER
 from .._schema import empty_frame
 from ..normalize._identity import _fold, people_by_first_name
+from ..normalize._logged import link_logged_requests
 
 __all__ = ["EvidenceCollector", "WEIGHTS"]
 
@@ -295,45 +296,23 @@ class EvidenceCollector:
                     request_id=log_id,
                     excerpt=f"logged from e-mail {row.source}: {row.excerpt}"[:240]))
 
-    def _logged_copies(self, requests: pd.DataFrame, *, min_words: int = 6,
-                       min_share: float = 0.8, days_before: int = 14) -> dict[str, str]:
-        """Log request → the e-mail request it was typed up from.
-
-        The mail comes from the same person, at most ``days_before`` days before
-        the log entry (or a day after: clocks and time zones), and holds at least
-        ``min_share`` of the entry's words (the entry has ``min_words`` or more).
-        """
+    def _logged_copies(self, requests: pd.DataFrame) -> dict[str, str]:
+        """Log request → the e-mail request it was typed up from: ``same_as`` as
+        :func:`~vision_analytics.normalize.link_logged_requests` finds it (computed
+        here when the requests do not carry it)."""
         if "channel" not in requests or "sent_at" not in requests:
             return {}
-        is_mail = requests["channel"].eq("email")
-        mails, logs = requests[is_mail], requests[~is_mail]
-        if mails.empty or logs.empty:
-            return {}
-        person_of = {s: (p.person_id if (p := self._person(s)) is not None else "")
-                     for s in requests["sender"].dropna().unique()}
-        mail_words = {rid: _words(t) for rid, t in mails["text"].fillna("").items()}
-        by_sender: dict[str, list] = defaultdict(list)
-        for rid, sender, sent_at in zip(mails.index, mails["sender"], mails["sent_at"],
-                                        strict=True):
-            if person_of.get(sender) and not pd.isna(sent_at):
-                by_sender[person_of[sender]].append((sent_at, str(rid)))
-        links = {}
-        for rid, sender, sent_at, text in zip(logs.index, logs["sender"], logs["sent_at"],
-                                              logs["text"].fillna(""), strict=True):
-            words = _words(text)
-            if len(words) < min_words or pd.isna(sent_at) or not person_of.get(sender):
-                continue
-            best, best_share = None, min_share
-            for mail_at, mail_id in by_sender[person_of[sender]]:
-                lag = sent_at - mail_at
-                if not pd.Timedelta(days=-1) <= lag <= pd.Timedelta(days=days_before):
-                    continue
-                share = len(words & mail_words[mail_id]) / len(words)
-                if share >= best_share and (best is None or share > best_share):
-                    best, best_share = mail_id, share
-            if best is not None:
-                links[str(rid)] = best
-        return links
+        if "same_as" in requests:
+            same_as = requests["same_as"]
+        else:
+            with_ids = requests
+            if "sender_id" not in requests:
+                with_ids = requests.assign(sender_id=[
+                    p.person_id if (p := self._person(s)) is not None else str(s or "")
+                    for s in requests["sender"]])
+            same_as = link_logged_requests(with_ids)
+        same_as = same_as.fillna("").astype(str)
+        return {str(rid): mail for rid, mail in same_as.items() if mail}
 
     def _header_clues(self, add, segments: list[dict], sender, forward: bool) -> None:
         # Outlook writes the same "Original Message" block for replies and forwards:
@@ -836,10 +815,6 @@ def _adder(rows: list[_Clue], request_id: str, source: str):
 def _folded_name(words) -> str:
     """"Kestrel Digital" → "kestreldigital": the letters of a name, without accents."""
     return re.sub(r"[\W_]+", "", _fold(" ".join(words)).casefold())
-
-
-def _words(text: str) -> set[str]:
-    return set(re.findall(r"[^\W\d_][\w-]{2,}", str(text).lower()))
 
 
 def _excerpt(text: str, limit: int = 120) -> str:
