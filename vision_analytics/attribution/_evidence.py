@@ -157,6 +157,8 @@ _MENTION_ORGANIZATION = re.compile(
     rf"({UPPER}[\w&-]+(?:\s+{UPPER}[\w&-]+){{0,2}})")
 #: Clue kinds that name the author of a forwarded or quoted block
 _HEADER_KINDS = frozenset({"forwarded_header", "quoted_author"})
+#: "Orrin", "Kestrel Digital", "Kestrel-Digital-Northstar": capitalised words in a file name
+_CAPITALISED_RUN = re.compile(rf"{UPPER}[\w&]+(?:[ -]{UPPER}[\w&]+){{0,2}}")
 _FORWARD_SUBJECT = re.compile(
     r"^\s*(?:\[[^\]]*\]\s*)?(?:fw|fwd|wg|tr|rv|doorst|vs|i|enc|fs|転送|转发)\s*[:：]", re.I)
 _PARAGRAPH = re.compile(r"\n\s*\n")
@@ -413,6 +415,7 @@ class EvidenceCollector:
         organizations = self._outside_organizations()
         if not organizations:
             return
+
         def named_by(words: list[str]) -> str | None:
             # "Kestrel Digital Northstar": the organisation, then its product's name
             return next((organizations[k] for k in (
@@ -423,7 +426,7 @@ class EvidenceCollector:
         files = message["attachment_names"] if message is not None else None
         for file in files if isinstance(files, list) else []:
             stem = re.sub(r"[_\s]+", " ", str(file).rsplit(".", 1)[0])
-            for run in re.finditer(rf"{UPPER}[\w&]+(?:[ -]{UPPER}[\w&]+){{0,2}}", stem):
+            for run in _CAPITALISED_RUN.finditer(stem):
                 found = named_by(re.split(r"[ -]", run.group(0)))
                 if found and found not in named:
                     named.add(found)
