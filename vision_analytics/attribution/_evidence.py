@@ -23,7 +23,7 @@ from sklearn.feature_extraction.text import CountVectorizer
 
 from .._letters import UPPER
 from .._schema import empty_frame
-from ..normalize._identity import _fold, people_by_first_name
+from ..normalize._identity import _fold, outside_organizations, people_by_first_name
 from ..normalize._logged import link_logged_requests
 
 __all__ = ["EvidenceCollector", "WEIGHTS"]
@@ -446,16 +446,9 @@ class EvidenceCollector:
         the mail ("kestreldigital" → Kestreldigital for kestreldigital.io; "quorra",
         most of its name, → Quorrahq for quorrahq.com), built once."""
         if getattr(self, "_organizations", None) is None:
-            own = {p.organization.split()[0].casefold() for p in self._people.values()
-                   if p.side == "customer" and p.organization}
             found: dict[str, str] = {}
-            for person in self._people.values():
-                org = person.organization
-                if person.side != "external" or org in ("", "individual") or \
-                        org.split()[0].casefold() in own:
-                    continue
-                key = _folded_name(org.split())
-                found.setdefault(key, org)
+            for org in outside_organizations(self.identities.people).values():
+                found.setdefault(_folded_name(org.split()), org)
             # a name the mail shortens: "Quorra" for quorrahq.com, most of the name
             for key, org in list(found.items()):
                 for size in range(max(4, int(0.6 * len(key) + 0.5)), len(key)):

@@ -54,7 +54,9 @@ __all__ = [
     "GENERIC_NAME_TOKENS",
     "PUBLIC_MAIL_DOMAINS",
     "IdentityResult",
+    "customer_domain_sides",
     "organization_from_domain",
+    "outside_organizations",
     "parse_name",
     "resolve_identities",
     "title_from_signature",
@@ -1032,6 +1034,43 @@ def _best_name(nodes, names, parsed_names, name_nodes) -> str:
             if "/o=" not in display.lower():
                 return display.strip("'\" ")
     return ""
+
+
+def customer_domain_sides(people: pd.DataFrame) -> pd.DataFrame:
+    """People of the customer's own domain are the customer's, whatever else says so.
+
+    Someone seen only in a quoted header or a cc line (they never sent a message) can
+    come out of identity resolution as an outsider; an outside organisation is not
+    one that shares the customer's mail domain.
+    """
+    if "side" not in people or "domain" not in people:
+        return people
+    domains = people["domain"].fillna("").astype(str).str.lower()
+    customer = set(domains[(people["side"] == "customer") & (domains != "")])
+    fix = (people["side"] == "external") & domains.isin(customer)
+    if not fix.any():
+        return people
+    return people.assign(side=people["side"].where(~fix, "customer"))
+
+
+def outside_organizations(people: pd.DataFrame) -> dict[str, str]:
+    """``person_id`` → organisation, for the people of outside organisations.
+
+    Neither the seller's nor the customer's people (nor anyone of a customer domain,
+    see :func:`customer_domain_sides`), nobody on public webmail, and no organisation
+    whose name begins with a customer organisation's first word (a subsidiary's
+    domain, "meridian-group.com", is the customer's own).
+    """
+    if people.empty or "side" not in people or "organization" not in people:
+        return {}
+    frame = people.set_index("person_id") if "person_id" in people else people
+    frame = customer_domain_sides(frame)
+    organizations = frame["organization"].fillna("").astype(str).str.strip()
+    own = {o.split()[0].lower() for o in organizations[frame["side"] == "customer"] if o}
+    return {pid: org for pid, side, org in zip(frame.index, frame["side"], organizations,
+                                                strict=True)
+            if side == "external" and org not in ("", "individual")
+            and org.split()[0].lower() not in own}
 
 
 def people_by_first_name(people: pd.DataFrame) -> dict[str, list[str]]:

@@ -13,7 +13,8 @@ from sklearn.feature_extraction.text import CountVectorizer
 
 from ..attribution import AuthorshipModel
 from ..features import FUNCTION_WORDS
-from ._outside import _WORD, EmergingName, OutsideParty, _customer_domain_sides
+from ..normalize._identity import customer_domain_sides
+from ._outside import _WORD, EmergingName, OutsideParty
 from ._shared_source import (
     STOP_WORDS,
     TOKEN_PATTERN,
@@ -324,7 +325,7 @@ class VisionFinder:
         those copied on the vision requests far more often than on the others,
         who sent none of them: the sponsor looking over the messenger's shoulder.
         """
-        people = _customer_domain_sides(people.set_index("person_id"))
+        people = customer_domain_sides(people.set_index("person_id"))
         vision = requests[members]
         n = max(1, len(vision))
         relayed = vision[(vision["originator_id"] != vision["sender_id"])

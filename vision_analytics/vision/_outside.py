@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
+from ..normalize._identity import customer_domain_sides, outside_organizations
 from ._shared_source import MACHINE_STATUS, STOP_WORDS
 
 __all__ = ["EmergingName", "OutsideParty", "emerging_names", "outside_parties"]
@@ -100,11 +101,8 @@ def outside_parties(messages: pd.DataFrame, identities) -> list[OutsideParty]:
     people = identities.people
     if messages.empty or "side" not in people or people.empty:
         return []
-    people = _customer_domain_sides(people.set_index("person_id"))
-    side, organization = people["side"].to_dict(), people["organization"].to_dict()
-    # a subsidiary's domain ("meridian-group.com") is the customer's own organisation
-    own = {str(o).split()[0].lower() for o in people.loc[people["side"] == "customer",
-                                                         "organization"].dropna() if str(o)}
+    organization = outside_organizations(people)
+    side = customer_domain_sides(people.set_index("person_id"))["side"].to_dict()
     found: dict[str, str | None] = {}
 
     def who(address) -> str | None:
@@ -113,10 +111,7 @@ def outside_parties(messages: pd.DataFrame, identities) -> list[OutsideParty]:
         return found[address]
 
     def outside(person) -> bool:
-        org = organization.get(person)
-        org = "" if org is None or pd.isna(org) else str(org).strip()
-        return side.get(person) == "external" and org not in ("", "individual") \
-            and org.split()[0].lower() not in own
+        return person in organization
 
     seen: dict[str, dict] = {}
     for sender, to, cc, sent, subject in zip(
@@ -145,23 +140,6 @@ def outside_parties(messages: pd.DataFrame, identities) -> list[OutsideParty]:
                         first_seen=party["first"], subject=party["subject"])
            for org, party in seen.items() if party["first"] is not None]
     return sorted(out, key=lambda party: (party.first_seen, party.organization))
-
-
-def _customer_domain_sides(people: pd.DataFrame) -> pd.DataFrame:
-    """People of the customer's own domain are the customer's, whatever else says so.
-
-    Someone seen only in a quoted header or a cc line (they never sent a message) can
-    come out of identity resolution as an outsider; an outside organisation is not
-    one that shares the customer's mail domain.
-    """
-    if "side" not in people or "domain" not in people:
-        return people
-    domains = people["domain"].fillna("").astype(str).str.lower()
-    customer = set(domains[(people["side"] == "customer") & (domains != "")])
-    fix = (people["side"] == "external") & domains.isin(customer)
-    if not fix.any():
-        return people
-    return people.assign(side=people["side"].where(~fix, "customer"))
 
 
 def _is_name_like(word: str) -> bool:
