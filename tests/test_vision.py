@@ -1267,20 +1267,28 @@ def test_the_contexts_of_one_new_name_are_one_piece_of_evidence():
     assert holding == {0, 5}
 
 
-def test_the_rest_of_a_new_names_stock_sentences_counts_with_it():
-    """ "Lodestar going live, timing matters": "going" rises in the very requests of
-    "lodestar going" and heads a family of its own; it is the name's context too."""
+def _strongest_and_neighbours(names: list[str], first_context: int):
+    """A test after its split over 40 requests, and their occurrences of six ``names``:
+    the strongest in the first 30, a context of it in the first ``first_context``, two
+    more phrases together in 10–19, and two unrelated ones in 30–35 and 33–39."""
     test = SharedSourceTest()
-    names = ["term:lodestar", "term:relevant lodestar", "term:lodestar going", "term:going",
-             "term:platform consolidation", "term:api rate"]
     test._words = [frozenset(n[5:].split()) for n in names]
     test._after_split = np.ones(40, dtype=bool)
     rows = np.zeros((40, 6))
     rows[:30, 0] = 1
-    rows[0:8, 1] = 1
+    rows[0:first_context, 1] = 1
     rows[10:20, 2] = rows[10:20, 3] = 1
     rows[30:36, 4] = 1
     rows[33:40, 5] = 1
+    return test, rows
+
+
+def test_the_rest_of_a_new_names_stock_sentences_counts_with_it():
+    """ "Lodestar going live, timing matters": "going" rises in the very requests of
+    "lodestar going" and heads a family of its own; it is the name's context too."""
+    names = ["term:lodestar", "term:relevant lodestar", "term:lodestar going", "term:going",
+             "term:platform consolidation", "term:api rate"]
+    test, rows = _strongest_and_neighbours(names, first_context=8)
     values = np.array([20.0, 6.0, 5.0, 5.0, 4.0, 3.5])
     z = (values, np.full(6, 4), [0, 3, 4, 5], {}, {})
     assert test._contexts_of_strongest(rows, z, names) == ("term:going",)
@@ -1297,17 +1305,9 @@ def test_the_stock_sentences_of_a_two_word_programme_name_count_with_it():
     asking all teams": the name written as a name ("Lighthouse"; "project" is everyone's
     word) holds its sentences. A two-word phrase nobody writes as a name ("usage-based
     billing") is no name, and its neighbours keep their families."""
-    test = SharedSourceTest()
     names = ["term:project lighthouse", "term:lighthouse reviewing tool", "term:asking teams",
              "term:project lighthouse asking", "term:renewal quote", "term:api rate"]
-    test._words = [frozenset(n[5:].split()) for n in names]
-    test._after_split = np.ones(40, dtype=bool)
-    rows = np.zeros((40, 6))
-    rows[:30, 0] = 1
-    rows[0:10, 1] = 1
-    rows[10:20, 2] = rows[10:20, 3] = 1
-    rows[30:36, 4] = 1
-    rows[33:40, 5] = 1
+    test, rows = _strongest_and_neighbours(names, first_context=10)
     values = np.array([20.0, 6.0, 5.0, 5.0, 4.0, 3.5])
     z = (values, np.full(6, 4), [0, 1, 2, 4, 5], {}, {})
     texts = pd.Series(["As part of Project Lighthouse we're reviewing every tool we use."] * 10
