@@ -717,6 +717,9 @@ def test_of_two_namesakes_the_one_in_copy_is_meant(tmp_path):
     ("Per the Architecture & Standards, time-boxed access grants are now a standard.", True),
     ("According to the Architecture & Standards team, access grants must be time-boxed.",
      True),
+    # someone the mail never saw, placed in the department: the department
+    ("Linnéa from Architecture & Standards asked me about time-boxed access grants.", True),
+    ("Linnéa in the steering group asked me about time-boxed access grants.", False),
     # a board is no department: it may sit above several
     ("The architecture board has asked every vendor about time-boxed access grants.", False),
 ])
@@ -765,6 +768,21 @@ def test_an_outside_organisation_that_showed_the_idea_is_named(tmp_path, line, n
     assert found["candidate"].tolist() == (["org:Orrin"] if named else [])
 
 
+def _write_with_file(folder, name: str, file: str, date: str = "Mon, 3 Feb 2025") -> None:
+    """Pat sends Sam an ask about "the attached" with ``file`` attached, subject "catalogue"."""
+    from email.message import EmailMessage
+
+    mail = EmailMessage()
+    mail["From"], mail["To"] = "Pat Primary <pat@customer.com>", "sam@seller.com"
+    mail["Subject"], mail["Date"] = "catalogue", f"{date} 09:00:00 +0000"
+    mail["Message-ID"] = f"<{name}@customer.com>"
+    mail.set_content("Sam, see the attached - this is the direction we are taking. Could you "
+                     "tell us how your platform would support one catalogue?\nPat\n")
+    mail.add_attachment(b"%PDF-1.4\n", maintype="application", subtype="octet-stream",
+                        filename=file)
+    (folder / f"{name}.eml").write_bytes(bytes(mail))
+
+
 @pytest.mark.parametrize("file, named", [
     ("Orrin - one catalogue overview.pdf", True),
     ("Orrin_one_catalogue_overview.pptx", True),
@@ -772,18 +790,8 @@ def test_an_outside_organisation_that_showed_the_idea_is_named(tmp_path, line, n
 ])
 def test_a_file_named_after_an_outside_organisation_points_at_it(tmp_path, file, named):
     # the ask rests on the attached material: Orrin's, when its name is the file's
-    from email.message import EmailMessage
-
     _write_orrin_forward(tmp_path, "Sam, for information, see below.")
-    mail = EmailMessage()
-    mail["From"], mail["To"] = "Pat Primary <pat@customer.com>", "sam@seller.com"
-    mail["Subject"], mail["Date"] = "catalogue", "Mon, 3 Feb 2025 09:00:00 +0000"
-    mail["Message-ID"] = "<o2@customer.com>"
-    mail.set_content("Sam, see the attached - this is the direction we are taking. Could you "
-                     "tell us how your platform would support one catalogue?\nPat\n")
-    mail.add_attachment(b"%PDF-1.4\n", maintype="application", subtype="octet-stream",
-                        filename=file)
-    (tmp_path / "o2.eml").write_bytes(bytes(mail))
+    _write_with_file(tmp_path, "o2", file)
     _, requests, evidence = _collect(tmp_path, context=True)
     ask = requests.index[requests["subject"] == "catalogue"][0]
     found = evidence[(evidence["request_id"] == ask)
@@ -801,3 +809,80 @@ def test_an_organisation_whose_person_a_header_names_speaks_through_them(tmp_pat
     found = evidence[evidence["kind"] == "mention_organization"]
     assert found["candidate"].tolist() == [chloe]
     assert "org:Orrin" not in set(evidence["candidate"])
+
+
+_PASSAGE_QUOTED = ("> From December onwards, catalogue-driven testing is a requirement for\n"
+                   "> anything we onboard. Vendors will be assessed on golden-path patching.")
+_PASSAGE_IN_MARKS = ('"From December onwards, catalogue-driven testing is a requirement for '
+                     'anything we onboard. Vendors will be assessed on golden-path patching."')
+
+
+def _write_unsigned_paste(folder, passage: str, *, first: str) -> None:
+    """``first`` writes about two ideas on 3 Feb; on 20 Feb Oskar pastes a passage
+    using them, from "a note I received", signed by nobody."""
+    _write_mail(folder, "p1.eml", sender=first, subject="Platform direction",
+                date="Mon, 3 Feb 2025 09:00:00 +0000",
+                body="Sam,\n\nFrom next year we standardise on catalogue-driven testing and "
+                     "golden-path patching for every platform. How does your product fit?\n")
+    _write_mail(folder, "p2.eml", sender="Oskar Eriksson <oskar.eriksson@customer.com>",
+                subject="Sandbox refresh", date="Thu, 20 Feb 2025 09:00:00 +0000",
+                body="Hi Sam,\n\nCould you refresh our sandbox from production this weekend?\n\n"
+                     f"Copying a paragraph from a note I received:\n\n{passage}\n\n"
+                     "How would you address this?\n\nOskar\n")
+
+
+@pytest.mark.parametrize("passage", [_PASSAGE_QUOTED, _PASSAGE_IN_MARKS])
+def test_an_unsigned_pasted_passage_is_of_whoever_wrote_its_words_first(tmp_path, passage):
+    _write_unsigned_paste(tmp_path, passage,
+                          first="Maja Sandberg <maja.sandberg@customer.com>")
+    identities, requests, evidence = _collect(tmp_path)
+    maja = identities.lookup("maja.sandberg@customer.com")
+    pasted = requests.index[requests["subject"] == "Sandbox refresh"][0]
+    clues = evidence[(evidence["request_id"] == str(pasted))
+                     & (evidence["kind"] == "first_writer")]
+    assert clues["candidate"].tolist() == [maja]
+    assert "golden-path patching" in clues["excerpt"].iloc[0]
+    out = Attributor().attribute(requests.index, evidence)
+    assert out.loc[pasted, "originator_id"] == maja
+
+
+@pytest.mark.parametrize("first", [
+    "Oskar Eriksson <oskar.eriksson@customer.com>",  # his own words pasted back: his
+    "Sam Seller <sam@seller.com>",  # the seller's own words originate nothing
+])
+def test_a_pasted_passage_in_the_senders_or_sellers_words_points_at_nobody(tmp_path, first):
+    _write_unsigned_paste(tmp_path, _PASSAGE_QUOTED, first=first)
+    identities, requests, evidence = _collect(tmp_path)
+    assert "first_writer" not in set(evidence["kind"])
+    pasted = requests.index[requests["subject"] == "Sandbox refresh"][0]
+    out = Attributor().attribute(requests.index, evidence)
+    assert out.loc[pasted, "originator_id"] == identities.lookup("oskar.eriksson@customer.com")
+
+
+@pytest.mark.parametrize("files, named", [
+    (["Orrin_Loom_overview.pdf"], True),
+    (["Orrin - Loom Live overview.pptx"], True),
+    ([], False),  # nothing ties "Loom" to Orrin
+    # two organisations' files carry the name: it says neither
+    (["Orrin_Loom_overview.pdf", "Kestrel Digital_Loom_brochure.pdf"], False),
+])
+def test_a_product_an_organisations_file_is_named_after_points_at_it(tmp_path, files, named):
+    _write_orrin_forward(tmp_path, "Sam, for information, see below.")
+    _write_mail(tmp_path, "k1.eml", sender="Pat Primary <pat@customer.com>",
+                subject="FW: Intro", date="Tue, 14 Jan 2025 09:00:00 +0000",
+                body="Sam, for information.\nPat\n\n-----Original Message-----\n"
+                     "From: Kim Kestrel <kim@kestreldigital.io>\nSent: Monday, January 13, "
+                     "2025 4:00 PM\nTo: Pat Primary <pat@customer.com>\nSubject: Intro\n\n"
+                     "Pat, glad to meet you and your team.\nKim\n")
+    for k, file in enumerate(files):
+        _write_with_file(tmp_path, f"f{k}", file, date=f"Mon, {20 + k} Jan 2025")
+    _write_mail(tmp_path, "o3.eml", sender="Pat Primary <pat@customer.com>",
+                subject="shipments", date="Mon, 3 Feb 2025 09:00:00 +0000",
+                body="Sam, could you send the adoption numbers by site?\n\nWe saw one "
+                     "catalogue for every shipment in a demo of Loom and the team liked it. Is "
+                     "there a way to do that with what we have today?\nPat\n")
+    _, requests, evidence = _collect(tmp_path, context=True)
+    ask = requests.index[requests["subject"] == "shipments"][0]
+    found = evidence[(evidence["request_id"] == ask)
+                     & (evidence["kind"] == "mention_organization")]
+    assert found["candidate"].tolist() == (["org:Orrin"] if named else [])

@@ -40,6 +40,7 @@ WEIGHTS = {
     "mention_team": 1.5,  # "our IT colleagues sent me the following": a department
     "mention_organization": 2.0,  # "Orrin showed us …": an outside organisation
     "attachment_organization": 1.5,  # "Orrin - overview.pdf" attached: its material
+    "first_writer": 1.5,  # an unsigned pasted passage: who wrote its phrases first
     "cc": 0.5,
     "style": 0.8,  # corroboration: a style lead alone was right 2% of the time (calibration)
     "vocabulary": 0.15,  # corroboration only: shared phrases alone never beat the sender
@@ -127,6 +128,9 @@ _MENTION_TEAM = re.compile(
     r"|\b(?:per|according to|as requested by|at the request of|on behalf of)\s+the)"
     r"\s+(?:l['’])?([\w&-]+(?:\s+[\w&-]+){0,3})",
     re.IGNORECASE)
+#: the words after a named person that place them: "(Linnéa) from Architecture & Standards"
+_FROM_TEAM = re.compile(r"\s*,?\s*(?:from|in|of|at)\s+(?:the\s+)?([\w&-]+(?:\s+[\w&-]+){0,3})",
+                        re.IGNORECASE)
 #: Words of a department's name that do not tell one department from another.
 _DEPARTMENT_FILLERS = frozenset(
     "team teams group department dept unit division office corporate global central "
@@ -159,6 +163,8 @@ _MENTION_ORGANIZATION = re.compile(
 _HEADER_KINDS = frozenset({"forwarded_header", "quoted_author"})
 #: "Orrin", "Kestrel Digital", "Kestrel-Digital-Northstar": capitalised words in a file name
 _CAPITALISED_RUN = re.compile(rf"{UPPER}[\w&]+(?:[ -]{UPPER}[\w&]+){{0,2}}")
+#: an organisation's name and its product's in a file name: "Kestrel Digital One Live"
+_PRODUCT_RUN = re.compile(rf"{UPPER}[\w&]+(?:[ -]{UPPER}[\w&]+){{1,5}}")
 _FORWARD_SUBJECT = re.compile(
     r"^\s*(?:\[[^\]]*\]\s*)?(?:fw|fwd|wg|tr|rv|doorst|vs|i|enc|fs|転送|转发)\s*[:：]", re.I)
 _PARAGRAPH = re.compile(r"\n\s*\n")
@@ -226,6 +232,7 @@ class EvidenceCollector:
             requests["message_key"] if "message_key" in requests.columns else None)
         vocab = self._vocabulary_index(requests)
         style = self._style_scores(requests)
+        writers = self._first_writers(segs)
         for request_id, req in requests.iterrows():
             key = req.get("message_key", "") or ""
             message = self.messages.loc[key] if key in self.messages.index else None
@@ -240,6 +247,9 @@ class EvidenceCollector:
                     f"sent by {sender.name or sender.email}")
             forward = bool(message is not None and _FORWARD_SUBJECT.match(message["subject"]))
             self._header_clues(add, segs.get(key, []), sender, forward)
+            if writers is not None and message is not None:
+                self._first_writer_clues(add, segs.get(key, []), sender,
+                                         message["sent_at"], writers)
             # a first name two people share is the one the message is addressed or copied to
             copied = self._recipients(message)
             self._mention_clues(add, text, sender, copied=copied)
@@ -399,6 +409,17 @@ class EvidenceCollector:
                 add(person.person_id, "mention", self.weights["mention"],
                     _window(text, match.start(), end))
                 skip = {*skip, person.person_id}
+            elif person is None and (team := _FROM_TEAM.match(hint)):
+                # "Linnéa from Architecture & Standards asked me": someone the mail
+                # does not know, of a department it does
+                words = team.group(1).split()
+                department = next((d for d in (self._department_named(" ".join(words[:k]))
+                                               for k in range(len(words), 0, -1)) if d), "")
+                key = f"dept:{department}" if department else ""
+                if key and key not in skip:
+                    add(key, "mention_team", self.weights["mention_team"],
+                        _window(text, match.start(), end))
+                    skip = {*skip, key}
 
     def _organization_clues(self, add, text: str, context: str, message=None,
                             voices=None) -> None:
@@ -416,11 +437,14 @@ class EvidenceCollector:
         if not organizations:
             return
 
+        products = self._organization_products()
+
         def named_by(words: list[str]) -> str | None:
-            # "Kestrel Digital Northstar": the organisation, then its product's name
-            return next((organizations[k] for k in (
-                _folded_name(words[:size]) for size in range(len(words), 0, -1))
-                if k in organizations), None)
+            # "Kestrel Digital Northstar": the organisation, then its product's name;
+            # "Edge 360" alone: a product a file of the organisation's is named after
+            keys = [_folded_name(words[:size]) for size in range(len(words), 0, -1)]
+            return next((organizations[k] for k in keys if k in organizations), None) or \
+                next((products[k] for k in keys if k in products), None)
 
         named: set[str] = set()
         files = message["attachment_names"] if message is not None else None
@@ -455,6 +479,141 @@ class EvidenceCollector:
                     found.setdefault(key[:size], org)
             self._organizations = found
         return self._organizations
+
+    def _first_writers(self, segs: _BlocksByMessage) -> tuple | None:
+        """Who first wrote each phrase of the requests' unsigned passages.
+
+        A passage set off in a note with no header or signature to say whose it is
+        ("Copying a paragraph from a note I received:" above a quoted or ``>``
+        block) is someone else's words, but the sender does not say whose. Whoever
+        wrote its phrases first, in their own mail or in a block they signed, is
+        where it most likely comes from. Only the passages' own phrases (2-3 words)
+        are looked up, so the index stays small however large the stream.
+
+        Returns the vectorizer, its phrases, each phrase's earliest writer and time,
+        how many texts use it and how many texts there are; None when no request
+        carries such a passage.
+        """
+        frame = segs.frame
+        if frame.empty:
+            return None
+        unsigned = frame[frame["kind"].eq("quoted")
+                         & frame["author"].fillna("").eq("")
+                         & frame["author_email"].fillna("").eq("")]
+        passages = unsigned["text"].fillna("").astype(str)
+        passages = passages[passages.str.strip().ne("")]
+        if passages.empty:
+            return None
+        vectorizer = CountVectorizer(ngram_range=(2, 3), binary=True, stop_words="english",
+                                     token_pattern=r"(?u)\b[^\W\d_][\w-]{2,}\b")
+        try:
+            vectorizer.fit(passages.tolist())
+        except ValueError:  # nothing but stop words
+            return None
+        texts, writers, times = [], [], []
+        for key, sender, sent in zip(self.messages.index, self.messages["sender"],
+                                     self.messages["sent_at"], strict=True):
+            person = self._person(sender)
+            text = self.new_texts.get(key, "")
+            if person is not None and person.side != "seller" and not pd.isna(sent) \
+                    and isinstance(text, str) and text.strip():
+                texts.append(text)
+                writers.append(person.person_id)
+                times.append(pd.Timestamp(sent))
+        if self.segments is not None and not self.segments.empty:
+            signed = self.segments[(self.segments["depth"] >= 1)
+                                   & self.segments["kind"].isin(["forwarded", "quoted"])]
+            for author, email, text, sent in zip(signed["author"], signed["author_email"],
+                                                 signed["text"], signed["sent_at"],
+                                                 strict=True):
+                if not text or pd.isna(sent) or not (author or email):
+                    continue
+                person = self._person(email) or self._person(author)
+                if person is not None and person.side != "seller":
+                    texts.append(str(text))
+                    writers.append(person.person_id)
+                    times.append(pd.Timestamp(sent))
+        if not texts:
+            return None
+        order = np.argsort(np.array([t.value for t in times]), kind="stable")
+        used = vectorizer.transform([texts[i] for i in order]).tocsc()
+        if not used.nnz:
+            return None
+        used.sort_indices()
+        uses = np.diff(used.indptr)
+        # the first text (in time) to use each phrase: its column's first row
+        first = np.where(uses > 0, used.indices[np.minimum(used.indptr[:-1], used.nnz - 1)],
+                         -1)
+        earliest_writer = [writers[order[r]] if r >= 0 else "" for r in first]
+        earliest_time = [times[order[r]] if r >= 0 else None for r in first]
+        return (vectorizer, vectorizer.get_feature_names_out(), earliest_writer,
+                earliest_time, uses, len(texts))
+
+    def _first_writer_clues(self, add, segments: list[dict], sender, sent_at, writers,
+                            min_phrases: int = 2, max_share: float = 0.05) -> None:
+        if pd.isna(sent_at):
+            return
+        vectorizer, names, earliest_writer, earliest_time, uses, n_texts = writers
+        rare = uses <= max(3, max_share * n_texts)
+        for seg in segments:
+            if seg["kind"] != "quoted" or seg["author"] or seg["author_email"] \
+                    or not str(seg["text"] or "").strip():
+                continue
+            cols = vectorizer.transform([str(seg["text"])]).indices
+            by_writer: dict[str, list[str]] = defaultdict(list)
+            for j in cols:
+                who, when = earliest_writer[j], earliest_time[j]
+                if not who or not rare[j] or when is None or when >= sent_at:
+                    continue
+                if sender is not None and who == sender.person_id:
+                    continue
+                by_writer[who].append(str(names[j]))
+            found = []
+            for who, phrases in by_writer.items():
+                # a trigram and its bigrams are one phrase
+                words = [frozenset(p.split()) for p in phrases]
+                distinct = [p for p, w in zip(phrases, words, strict=True)
+                            if not any(w < other for other in words)]
+                if len(distinct) >= min_phrases:
+                    found.append((-len(distinct), who, sorted(distinct)))
+            if not found:
+                continue
+            _, who, distinct = min(found)
+            person = self._people.get(who)
+            label = (person.name or person.email) if person is not None else who
+            add(who, "first_writer", self.weights["first_writer"],
+                f"unsigned passage in words {label} wrote first: "
+                + ", ".join(f"“{p}”" for p in distinct[:3]))
+
+    def _organization_products(self) -> dict[str, str]:
+        """Folded product name → organisation, from file names that carry an outside
+        organisation's name and then the product's ("Kestrel Digital_Edge_360_overview.pdf"
+        → "edge" for Kestreldigital; "Orrin - Loom Live.pdf" → "loomlive", and "loom"
+        for short), built once. A name two organisations' files carry is neither's."""
+        if getattr(self, "_products", None) is None:
+            organizations = self._outside_organizations()
+            found: dict[str, set[str]] = defaultdict(set)
+            if organizations and "attachment_names" in self.messages:
+                stems = {re.sub(r"[_\s-]+", " ", str(name).rsplit(".", 1)[0])
+                         for names in self.messages["attachment_names"]
+                         if isinstance(names, list) for name in names}
+                for stem in sorted(stems):
+                    for run in _PRODUCT_RUN.finditer(stem):
+                        words = re.split(r"[ -]", run.group(0))
+                        for size in range(len(words) - 1, 0, -1):
+                            org = organizations.get(_folded_name(words[:size]))
+                            if org:
+                                # "Loom Live", and "Loom" for short
+                                rest = words[size:]
+                                for k in range(len(rest), 0, -1):
+                                    product = _folded_name(rest[:k])
+                                    if len(product) >= (3 if k == len(rest) else 4) \
+                                            and product not in organizations:
+                                        found[product].add(org)
+                                break
+            # a product name two organisations' files carry says neither
+            self._products = {p: orgs.pop() for p, orgs in found.items() if len(orgs) == 1}
+        return self._products
 
     def _cc_clues(self, add, message, sender) -> None:
         sent_at = message["sent_at"]
