@@ -775,6 +775,43 @@ def test_indented_material_of_ones_own_stays_new_text(lead_in):
     assert all(depth == 0 for _, depth, _, _ in _kinds(body))
 
 
+_PLAIN_PASSAGE = ("From December onwards, two-day data encryption is a requirement for "
+                  "anything we onboard, and vendors will be assessed on it.")
+
+
+@pytest.mark.parametrize("passage", [_PLAIN_PASSAGE, f"-- {_PLAIN_PASSAGE} --"])
+def test_a_plain_paragraph_a_lead_in_says_it_pastes_is_a_paste(passage):
+    body = ("Hi Jonas\n\nCould you refresh our sandbox from production this weekend?\n\n"
+            f"Copying a paragraph from a note I received:\n\n{passage}\n\n"
+            "How would you address this?\n\nKind regards,\nOskar\n")
+    pasted = [s for s in zone_body(body) if s.depth == 1]
+    assert [(s.kind, s.author, s.header_style) for s in pasted] == [("quoted", "", "pasted")]
+    assert "two-day data encryption" in pasted[0].text
+    own = new_text(body)
+    assert "sandbox" in own and own.endswith("How would you address this?")
+    assert "encryption" not in own
+
+
+@pytest.mark.parametrize("lead_in, after", [
+    ("Copying Dana on this one:", "\n\nThanks!"),  # copies a person in, pastes nothing
+    ("Copying a paragraph from a note I received:", ""),  # nothing of the note after it
+    ("Here is where we stand:", "\n\nThanks!"),  # says nothing of pasting
+    # pasting as an instruction, not someone's words
+    ("If the link fails, copy the address and paste it into your browser:", "\n\nThanks!"),
+])
+def test_a_plain_paragraph_stays_the_authors_unless_set_off_as_a_paste(lead_in, after):
+    body = f"Hi Jonas,\n\n{lead_in}\n\n{_PLAIN_PASSAGE}{after}\n"
+    assert all(depth == 0 for _, depth, _, _ in _kinds(body))
+
+
+def test_a_pasted_shell_output_is_ones_own_material():
+    body = ("Hi,\n\nI paste this straight from the shell I ran it in:\n\n"
+            "scala> spark.sql(\"SELECT count(distinct id) FROM t\").show()\n"
+            "| count(DISTINCT id) | 4697 | res8: Long = 4698 | took 2.1 s on 3 nodes\n\n"
+            "Why do the two counts differ?\n")
+    assert all(depth == 0 for _, depth, _, _ in _kinds(body))
+
+
 def test_a_short_indented_line_is_not_a_paste():
     body = "Hi,\n\nDana wrote this in her note:\n\n  see you Friday\n\nOK?\n"
     assert all(depth == 0 for _, depth, _, _ in _kinds(body))

@@ -893,6 +893,22 @@ _PASTE_AUTHOR = re.compile(
     rf"|\b({UPPER}[\w-]+(?:[ \t]+{UPPER}[\w-]+)?)(?:['’]s[ \t]+(?:note|mail|e-?mail|message|"
     rf"text|words)|[ \t]+(?:wrote|sent|writes))\b")
 _MIN_PASTE_WORDS = 12
+# ... and a lead-in that says in so many words that it pastes ("Copying a paragraph from
+# a note I received:", "Pasting the relevant part of our standards:", "Quoting what we
+# were told:") may introduce a plain paragraph, set off by nothing but the lead-in; not
+# "Copying Dana:", which copies a person in
+_PASTING = re.compile(
+    r"\b(?:past(?:e|ed|ing)|quot(?:e|ed|ing)|verbatim|excerpt|extract|"
+    r"cop(?:y|ied|ying)(?:[ \t]+(?:in|out|over|below|here))?[ \t]+(?:a|an|the|this|that|"
+    r"some|parts?|paragraphs?|passages?|text|sections?|lines?|bits?|what|from)\b)",
+    re.IGNORECASE)
+# ... of words from elsewhere: a note, a deck, what someone sent, said or showed ("paste
+# it into your browser's address line:" introduces no one's words)
+_FROM_ELSEWHERE = re.compile(
+    r"\b(?:from|received|told|shown|showed|sent|wrote|said|says|circulat\w*|shared)\b",
+    re.IGNORECASE)
+# a word of prose, with the punctuation around it ("(Spark", "2.1.0)", "df.count()" are not)
+_PROSE_WORD = re.compile(r"^[\"“'(-]*[^\W\d_][^\W\d_'’-]*(?:[-'’][^\W\d_]+)*[\"”'),.;:!?-]*$")
 # ... and says it passes on someone's words: an indented stack trace after "Here is
 # the error:" is the author's own material
 _RELAYING = re.compile(
@@ -934,7 +950,8 @@ def _split_paste(text: str, seg: Segment) -> list[Segment]:
         j = i + 1
         while j < len(lines) and not lines[j].strip():
             j += 1
-        end = _paste_end(lines, j)
+        pastes = bool(_PASTING.search(line) and _FROM_ELSEWHERE.search(line))
+        end = _paste_end(lines, j, bare=pastes)
         if end is None:
             continue
         passage = "".join(lines[j:end])
@@ -951,8 +968,10 @@ def _split_paste(text: str, seg: Segment) -> list[Segment]:
     return [seg]
 
 
-def _paste_end(lines: list[str], j: int) -> int | None:
-    """End (exclusive) of the indented or quoted passage starting at line ``j``."""
+def _paste_end(lines: list[str], j: int, bare: bool = False) -> int | None:
+    """End (exclusive) of the indented or quoted passage starting at line ``j``; with
+    ``bare`` (the lead-in says it pastes), of the one paragraph there, set off or not,
+    when the note goes on after it."""
     if j >= len(lines):
         return None
     if _INDENTED.match(lines[j]):
@@ -968,6 +987,17 @@ def _paste_end(lines: list[str], j: int) -> int | None:
             if _CLOSING_QUOTE.search(lines[k].rstrip("\r\n")) and (
                     k > j or len(lines[k].strip()) > 2):
                 return k + 1
+        return None
+    if bare:
+        end = j
+        while end < len(lines) and lines[end].strip():
+            end += 1
+        # prose (a shell's output or a log is one's own material), and the note's own
+        # words after it (an ask, a closing) set it off as a paste
+        tokens = "".join(lines[j:end]).split()
+        prose = sum(bool(_PROSE_WORD.match(t)) for t in tokens) >= 0.8 * len(tokens)
+        if prose and any(line.strip() for line in lines[end:]):
+            return end
     return None
 
 
