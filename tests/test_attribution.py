@@ -886,3 +886,46 @@ def test_a_product_an_organisations_file_is_named_after_points_at_it(tmp_path, f
     found = evidence[(evidence["request_id"] == ask)
                      & (evidence["kind"] == "mention_organization")]
     assert found["candidate"].tolist() == (["org:Orrin"] if named else [])
+
+
+@pytest.mark.parametrize("line, named", [
+    ("The planning team (three analysts) has decided to plan by the hour.", True),
+    ("Attached is a note from the planning team on hourly planning.", True),
+    ("Our planning colleagues want hourly planning.", True),
+    # the team is what the ask is about, not who asks
+    ("We're looking at moving the planning team (60 people) onto your platform.", False),
+    ("Could you set up twelve accounts for the planning team?", False),
+])
+def test_a_team_speaks_only_as_the_subject_or_source_of_the_ask(tmp_path, line, named):
+    _write_architect_in_it(tmp_path, "Planning")
+    _write_eml(tmp_path, "2.eml", sender="Pat Primary <pat@customer.com>",
+               subject="hourly planning", date="Mon, 3 Feb 2025 09:00:00 +0000",
+               message_id="q2@customer.com",
+               body=f"Sam, could you send the price of the Scheduler add-on?\n\n{line}\nPat\n")
+    _, requests, evidence = _collect(tmp_path, context=True)
+    ask = requests.index[requests["subject"] == "hourly planning"][0]
+    team = evidence[(evidence["request_id"] == ask) & (evidence["kind"] == "mention_team")]
+    assert team["candidate"].tolist() == (["dept:Planning"] if named else [])
+
+
+@pytest.mark.parametrize("line, named", [
+    ("Per the Office of the CTO, one-week provisioning is now a standard for new tools.", True),
+    ("The Office of the CTO has asked every vendor about one-week provisioning.", True),
+    # the office is where the meeting is, not who asks
+    ("We are presenting one-week provisioning to the Office of the CTO next week.", False),
+])
+def test_a_roles_office_speaks_for_the_one_person_with_that_role(tmp_path, line, named):
+    _write_eml(tmp_path, "1.eml", sender="Andrés Pérez <andres.perez@customer.com>",
+               subject="API limits", date="Mon, 6 Jan 2025 09:00:00 +0000",
+               message_id="q1@customer.com",
+               body="Sam, could you confirm the API limits?\n\nAndrés Pérez | Chief Technology "
+                    "Officer | Ibérica\n")
+    _write_eml(tmp_path, "2.eml", sender="Pat Primary <pat@customer.com>",
+               subject="provisioning", date="Mon, 3 Feb 2025 09:00:00 +0000",
+               message_id="q2@customer.com",
+               body=f"Sam, could you send the renewal quote?\n\n{line} Can you support it?\nPat\n")
+    identities, requests, evidence = _collect(tmp_path, context=True)
+    ask = requests.index[requests["subject"] == "provisioning"][0]
+    role = evidence[(evidence["request_id"] == ask) & (evidence["kind"] == "mention_role")]
+    assert role["candidate"].tolist() == (
+        [identities.lookup("andres.perez@customer.com")] if named else [])

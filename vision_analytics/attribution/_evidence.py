@@ -56,6 +56,8 @@ _ROLE = (
 )
 _MENTION_ROLE = re.compile(
     rf"\b(?:our|the|my)\s+(?:new|incoming|recently appointed|interim)\s+({_ROLE})\b", re.I)
+#: "the Office of the CTO": a role's office
+_MENTION_OFFICE = re.compile(rf"\b(?:the\s+)?office\s+of\s+(?:the\s+|our\s+)?({_ROLE})\b", re.I)
 #: "on behalf of Dana", "Dana asked": the same relays in German, French, Spanish,
 #: Dutch, Italian and Portuguese mail ("im Auftrag von", "à la demande de", "Dana a demandé")
 _ON_BEHALF = (
@@ -128,6 +130,16 @@ _MENTION_TEAM = re.compile(
     r"|\b(?:per|according to|as requested by|at the request of|on behalf of)\s+the)"
     r"\s+(?:l['’])?([\w&-]+(?:\s+[\w&-]+){0,3})",
     re.IGNORECASE)
+#: "our IT colleagues" speak when a verb of asking, wanting or deciding follows ("…
+#: sent me the following", "… (three architects) has decided") or a word of source
+#: comes before ("from the IT team", "per the architecture team")
+_TEAM_SPEAKS = re.compile(
+    rf"\s*(?:\([^)\n]{{0,60}}\)\s*)?,?\s*(?:(?:has|have|had|is|are|was|were|also|now|all)\s+)*"
+    rf"(?:{_ASKED}|decided|agreed|requires?|required|mandated|told|says|said|sent|shared|"
+    rf"insists?|insisted|believes?|thinks?|asks?|want)\b", re.IGNORECASE)
+_TEAM_AS_SOURCE = re.compile(
+    r"\b(?:from|per|by|according to|on behalf of|at the request of|as requested by|via)"
+    r"\s+$", re.IGNORECASE)
 #: the words after a named person that place them: "(Linnéa) from Architecture & Standards"
 _FROM_TEAM = re.compile(r"\s*,?\s*(?:from|in|of|at)\s+(?:the\s+)?([\w&-]+(?:\s+[\w&-]+){0,3})",
                         re.IGNORECASE)
@@ -379,7 +391,25 @@ class EvidenceCollector:
             if person is not None and person.person_id not in skip:
                 add(person.person_id, "mention_role", self.weights["mention_role"],
                     _window(text, match.start(), match.end()))
+        for match in _MENTION_OFFICE.finditer(text):
+            # "per the Office of the CTO": the CTO's office, when no department of that
+            # name is known, speaks for the CTO
+            if not (_TEAM_SPEAKS.match(text, match.end())
+                    or _TEAM_AS_SOURCE.search(text, max(0, match.start() - 40), match.start())):
+                continue
+            if self._departments.get(match.group(0).casefold().removeprefix("the ")):
+                continue  # a known department: the team clue below names it
+            person = self._by_role(match.group(1), sender)
+            if person is not None and person.person_id not in skip:
+                add(person.person_id, "mention_role", self.weights["mention_role"],
+                    _window(text, match.start(), match.end()))
+                skip = {*skip, person.person_id}
         for match in _MENTION_TEAM.finditer(text):
+            if match.group(1) and not (
+                    _TEAM_SPEAKS.match(text, match.end())
+                    or _TEAM_AS_SOURCE.search(text, max(0, match.start() - 40),
+                                              match.start())):
+                continue  # "moving the planning team onto X": the team is what is asked about
             if match.group(1):
                 department = self._department_named(match.group(1))
             else:  # the words after "colleagues in": the longest that names a department
