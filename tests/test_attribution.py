@@ -204,6 +204,13 @@ def test_chain_origin_counts_once_at_its_deepest_block(tmp_path):
     assert out["originator_id"].tolist() == [robin]
 
 
+def _clue_candidates(requests, evidence, subject: str, kind: str) -> list[str]:
+    """The candidates of the ``kind`` clues of the request with ``subject``."""
+    ask = requests.index[requests["subject"] == subject][0]
+    return evidence.loc[(evidence["request_id"] == ask) & (evidence["kind"] == kind),
+                        "candidate"].tolist()
+
+
 def _clues(*rows):
     return pd.DataFrame([{"request_id": "r1", "candidate": c, "kind": k, "weight": w,
                           "excerpt": f"{k} {c}", "source": "<m1>"} for c, k, w in rows])
@@ -695,9 +702,8 @@ def test_of_two_namesakes_the_words_beside_the_name_say_which(tmp_path):
                 body="Sam, Nathan from Architecture & Standards asked me to check whether you "
                      "support time-boxed access grants.\nPat\n")
     identities, requests, evidence = _collect(tmp_path)
-    ask = requests.index[requests["subject"] == "access grants"][0]
-    mention = evidence[(evidence["request_id"] == ask) & (evidence["kind"] == "mention")]
-    assert mention["candidate"].tolist() == [identities.lookup("nathan.coleman@customer.com")]
+    found = _clue_candidates(requests, evidence, "access grants", "mention")
+    assert found == [identities.lookup("nathan.coleman@customer.com")]
 
 
 def test_of_two_namesakes_the_one_in_copy_is_meant(tmp_path):
@@ -708,9 +714,8 @@ def test_of_two_namesakes_the_one_in_copy_is_meant(tmp_path):
                 body="Sam, could you price time-boxed access grants for all sites?\n\n"
                      "(Copying Nathan, who is driving this.)\nPat\n")
     identities, requests, evidence = _collect(tmp_path, context=True)
-    ask = requests.index[requests["subject"] == "access grants"][0]
-    mention = evidence[(evidence["request_id"] == ask) & (evidence["kind"] == "mention")]
-    assert mention["candidate"].tolist() == [identities.lookup("nathan.miller@customer.com")]
+    found = _clue_candidates(requests, evidence, "access grants", "mention")
+    assert found == [identities.lookup("nathan.miller@customer.com")]
 
 
 @pytest.mark.parametrize("line, named", [
@@ -731,9 +736,8 @@ def test_a_department_known_from_its_heads_title_is_named(tmp_path, line, named)
                 body=f"Sam, could you confirm the API limits for us?\n\n{line} Can you support "
                      "them?\nPat\n")
     _, requests, evidence = _collect(tmp_path, context=True)
-    ask = requests.index[requests["subject"] == "access grants"][0]
-    team = evidence[(evidence["request_id"] == ask) & (evidence["kind"] == "mention_team")]
-    assert team["candidate"].tolist() == (["dept:Architecture & Standards"] if named else [])
+    found = _clue_candidates(requests, evidence, "access grants", "mention_team")
+    assert found == (["dept:Architecture & Standards"] if named else [])
 
 
 def _write_orrin_forward(folder, note: str) -> None:
@@ -762,10 +766,8 @@ def test_an_outside_organisation_that_showed_the_idea_is_named(tmp_path, line, n
                 body=f"Sam, could you send the adoption numbers by site?\n\n{line} Is there a "
                      "way to do that with what we have today?\nPat\n")
     _, requests, evidence = _collect(tmp_path, context=True)
-    ask = requests.index[requests["subject"] == "catalogue"][0]
-    found = evidence[(evidence["request_id"] == ask)
-                     & (evidence["kind"] == "mention_organization")]
-    assert found["candidate"].tolist() == (["org:Orrin"] if named else [])
+    found = _clue_candidates(requests, evidence, "catalogue", "mention_organization")
+    assert found == (["org:Orrin"] if named else [])
 
 
 def _write_with_file(folder, name: str, file: str, date: str = "Mon, 3 Feb 2025") -> None:
@@ -793,10 +795,8 @@ def test_a_file_named_after_an_outside_organisation_points_at_it(tmp_path, file,
     _write_orrin_forward(tmp_path, "Sam, for information, see below.")
     _write_with_file(tmp_path, "o2", file)
     _, requests, evidence = _collect(tmp_path, context=True)
-    ask = requests.index[requests["subject"] == "catalogue"][0]
-    found = evidence[(evidence["request_id"] == ask)
-                     & (evidence["kind"] == "attachment_organization")]
-    assert found["candidate"].tolist() == (["org:Orrin"] if named else [])
+    found = _clue_candidates(requests, evidence, "catalogue", "attachment_organization")
+    assert found == (["org:Orrin"] if named else [])
 
 
 def test_an_organisation_whose_person_a_header_names_speaks_through_them(tmp_path):
@@ -882,10 +882,8 @@ def test_a_product_an_organisations_file_is_named_after_points_at_it(tmp_path, f
                      "catalogue for every shipment in a demo of Loom and the team liked it. Is "
                      "there a way to do that with what we have today?\nPat\n")
     _, requests, evidence = _collect(tmp_path, context=True)
-    ask = requests.index[requests["subject"] == "shipments"][0]
-    found = evidence[(evidence["request_id"] == ask)
-                     & (evidence["kind"] == "mention_organization")]
-    assert found["candidate"].tolist() == (["org:Orrin"] if named else [])
+    found = _clue_candidates(requests, evidence, "shipments", "mention_organization")
+    assert found == (["org:Orrin"] if named else [])
 
 
 @pytest.mark.parametrize("line, named", [
@@ -903,9 +901,8 @@ def test_a_team_speaks_only_as_the_subject_or_source_of_the_ask(tmp_path, line, 
                message_id="q2@customer.com",
                body=f"Sam, could you send the price of the Scheduler add-on?\n\n{line}\nPat\n")
     _, requests, evidence = _collect(tmp_path, context=True)
-    ask = requests.index[requests["subject"] == "hourly planning"][0]
-    team = evidence[(evidence["request_id"] == ask) & (evidence["kind"] == "mention_team")]
-    assert team["candidate"].tolist() == (["dept:Planning"] if named else [])
+    found = _clue_candidates(requests, evidence, "hourly planning", "mention_team")
+    assert found == (["dept:Planning"] if named else [])
 
 
 @pytest.mark.parametrize("line, named", [
@@ -925,7 +922,6 @@ def test_a_roles_office_speaks_for_the_one_person_with_that_role(tmp_path, line,
                message_id="q2@customer.com",
                body=f"Sam, could you send the renewal quote?\n\n{line} Can you support it?\nPat\n")
     identities, requests, evidence = _collect(tmp_path, context=True)
-    ask = requests.index[requests["subject"] == "provisioning"][0]
-    role = evidence[(evidence["request_id"] == ask) & (evidence["kind"] == "mention_role")]
-    assert role["candidate"].tolist() == (
+    found = _clue_candidates(requests, evidence, "provisioning", "mention_role")
+    assert found == (
         [identities.lookup("andres.perez@customer.com")] if named else [])

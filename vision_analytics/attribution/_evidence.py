@@ -413,9 +413,7 @@ class EvidenceCollector:
             if match.group(1):
                 department = self._department_named(match.group(1))
             else:  # the words after "colleagues in": the longest that names a department
-                words = match.group(2).split()
-                department = next((d for d in (self._department_named(" ".join(words[:k]))
-                                               for k in range(len(words), 0, -1)) if d), "")
+                department = self._department_leading(match.group(2))
             key = f"dept:{department}" if department else ""
             if key and key not in skip:
                 add(key, "mention_team", self.weights["mention_team"],
@@ -442,9 +440,7 @@ class EvidenceCollector:
             elif person is None and (team := _FROM_TEAM.match(hint)):
                 # "Linnéa from Architecture & Standards asked me": someone the mail
                 # does not know, of a department it does
-                words = team.group(1).split()
-                department = next((d for d in (self._department_named(" ".join(words[:k]))
-                                               for k in range(len(words), 0, -1)) if d), "")
+                department = self._department_leading(team.group(1))
                 key = f"dept:{department}" if department else ""
                 if key and key not in skip:
                     add(key, "mention_team", self.weights["mention_team"],
@@ -908,6 +904,13 @@ class EvidenceCollector:
             return frozenset()
         found = (self._person(a) for a in (*message["to"], *message["cc"]))
         return frozenset(p.person_id for p in found if p is not None)
+
+    def _department_leading(self, words: str) -> str:
+        """The department the longest leading run of ``words`` names, or "":
+        "Architecture & Standards asked me" names Architecture & Standards."""
+        parts = words.split()
+        return next((d for d in (self._department_named(" ".join(parts[:k]))
+                                 for k in range(len(parts), 0, -1)) if d), "")
 
     def _department_named(self, words: str) -> str:
         """The customer department ``words`` names ("IT", "security"), or "".
