@@ -263,8 +263,8 @@ def analyze(inputs, *, seller_domains=None, org_chart=None, alias_table=None,
     vision, members = _finding(test, framed, messages, segments, identities, alpha)
     requests["part_of_vision"] = members.reindex(requests.index).fillna(False).astype(bool)
     if vision["shared_source"] and vision.get("source_key"):
-        evidence = pd.concat([evidence, _vision_clues(requests.assign(text=framed["text"]),
-                                                      vision)], ignore_index=True)
+        evidence = _with_vision_clues(
+            evidence, _vision_clues(requests.assign(text=framed["text"]), vision))
         attributed = _attributor().attribute(requests.index, evidence)
         requests.update(attributed)
         requests["originator"] = [_display_id(p, people) for p in requests["originator_id"]]
@@ -525,6 +525,25 @@ def _with_context(requests: pd.DataFrame) -> pd.DataFrame:
 def _attributor() -> Attributor:
     """The combiner, with the calibration map when the package ships one."""
     return Attributor(calibration=DEFAULT_CALIBRATION if DEFAULT_CALIBRATION.exists() else None)
+
+
+def _with_vision_clues(evidence: pd.DataFrame, found: pd.DataFrame) -> pd.DataFrame:
+    """The evidence with the finding's clues ``found`` added.
+
+    Whose vision a request's phrases are is the finding's answer: a clue that only
+    says who first wrote them in the mail (a relay may have pasted them, unsigned,
+    before anyone else) gives way on the requests the finding has a clue for.
+
+    >>> old = pd.DataFrame({"request_id": ["r1", "r2"], "candidate": ["p_relay", "p_relay"],
+    ...                     "kind": ["first_writer", "first_writer"], "weight": [1.5, 1.5]})
+    >>> new = pd.DataFrame({"request_id": ["r1"], "candidate": ["org:Praxon"],
+    ...                     "kind": ["vision"], "weight": [2.5]})
+    >>> _with_vision_clues(old, new)[["request_id", "candidate"]].values.tolist()
+    [['r2', 'p_relay'], ['r1', 'org:Praxon']]
+    """
+    superseded = (evidence["kind"] == "first_writer") & evidence["request_id"].isin(
+        set(found["request_id"]))
+    return pd.concat([evidence[~superseded], found], ignore_index=True)
 
 
 def _vision_clues(requests: pd.DataFrame, vision: dict) -> pd.DataFrame:

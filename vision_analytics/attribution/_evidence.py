@@ -279,7 +279,11 @@ class EvidenceCollector:
             if message is not None:
                 self._cc_clues(add, message, sender)
             self._style_clues(add, style.get(str(request_id)), sender)
-            self._vocabulary_clues(add, vocab, str(request_id), sender)
+            # the phrases a first writer is found by are the shared-phrase evidence:
+            # one clue, not two
+            self._vocabulary_clues(add, vocab, str(request_id), sender,
+                                   skip={r.candidate for r in rows[first_row:]
+                                         if r.kind == "first_writer"})
             # timing alone points at everyone who arrived lately: it only
             # corroborates a candidate that another clue already names
             named = {r.candidate for r in rows[first_row:]
@@ -708,12 +712,13 @@ class EvidenceCollector:
             add(candidate, "style", self.weights["style"] * (p - 0.4) / 0.6,
                 f"style match {p:.2f} with {person.name or person.email}: " + _excerpt(paragraph))
 
-    def _vocabulary_clues(self, add, vocab, request_id: str, sender) -> None:
+    def _vocabulary_clues(self, add, vocab, request_id: str, sender,
+                          skip=frozenset()) -> None:
         if vocab is None:
             return
         shared = vocab.get(request_id, {})
         for candidate, phrases in sorted(shared.items()):
-            if sender is not None and candidate == sender.person_id:
+            if (sender is not None and candidate == sender.person_id) or candidate in skip:
                 continue
             person = self._people.get(candidate)
             name = (person.name or person.email) if person else candidate.removeprefix("org:")
