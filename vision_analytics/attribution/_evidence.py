@@ -398,8 +398,7 @@ class EvidenceCollector:
         for match in _MENTION_OFFICE.finditer(text):
             # "per the Office of the CTO": the CTO's office, when no department of that
             # name is known, speaks for the CTO
-            if not (_TEAM_SPEAKS.match(text, match.end())
-                    or _TEAM_AS_SOURCE.search(text, max(0, match.start() - 40), match.start())):
+            if not _asks(text, match.start(), match.end()):
                 continue
             if self._departments.get(match.group(0).casefold().removeprefix("the ")):
                 continue  # a known department: the team clue below names it
@@ -409,10 +408,7 @@ class EvidenceCollector:
                     _window(text, match.start(), match.end()))
                 skip = {*skip, person.person_id}
         for match in _MENTION_TEAM.finditer(text):
-            if match.group(1) and not (
-                    _TEAM_SPEAKS.match(text, match.end())
-                    or _TEAM_AS_SOURCE.search(text, max(0, match.start() - 40),
-                                              match.start())):
+            if match.group(1) and not _asks(text, match.start(), match.end()):
                 continue  # "moving the planning team onto X": the team is what is asked about
             if match.group(1):
                 department = self._department_named(match.group(1))
@@ -1008,6 +1004,13 @@ def _adder(rows: list[_Clue], request_id: str, source: str):
 def _folded_name(words) -> str:
     """"Kestrel Digital" → "kestreldigital": the letters of a name, without accents."""
     return re.sub(r"[\W_]+", "", _fold(" ".join(words)).casefold())
+
+
+def _asks(text: str, start: int, end: int) -> bool:
+    """Whether the team or office named at ``text[start:end]`` is the one who asks: a
+    verb of asking, wanting or deciding follows, or a word of source comes before."""
+    return bool(_TEAM_SPEAKS.match(text, end)
+                or _TEAM_AS_SOURCE.search(text, max(0, start - 40), start))
 
 
 def _excerpt(text: str, limit: int = 120) -> str:
