@@ -636,12 +636,9 @@ def test_a_qualified_mention_and_a_team_named_after_its_noun_are_clues(tmp_path)
                     "list of\nconnectors you offer for the integration layer?\nPat\n")
     identities, requests, evidence = _collect(tmp_path, context=True)
     fiona = identities.lookup("fiona.walker@customer.com")
-    first = requests.index[requests["subject"] == "target architecture"][0]
-    mention = evidence[(evidence["request_id"] == first) & (evidence["kind"] == "mention")]
-    assert mention["candidate"].tolist() == [fiona]
-    second = requests.index[requests["subject"] == "integration layer"][0]
-    team = evidence[(evidence["request_id"] == second) & (evidence["kind"] == "mention_team")]
-    assert team["candidate"].tolist() == ["dept:IT"]
+    assert _clue_candidates(requests, evidence, "target architecture", "mention") == [fiona]
+    assert _clue_candidates(requests, evidence, "integration layer", "mention_team") \
+        == ["dept:IT"]
 
 
 @pytest.mark.parametrize("text, name", [
