@@ -249,6 +249,37 @@ def test_an_ask_and_the_log_row_recording_it_are_in_the_vision_together():
     assert _with_records(members, requests.drop(columns="same_as")).equals(members)
 
 
+def test_the_test_counts_an_ask_and_the_log_row_recording_it_once():
+    from tests.test_report import sample_analysis
+
+    _, analysis = sample_analysis()
+    requests = analysis.requests
+    records = requests["same_as"].fillna("").astype(str) != ""
+    assert records.sum() >= 10  # the sample's request log types up many of its mails
+    assert analysis.test.n_requests == int(requests.loc[~records, "sent_at"].notna().sum())
+
+
+def test_log_copies_counted_twice_would_pass_for_a_change_on_a_stationary_stream():
+    from vision_analytics._analysis import _one_per_ask
+
+    # every ask typed up in a log an hour later (a row of its own, in no thread):
+    # counted twice, each word's rise doubles while the permutations part the copies
+    hits = {"twice": 0, "once": 0}
+    for seed in range(12):
+        stream = _stream(seed, planted=False)
+        copies = stream.assign(sent_at=stream["sent_at"] + pd.Timedelta(hours=1),
+                               thread_id="", same_as=stream.index.to_numpy())
+        copies.index = "log_" + stream.index
+        both = pd.concat([stream.assign(same_as=""), copies])
+        test = SharedSourceTest(n_permutations=49, random_state=seed)
+        hits["twice"] += test.fit(both).p_value < 0.05
+        once = test.fit(_one_per_ask(both))
+        hits["once"] += once.p_value < 0.05
+        assert once.statistic == test.fit(stream).statistic
+    # measured: once 1 of 12 below 0.05, twice 11 of 12
+    assert hits["once"] <= 2 and hits["twice"] >= 8
+
+
 def _vision_requests(brand: str = "Kestrel") -> tuple[pd.DataFrame, pd.Series]:
     """Twelve asks, the last eight (the vision) naming an outside product mid-sentence."""
     texts = [f"Please send the invoice for the Rotterdam site, order {i}." for i in range(4)]

@@ -259,7 +259,7 @@ def analyze(inputs, *, seller_domains=None, org_chart=None, alias_table=None,
     framed = _with_context(requests)
     test = SharedSourceTest(names=_name_words(identities.people),
                             seller=_seller_names(identities.people),
-                            random_state=random_state).fit(framed)
+                            random_state=random_state).fit(_one_per_ask(framed))
     vision, members = _finding(test, framed, messages, segments, identities, alpha)
     requests["part_of_vision"] = members.reindex(requests.index).fillna(False).astype(bool)
     if vision["shared_source"] and vision.get("source_key"):
@@ -340,6 +340,26 @@ def _with_chasers(members: pd.Series, requests: pd.DataFrame) -> pd.Series:
     out = members.copy()
     out.loc[later[later].index] = True
     return out
+
+
+def _one_per_ask(requests: pd.DataFrame) -> pd.DataFrame:
+    """The requests the shared-source test counts: an e-mail ask and the log row
+    that records it (``same_as``) are one ask, counted once, as the mail.
+
+    Counted twice, every phrase of a logged ask would rise twice as sharply at a
+    split, and the permutations, which move the row and its mail apart, would not
+    see that: the test would overstate both its families and its p-value.
+
+    >>> frame = pd.DataFrame({"text": ["a", "a again", "b"], "same_as": ["", "r1", ""]},
+    ...                      index=["r1", "l1", "l2"])
+    >>> _one_per_ask(frame).index.tolist()
+    ['r1', 'l2']
+    """
+    if "same_as" not in requests:
+        return requests
+    same_as = requests["same_as"].fillna("").astype(str)
+    records = (same_as != "") & same_as.isin(requests.index.astype(str))
+    return requests[~records]
 
 
 def _with_records(members: pd.Series, requests: pd.DataFrame) -> pd.Series:
