@@ -348,17 +348,23 @@ def _one_per_ask(requests: pd.DataFrame) -> pd.DataFrame:
 
     Counted twice, every phrase of a logged ask would rise twice as sharply at a
     split, and the permutations, which move the row and its mail apart, would not
-    see that: the test would overstate both its families and its p-value.
+    see that: the test would overstate its families and understate its p-value.
+    A mail without a date is not in the test, so the row that records it stands
+    for it.
 
-    >>> frame = pd.DataFrame({"text": ["a", "a again", "b"], "same_as": ["", "r1", ""]},
-    ...                      index=["r1", "l1", "l2"])
+    >>> frame = pd.DataFrame({
+    ...     "sent_at": pd.to_datetime(["2024-03-01", "2024-03-02", None, "2024-03-05",
+    ...                                "2024-03-06"], utc=True),
+    ...     "text": ["a", "a again", "c", "c again", "b"],
+    ...     "same_as": ["", "r1", "", "r2", ""]}, index=["r1", "l1", "r2", "l2", "l3"])
     >>> _one_per_ask(frame).index.tolist()
-    ['r1', 'l2']
+    ['r1', 'r2', 'l2', 'l3']
     """
     if "same_as" not in requests:
         return requests
     same_as = requests["same_as"].fillna("").astype(str)
-    records = (same_as != "") & same_as.isin(requests.index.astype(str))
+    dated = requests.index[requests["sent_at"].notna()].astype(str)
+    records = (same_as != "") & same_as.isin(dated)
     return requests[~records]
 
 
