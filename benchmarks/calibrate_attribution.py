@@ -12,6 +12,9 @@ reliability tables — raw and calibrated — on *other* accounts
 (``--check-seeds``), with the expected calibration error (10 equal-width bins).
 
     python benchmarks/calibrate_attribution.py --fit-seeds 1 25 --check-seeds 2000 2024 --write
+
+``--shipped-only`` fits nothing: it checks the map the package ships (the confidence
+``analyze()`` reports) on the check seeds.
 """
 
 from __future__ import annotations
@@ -83,12 +86,31 @@ def reliability(frame: pd.DataFrame, column: str) -> tuple[pd.DataFrame, float]:
     return table.round(3), ece
 
 
+def check_shipped(seeds: range) -> None:
+    """Reliability of the confidence ``analyze()`` reports, with the map it ships."""
+    print(f"checking the shipped map on seeds {seeds.start}..{seeds.stop - 1}")
+    check = outcomes(seeds)
+    decided = check["calibrated"] >= MIN_CONFIDENCE
+    table, ece = reliability(check, "calibrated")
+    print(f"\nshipped map, all best guesses: ECE {ece:.3f}\n{table.to_string()}")
+    print(f"decided originators: ECE {reliability(check[decided], 'calibrated')[1]:.3f}; "
+          f"best guesses right: {check['correct'].mean():.3f}")
+    by_kind = check.groupby("top_kind").agg(n=("correct", "size"), right=("correct", "mean"),
+                                            confidence=("calibrated", "mean"))
+    print(f"\nby lead clue:\n{by_kind.round(3).to_string()}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--fit-seeds", type=int, nargs=2, default=(1, 25))
     parser.add_argument("--check-seeds", type=int, nargs=2, default=(2000, 2024))
     parser.add_argument("--write", action="store_true", help=f"write {OUT.name}")
+    parser.add_argument("--shipped-only", action="store_true",
+                        help="fit nothing; check the shipped map on the check seeds")
     args = parser.parse_args()
+    if args.shipped_only:
+        check_shipped(range(*args.check_seeds))
+        return
 
     print(f"fitting on seeds {args.fit_seeds[0]}..{args.fit_seeds[1] - 1}")
     fit = outcomes(range(*args.fit_seeds))
