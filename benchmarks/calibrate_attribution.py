@@ -86,6 +86,12 @@ def reliability(frame: pd.DataFrame, column: str) -> tuple[pd.DataFrame, float]:
     return table.round(3), ece
 
 
+def by_lead_clue(frame: pd.DataFrame, column: str) -> pd.DataFrame:
+    """Per kind of leading clue: requests, share right, mean confidence."""
+    return frame.groupby("top_kind").agg(n=("correct", "size"), right=("correct", "mean"),
+                                         confidence=(column, "mean"))
+
+
 def check_shipped(seeds: range) -> None:
     """Reliability of the confidence ``analyze()`` reports, with the map it ships."""
     print(f"checking the shipped map on seeds {seeds.start}..{seeds.stop - 1}")
@@ -95,9 +101,7 @@ def check_shipped(seeds: range) -> None:
     print(f"\nshipped map, all best guesses: ECE {ece:.3f}\n{table.to_string()}")
     print(f"decided originators: ECE {reliability(check[decided], 'calibrated')[1]:.3f}; "
           f"best guesses right: {check['correct'].mean():.3f}")
-    by_kind = check.groupby("top_kind").agg(n=("correct", "size"), right=("correct", "mean"),
-                                            confidence=("calibrated", "mean"))
-    print(f"\nby lead clue:\n{by_kind.round(3).to_string()}")
+    print(f"\nby lead clue:\n{by_lead_clue(check, 'calibrated').round(3).to_string()}")
 
 
 def main() -> None:
@@ -136,9 +140,7 @@ def main() -> None:
         print(f"\n{title}, decided originators: ECE {ece:.3f}\n{table.to_string()}")
     _, ece_all = reliability(check, "mapped")
     print(f"\ncalibrated confidence, all best guesses: ECE {ece_all:.3f}")
-    by_kind = check.groupby("top_kind").agg(n=("correct", "size"), right=("correct", "mean"),
-                                            confidence=("mapped", "mean"),
-                                            decided=("decided", "mean"))
+    by_kind = by_lead_clue(check, "mapped").join(check.groupby("top_kind")["decided"].mean())
     print(f"\nby lead clue:\n{by_kind.round(3).to_string()}")
     decided = check["decided"]
     print(f"\n'unknown' share: {1 - decided.mean():.3f}; accuracy of decided originators: "
