@@ -15,6 +15,7 @@ from vision_analytics.vision import (
     effort_ledger,
     recommend,
 )
+from vision_analytics.vision._shared_source import contains_term
 
 WORDS = ("invoice order delivery renewal training security questionnaire support ticket "
          "escalation contract discount volume site region plant quality audit shipment "
@@ -1981,3 +1982,63 @@ def test_a_burst_of_asks_counts_as_no_family():
     spread, days = case("spread")
     assert days >= 120
     assert counted(spread) & phrases
+
+
+_IDEAS = [("pricing", "usage"), ("dispatch", "demand"), ("rostering", "weather"),
+          ("approvals", "margin"), ("onboarding", "route"), ("invoicing", "region"),
+          ("scheduling", "exception"), ("audits", "risk")]
+
+
+def _many_forms_stream(*, planted: bool, seed: int = 0, n_vision: int = 72) -> pd.DataFrame:
+    """Routine asks that use every word of the ideas all along, then (planted) a
+    vision of eight ideas, each written in three forms ("usage-based pricing",
+    "pricing by usage", "usage pricing") three times each: no form is used often enough
+    to count, the idea is."""
+    rng = np.random.default_rng(seed)
+    words = [w for idea in _IDEAS for w in idea]
+    routine = ["invoice", "licence count", "training date", "password reset", "renewal quote",
+               "support ticket", "user access", "report export"]
+    texts, when, topics = [], [], []
+    start = pd.Timestamp("2024-01-01", tz="UTC")
+    for i in range(140):
+        first, second = rng.choice(words, 2, replace=False)
+        texts.append(f"Please help with the {routine[i % 8]} for site {rng.integers(1, 40)}. "
+                     f"See {first}; also {second}.")
+        when.append(start + pd.Timedelta(days=int(i * 2)))
+        topics.append(f"t{i % 4}")
+    for i in range(n_vision):
+        head, modifier = _IDEAS[i % 8]
+        form = [f"{modifier}-based {head}", f"{head} by {modifier}",
+                f"{modifier} {head}"][(i // 8) % 3]
+        texts.append(f"Please help with the {routine[i % 8]} for site {rng.integers(1, 40)}. "
+                     f"Next: {form}.")
+        day = 120 + i * 132 // n_vision if planted else int(rng.integers(0, 280))
+        when.append(start + pd.Timedelta(days=day))
+        topics.append(f"t{(i + i // 8) % 4}")
+    frame = pd.DataFrame({"text": texts, "sent_at": when, "topic_id": topics})
+    frame["thread_id"] = [f"th{i}" for i in range(len(frame))]
+    return frame.sort_values("sent_at", kind="stable").reset_index(drop=True)
+
+
+def test_an_idea_written_in_many_forms_counts_as_one_concept():
+    planted = _many_forms_stream(planted=True)
+    # each form is in three requests: too few to count as a phrase
+    alone = SharedSourceTest(n_permutations=99, concepts=False, random_state=0).fit(planted)
+    assert not alone.significant(0.05)
+    found = SharedSourceTest(n_permutations=99, random_state=0).fit(planted)
+    assert found.significant(0.05), (found.p_value, found.n_families)
+    concepts = found.features[found.features["feature"].str.startswith("concept:")
+                              & found.features["family_head"]]
+    assert len(concepts) >= 6
+    # a concept is named by the forms its requests write it in
+    forms = {f for name in concepts["feature"] for f in name[8:].split("|")}
+    assert {"risk-based audits", "audits risk", "risk audits"} <= forms
+    terms = VisionFinder().vision_terms(found)
+    assert {"risk-based audits", "audits risk", "risk audits"} & set(terms)
+    # the finding finds each form in the mail
+    text = planted["text"].str.lower()
+    assert all(contains_term(text, t).any() for t in terms)
+    # the same ideas written all along are the account's language
+    spread = SharedSourceTest(n_permutations=99, random_state=0).fit(
+        _many_forms_stream(planted=False))
+    assert not spread.significant(0.05)

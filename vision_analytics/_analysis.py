@@ -405,7 +405,8 @@ def _framing_words(requests: pd.DataFrame, random_state, min_surprise: float = 4
     left out (mean cosine similarity of ``max_alike`` or more) is what those
     requests ask, and stays a topic word.
     """
-    probe = SharedSourceTest(n_permutations=0, min_topic_spread=1, random_state=random_state)
+    probe = SharedSourceTest(n_permutations=0, min_topic_spread=1, concepts=False,
+                             random_state=random_state)
     result = probe.fit(requests.assign(topic_id="all"))
     feats = result.features
     strong = feats["surprise"] >= min_surprise

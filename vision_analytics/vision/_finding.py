@@ -162,8 +162,13 @@ class VisionFinder:
         """
         feats = result.features
         strong = feats[feats["surprise"] >= self.min_surprise]
-        terms = strong[strong["feature"].str.startswith("term:")]
-        names = [f[5:] for f in terms["feature"]]
+        terms = strong[strong["feature"].str.startswith(("term:", "concept:"))]
+        names: list[str] = []
+        for feature in terms["feature"]:
+            # a concept stands for the forms its requests write it in
+            forms = [feature[5:]] if feature.startswith("term:") else \
+                feature.removeprefix("concept:").split("|")
+            names.extend(f for f in forms if f not in names)
         top_term = float(terms["surprise"].max()) if len(terms) else 0.0
         vocabularies = strong[strong["feature"].str.startswith("vocabulary:")]
         # a vocabulary (phrases that travel together, each too rare to stand out)

@@ -28,6 +28,11 @@ whose requests read unalike beyond its own words needs no spread over topics
 (``min_vocabulary_spread``): a vision's asks of many kinds often share a register
 that makes one topic of their own; the phrasings of one everyday ask read alike.
 
+People write one idea in many grammatical forms ("usage-based pricing", "pricing
+by usage", "usage pricing"), each too rare to count. Two word stems written side by
+side (stop words left out), in either order, are therefore a feature too, a
+*concept*, named by the forms the requests write it in.
+
 A phrase whose requests after ``t`` mostly fall within one short stretch of time
 (an outage's tickets, a tender's questions, with a few echoes after) does not
 count at that split, in the observed order and in every permutation alike: a
@@ -45,6 +50,7 @@ from functools import lru_cache
 
 import numpy as np
 import pandas as pd
+import snowballstemmer
 from scipy import sparse
 from scipy.sparse.csgraph import connected_components
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, CountVectorizer
@@ -156,6 +162,122 @@ PEAK_GRID = 40
 MAX_FAMILY_CANDIDATES = 400
 # phrases (most used first) among which vocabularies are sought
 MAX_VOCABULARY_PHRASES = 5000
+# two stems make a concept when written at most this many words apart (stop words
+# left out) within one sentence: side by side, so that a concept is one phrase in
+# its forms ("pricing by usage", "usage-based pricing"), not two phrases that met
+CONCEPT_WINDOW = 1
+# forms (most used first) a concept is named by
+MAX_CONCEPT_FORMS = 4
+
+
+_SENTENCE_END = re.compile(r"[.!?;:\n]+")
+
+
+class Concepts:
+    """Two word stems written side by side in a sentence: one idea in any form
+    ("usage-based pricing", "pricing by usage", "price on usage").
+
+    A stem is the Snowball (Porter 2) English stem of a word; a hyphenated word
+    gives the stems of its parts (which also make a concept of their own). Stop
+    words are left out before the distance (``window`` words at most) is counted,
+    as they are from the test's phrases. A concept is named after the
+    forms the requests write it in, commonest first, as phrases of the test
+    (:func:`term_pattern` finds them in the mail).
+
+    >>> concepts = Concepts()
+    >>> texts = ["We want usage-based pricing.", "Can you do pricing by usage?",
+    ...          "Price on usage, please.", "Pricing: the usage of the portal.",
+    ...          "Invoices for March", "The portal is slow", "Renewal quote"]
+    >>> X, names = concepts.fit_transform(texts, min_df=3)
+    >>> names
+    ['concept:price+usag']
+    >>> X.toarray().ravel().tolist()
+    [1.0, 1.0, 1.0, 0.0, 0.0, 0.0, 0.0]
+    >>> concepts.name(names[0], X, pd.Series(texts))
+    'concept:price usage|pricing usage|usage-based pricing'
+    >>> sorted(concepts.words_of(names[0]))
+    ['price', 'pricing', 'usage', 'usage-based']
+    """
+
+    def __init__(self, window: int = CONCEPT_WINDOW):
+        self.window = window
+        self._stemmer = snowballstemmer.stemmer("english")
+        self._token = re.compile(TOKEN_PATTERN)
+        self._stop = frozenset(STOP_WORDS)
+        self._stems: dict[str, tuple[str, ...]] = {}
+        self._written: dict[str, set[str]] = {}
+
+    def _stems_of(self, word: str) -> tuple[str, ...]:
+        stems = self._stems.get(word)
+        if stems is None:
+            parts = [p for p in word.split("-") if len(p) >= 3 and p not in self._stop]
+            stems = tuple(dict.fromkeys(self._stemmer.stemWord(p) for p in parts))
+            self._stems[word] = stems
+            for stem in stems:
+                self._written.setdefault(stem, set()).add(word)
+        return stems
+
+    def _sentences(self, text: str):
+        """Per sentence, its words (stop words left out) with their stems."""
+        for sentence in _SENTENCE_END.split(phrase_text(text)):
+            words = [w for w in self._token.findall(sentence) if w not in self._stop]
+            yield [(w, stems) for w in words if (stems := self._stems_of(w))]
+
+    def _pairs(self, words):
+        """(first, last, concept) for each pair of stems ``window`` words apart at most."""
+        for i, (_, first) in enumerate(words):
+            for j in range(i, min(len(words), i + self.window + 1)):
+                for a in first:
+                    for b in words[j][1]:
+                        if a != b:
+                            yield i, j, "+".join(sorted((a, b)))
+
+    def analyse(self, text: str) -> list[str]:
+        """The concepts a text writes."""
+        return sorted({c for words in self._sentences(text) for _, _, c in self._pairs(words)})
+
+    def fit_transform(self, texts: list[str], sample=None, min_df: int = 3,
+                      max_df: float = 0.5):
+        """Binary requests × concepts (columns in CSC) and their names
+        ("concept:a+b"); the concepts are chosen on the ``sample`` rows when given."""
+        vectorizer = CountVectorizer(binary=True, analyzer=self.analyse, min_df=min_df,
+                                     max_df=max_df, dtype=np.float64)
+        try:
+            if sample is not None:
+                vectorizer.fit([texts[i] for i in sample])
+                X = vectorizer.transform(texts)
+            else:
+                X = vectorizer.fit_transform(texts)
+        except ValueError:  # no concept in enough texts
+            return sparse.csc_matrix((len(texts), 0)), []
+        return X.tocsc(), [f"concept:{c}" for c in vectorizer.get_feature_names_out()]
+
+    def words_of(self, name: str) -> frozenset:
+        """The words the texts write a concept's stems with."""
+        return frozenset(w for stem in name.removeprefix("concept:").split("+")
+                         for w in self._written.get(stem, ()))
+
+    def name(self, name: str, column, texts: pd.Series) -> str:
+        """"concept:" and the forms its requests (rows of ``column``) write it in,
+        commonest first, as many as cover them (at most ``MAX_CONCEPT_FORMS``)."""
+        rows = sparse.csc_matrix(column).indices if sparse.issparse(column) else \
+            np.flatnonzero(np.asarray(column).ravel())
+        pair = name.removeprefix("concept:")
+        used: dict[str, set[int]] = {}
+        for row in rows:
+            for words in self._sentences(str(texts.iloc[row])):
+                for i, j, c in self._pairs(words):
+                    if c == pair:
+                        form = " ".join(w for w, _ in words[i:j + 1])
+                        used.setdefault(form, set()).add(int(row))
+        forms, covered = [], set()
+        for form in sorted(used, key=lambda f: (-len(used[f]), f)):
+            if len(forms) >= MAX_CONCEPT_FORMS or len(covered) == len(rows):
+                break
+            if used[form] - covered:
+                forms.append(form)
+                covered |= used[form]
+        return "concept:" + "|".join(forms) if forms else name
 
 
 @dataclass
@@ -324,6 +446,11 @@ class SharedSourceTest:
         a vision carried by many phrases, each used a few times, emerges as a
         group; a group counts as many families as it holds phrases whose
         requests differ (the phrases of one recurring sentence count once).
+    concepts : bool
+        Also test concepts: two word stems written side by side in a sentence (stop
+        words left out), in either order ("usage-based pricing", "pricing by usage",
+        "usage pricing" are one concept; see :class:`Concepts`). A concept written in
+        one form only is that phrase, and is left to it.
     names : iterable of str
         People's first names and surnames. A lone word that is one of them is no
         feature: a person named in the asks is an originator, which the attribution
@@ -367,8 +494,8 @@ class SharedSourceTest:
 
     def __init__(self, *, n_permutations=199, min_surprise=3.0, min_count=4,
                  min_topic_spread=3, min_vocabulary_spread=1, vocabulary_max_alike=0.2,
-                 min_families=6, min_requests=20, vocabularies=True, names=(),
-                 seller=(), min_span=0.25, peak_window=0.1, max_peak_share=0.5,
+                 min_families=6, min_requests=20, vocabularies=True, concepts=True,
+                 names=(), seller=(), min_span=0.25, peak_window=0.1, max_peak_share=0.5,
                  random_state=0):
         self.min_families = min_families
         self.min_span = min_span
@@ -379,6 +506,8 @@ class SharedSourceTest:
         self.min_vocabulary_spread = min_vocabulary_spread
         self.vocabulary_max_alike = vocabulary_max_alike
         self.vocabularies = vocabularies
+        self.concepts = concepts
+        self._concept_words: dict[str, frozenset] = {}
         self._members = None
         self._weights = None
         self._words: list[frozenset] | None = None
@@ -388,6 +517,7 @@ class SharedSourceTest:
         self._phrasal: set = set()
         self._seller_words: frozenset = frozenset()
         self._vocabulary_weights: dict[str, int] = {}
+        self._concept_forms: Concepts | None = None
         self.n_permutations = n_permutations
         self.min_surprise = min_surprise
         self.min_count = min_count
@@ -422,8 +552,10 @@ class SharedSourceTest:
         X, names, self._spread_needed = self._possible(X, names, topics, need)
         self._members = _vocabulary_members(names)
         self._weights = np.array([self._vocabulary_weights.get(name, 1) for name in names])
-        self._words = [frozenset(name[5:].split()) if name.startswith("term:") else frozenset()
-                       for name in names]
+        # the words of each term, and those a concept is written with (each form of
+        # its stems), to tell which phrases hold a word; none for other features
+        self._words = [frozenset(name[5:].split()) if name.startswith("term:") else
+                       self._concept_words.get(name, frozenset()) for name in names]
         self._wording = np.array([not name.startswith("originator:") for name in names])
         self._time_grid = _time_grid(data["sent_at"])
         units = self._units(data)
@@ -438,8 +570,8 @@ class SharedSourceTest:
             null[b] = self._statistic(X, topics, order)[0]
         p_value = (1 + np.sum(null >= observed - 1e-12)) / (1 + self.n_permutations)
         contexts = self._contexts_of_strongest(X, z, names, data["text"])
-        sellers = tuple(names[j] for j in z[2] if names[j].startswith("term:")
-                        and self._seller_words & set(names[j][5:].split()))
+        sellers = tuple(names[j] for j in z[2] if names[j].startswith(("term:", "concept:"))
+                        and self._seller_words & self._words[j])
         features = pd.DataFrame({"feature": names, "surprise": z[0], "topic_spread": z[1],
                                  "family_head": np.isin(np.arange(len(names)), z[2]),
                                  "weight": [z[3].get(j, self._vocabulary_weights.get(name, 1))
@@ -450,7 +582,16 @@ class SharedSourceTest:
         spans = self._spans(X, data["sent_at"], z[2] if split is not None else [])
         bursts = tuple(names[j] for j, span in spans.items() if span < self.min_span)
         features["span"] = pd.Series(spans, dtype=float).reindex(range(len(names)))
-        features = features[features["surprise"] > 0].sort_values(
+        features = features[features["surprise"] > 0]
+        if self._concept_forms is not None:
+            # a concept is shown (and read by the finding) as the forms it is written in
+            named = {name: self._concept_forms.name(name, X[:, j], data["text"])
+                     for j, name in enumerate(names) if name in set(features["feature"])
+                     and name.startswith("concept:")}
+            features = features.assign(feature=features["feature"].replace(named))
+            contexts, sellers, bursts = (tuple(named.get(f, f) for f in group)
+                                         for group in (contexts, sellers, bursts))
+        features = features.sort_values(
             ["surprise", "feature"], ascending=[False, True], kind="stable").reset_index(drop=True)
         return SharedSourceResult(
             statistic=float(observed), p_value=float(p_value), null_distribution=null,
@@ -499,7 +640,8 @@ class SharedSourceTest:
             return ()
         top = max(heads, key=lambda j: (values[j], -j))
         word = self._words[top]
-        if families.get(top, 1) > 1 or not 1 <= len(word) <= 2:
+        if families.get(top, 1) > 1 or not names[top].startswith("term:") \
+                or not 1 <= len(word) <= 2:
             return ()
         if len(word) == 2:
             if texts is None or not names[top][5:].replace(" ", "").isalpha():
@@ -538,13 +680,15 @@ class SharedSourceTest:
             binary=True, ngram_range=(1, 3), stop_words=STOP_WORDS, min_df=3,
             max_df=0.5, token_pattern=TOKEN_PATTERN, preprocessor=phrase_text,
         )
+        sample = None
+        if n > VOCABULARY_SAMPLE:
+            # the phrases are chosen on a seeded sample of the texts, blind to their
+            # order, so the permutation test stays exact; the full n-gram vocabulary
+            # of a very large stream would not fit in memory
+            rng = np.random.default_rng(self.random_state)
+            sample = np.sort(rng.choice(n, VOCABULARY_SAMPLE, replace=False))
         try:
-            if n > VOCABULARY_SAMPLE:
-                # the phrases are chosen on a seeded sample of the texts, blind to
-                # their order, so the permutation test stays exact; the full
-                # n-gram vocabulary of a very large stream would not fit in memory
-                rng = np.random.default_rng(self.random_state)
-                sample = np.sort(rng.choice(n, VOCABULARY_SAMPLE, replace=False))
+            if sample is not None:
                 vectorizer.fit([texts[i] for i in sample])
                 X = vectorizer.transform(texts)
             else:
@@ -568,6 +712,15 @@ class SharedSourceTest:
             self._seller_words = frozenset(
                 theirs | (seller_products(theirs, written) if theirs else set()))
         blocks, all_names = [X], list(names)
+        self._concept_forms, self._concept_words = None, {}
+        if self.concepts and n:
+            concepts = Concepts()
+            C, concept_names = concepts.fit_transform(texts, sample)
+            if concept_names:
+                blocks.append(C)
+                all_names += concept_names
+                self._concept_forms = concepts
+                self._concept_words = {name: concepts.words_of(name) for name in concept_names}
         if {"originator", "sender"} <= set(data.columns):
             # who sent and who originated are compared as people where they are
             # known: a log row's reporter ("wdegraaf") is the sender's mail address
@@ -938,9 +1091,15 @@ def _emergence(before: np.ndarray, total: np.ndarray, q: float) -> np.ndarray:
 def _dedupe_columns(X: sparse.csc_matrix, names: list[str]):
     keep, seen = [], {}
     lengths = [len(name) for name in names]
+    # a concept written in one form only (in the same requests as a phrase, or as
+    # another concept of that phrase) adds nothing to it
+    written = {(tuple(X[:, j].indices), X[:, j].nnz) for j, name in enumerate(names)
+               if name.startswith("term:")}
     for j in sorted(range(len(names)), key=lambda j: (-lengths[j], names[j])):
         col = X[:, j]
         key = (tuple(col.indices), col.nnz)
+        if names[j].startswith("concept:") and (key in written or key in seen):
+            continue
         if key in seen and names[j].startswith("term:") and names[seen[key]].startswith("term:") \
                 and names[j][5:] in names[seen[key]][5:]:
             continue
