@@ -1984,6 +1984,37 @@ def test_a_burst_of_asks_counts_as_no_family():
     assert counted(spread) & phrases
 
 
+
+def test_a_burst_cannot_draw_the_split_away_from_a_vision():
+    """A tender's ten phrases fill six weeks of asks, three to an ask; months later a
+    vision's phrases come and keep coming. The tender rises more sharply, but a burst
+    counts at no split (in the observed order and every permutation alike), so the
+    split is the vision's onset, not the tender's."""
+    tender = ["tender workbook answer", "bidder clarification log", "procurement portal deadline",
+              "evaluation matrix score", "reference site visit", "price schedule annex",
+              "award criteria weighting", "compliance statement template", "lot split proposal",
+              "framework agreement term"]
+    requests = _stream(5, planted=False, n=240)
+    rng = np.random.default_rng(5)
+    days = (requests["sent_at"] - requests["sent_at"].min()).dt.days
+    late = requests.index[days > 240]
+    vision = late[rng.random(len(late)) < 0.3]
+    requests.loc[vision, "text"] = [" ".join(rng.choice(VISION, 2, replace=False)) + " " + text
+                                    for text in requests.loc[vision, "text"]]
+    burst = requests.index[(days >= 150) & (days <= 195)]
+    requests.loc[burst, "text"] = [" ".join(rng.choice(tender, 3, replace=False)) + " " + text
+                                   for text in requests.loc[burst, "text"]]
+    onset = requests.loc[vision, "sent_at"].min()
+
+    result = SharedSourceTest(n_permutations=49, random_state=0).fit(requests)
+    assert result.significant(0.05)
+    assert abs((result.split_time - onset).days) <= 14
+    heads = result.features.loc[result.features["family_head"], "feature"].str.slice(5)
+    assert not set(heads) & set(tender)
+    # with no span asked, the tender's weeks hold the split
+    anywhere = SharedSourceTest(n_permutations=49, random_state=0, min_span=0.0).fit(requests)
+    assert abs((anywhere.split_time - requests.loc[burst, "sent_at"].min()).days) <= 14
+
 _IDEAS = [("pricing", "usage"), ("dispatch", "demand"), ("rostering", "weather"),
           ("approvals", "margin"), ("onboarding", "route"), ("invoicing", "region"),
           ("scheduling", "exception"), ("audits", "risk")]

@@ -34,9 +34,9 @@ side (stop words left out), in either order, are therefore a feature too, a
 *concept*, named by the forms the requests write it in.
 
 A phrase whose requests after ``t`` mostly fall within one short stretch of time
-(an outage's tickets, a tender's questions, with a few echoes after) does not
-count at that split, in the observed order and in every permutation alike: a
-source keeps coming back, a burst does not.
+(an outage's tickets, a tender's questions, with a few echoes after), or span only
+a short part of the time left, does not count at that split, in the observed order
+and in every permutation alike: a source keeps coming back, a burst does not.
 
 The p-value is ``(1 + #{null >= observed}) / (1 + n_permutations)``.
 """
@@ -306,12 +306,12 @@ class SharedSourceResult:
     #: it is. They stay features (the structure of the others is read with them)
     #: but count as no family.
     sellers: tuple = ()
-    #: Family heads whose requests after the split fall within a short stretch of
-    #: it (see ``min_span`` of :class:`SharedSourceTest`): a burst — a tender's
-    #: questions, an outage's tickets, a deadline everyone answers — not a source
-    #: that keeps pushing. They stay features but count as no family. (A phrase
-    #: whose requests mostly fall in one such stretch, with a few echoes after,
-    #: never counts at all: see ``max_peak_share``.)
+    #: Family heads whose requests after the split, on their exact dates, fall
+    #: within a short stretch of it (see ``min_span`` of :class:`SharedSourceTest`):
+    #: a burst — a tender's questions, an outage's tickets, a deadline everyone
+    #: answers — not a source that keeps pushing. They stay features but count as
+    #: no family. (The same rule, read on the test's time grid, keeps a burst out
+    #: of the statistic at every split: see ``min_span`` and ``max_peak_share``.)
     bursts: tuple = ()
 
     @property
@@ -464,11 +464,14 @@ class SharedSourceTest:
         family (:attr:`SharedSourceResult.sellers`): the asks name the seller and
         its products when asking how they fit a plan, whoever's it is.
     min_span : float
-        A family counts only when its requests after the split spread over at
+        A feature counts at a split only when its requests after it spread over at
         least this share of the time from the split to the last request (from the
         tenth to the ninetieth percentile of their dates): a vision keeps coming
         back, a burst (a tender's questions in three weeks, an outage's tickets)
-        does not (:attr:`SharedSourceResult.bursts`).
+        does not. Read on a grid of fortieths of the stream's time at every split of
+        every arrival order, so that a burst cannot draw the split away from a
+        vision's onset; and again on the exact dates of the family heads at the
+        split found (:attr:`SharedSourceResult.bursts`).
     peak_window, max_peak_share : float
         A phrase (or vocabulary) whose requests after the split fall, more than
         ``max_peak_share`` of them, within one stretch of ``peak_window`` of the time
@@ -845,6 +848,7 @@ class SharedSourceTest:
                 surprise >= self.min_surprise)
             if running is not None and grid is not None:
                 eligible &= ~self._peaked(running, eligible, int(grid[s]))
+                eligible &= ~self._brief(running, eligible, int(grid[s]))
             values = np.where(eligible, surprise, 0.0)
             scoring = values
             if self._members is not None:
@@ -904,7 +908,7 @@ class SharedSourceTest:
     def _running_counts(self, X, position: np.ndarray) -> np.ndarray | None:
         """Each feature's requests in the first g/``PEAK_GRID`` of the stream's time
         in this arrival order (a request takes the date of the place it arrives at),
-        for g = 0 … ``PEAK_GRID`` (see :meth:`_peaked`)."""
+        for g = 0 … ``PEAK_GRID`` (see :meth:`_peaked` and :meth:`_brief`)."""
         if self._wording is None or not self._wording.any() or self.max_peak_share >= 1 \
                 or self._time_grid is None:
             return None
@@ -914,6 +918,26 @@ class SharedSourceTest:
         counts = cells @ X
         counts = counts.toarray() if sparse.issparse(counts) else np.asarray(counts)
         return np.vstack([np.zeros((1, X.shape[1])), np.cumsum(counts, axis=0)])
+
+    def _brief(self, running: np.ndarray, eligible: np.ndarray, start: int) -> np.ndarray:
+        """The eligible features whose requests after a split (in time cell
+        ``start`` of ``PEAK_GRID``) span, from the cell of their tenth percentile to
+        that of their ninetieth (both whole), less than ``min_span`` of the cells
+        left: a burst (a tender's questions over three weeks), read on each arrival
+        order as on the observed one. Originators too, as
+        :attr:`SharedSourceResult.bursts` judges them."""
+        out = np.zeros(len(eligible), dtype=bool)
+        columns = np.flatnonzero(eligible)
+        if not len(columns) or start >= PEAK_GRID - 1:
+            return out
+        after = running[start:, columns] - running[start, columns]
+        total = after[-1]
+        low = np.argmax(after >= 0.1 * total, axis=0)
+        high = np.argmax(after >= 0.9 * total, axis=0)
+        # a cell's requests may fall anywhere in it: short only if short counted
+        # generously (the exact dates judge the family heads again after)
+        out[columns] = high - low + 1 < self.min_span * (PEAK_GRID - start)
+        return out
 
     def _peaked(self, running: np.ndarray, eligible: np.ndarray, start: int) -> np.ndarray:
         """The eligible phrases whose requests after a split (in time cell ``start``
