@@ -1207,6 +1207,21 @@ def test_a_newcomer_who_brought_the_vision_is_not_pooled_into_a_department():
     assert ranked[0].kind == "department" and ranked[0].members[0] == "p_it1"
 
 
+def _with_vision(texts, when, topics, asks, *, planted: bool, rng) -> pd.DataFrame:
+    """Routine asks (``texts`` at ``when`` in ``topics``) and a vision's ``asks``, from
+    day 120 over 132 days (planted) or on random days, across four topics: a requests
+    frame in time order, each ask its own thread."""
+    start = pd.Timestamp("2024-01-01", tz="UTC")
+    for i, ask in enumerate(asks):
+        texts.append(ask)
+        day = 120 + i * 132 // len(asks) if planted else int(rng.integers(0, 280))
+        when.append(start + pd.Timedelta(days=day))
+        topics.append(f"t{(i + i // 8) % 4}")
+    frame = pd.DataFrame({"text": texts, "sent_at": when, "topic_id": topics})
+    frame["thread_id"] = [f"th{i}" for i in range(len(frame))]
+    return frame.sort_values("sent_at", kind="stable").reset_index(drop=True)
+
+
 def _many_phrase_stream(*, planted: bool, seed: int = 0, n_vision: int = 22) -> pd.DataFrame:
     """Routine asks, then (planted) a vision carried by eight phrases, each in only
     five or six requests, two to a request, across four topics."""
@@ -1221,16 +1236,9 @@ def _many_phrase_stream(*, planted: bool, seed: int = 0, n_vision: int = 22) -> 
         texts.append(f"Please help with the {routine[i % 8]} for site {rng.integers(1, 40)}.")
         when.append(start + pd.Timedelta(days=int(i * 2)))
         topics.append(f"t{i % 4}")
-    for i in range(n_vision):
-        pair = [phrases[i % 8], phrases[(i + 3) % 8]]
-        texts.append(f"Could you explain how the {routine[i % 4]} fits the {pair[0]} and the "
-                     f"{pair[1]}?")
-        day = 120 + i * 132 // n_vision if planted else int(rng.integers(0, 280))
-        when.append(start + pd.Timedelta(days=day))
-        topics.append(f"t{(i + i // 8) % 4}")
-    frame = pd.DataFrame({"text": texts, "sent_at": when, "topic_id": topics})
-    frame["thread_id"] = [f"th{i}" for i in range(len(frame))]
-    return frame.sort_values("sent_at", kind="stable").reset_index(drop=True)
+    asks = [f"Could you explain how the {routine[i % 4]} fits the {phrases[i % 8]} and the "
+            f"{phrases[(i + 3) % 8]}?" for i in range(n_vision)]
+    return _with_vision(texts, when, topics, asks, planted=planted, rng=rng)
 
 
 def _test_result(rows) -> SharedSourceResult:
@@ -2037,18 +2045,14 @@ def _many_forms_stream(*, planted: bool, seed: int = 0, n_vision: int = 72) -> p
                      f"See {first}; also {second}.")
         when.append(start + pd.Timedelta(days=int(i * 2)))
         topics.append(f"t{i % 4}")
+    asks = []
     for i in range(n_vision):
         head, modifier = _IDEAS[i % 8]
         form = [f"{modifier}-based {head}", f"{head} by {modifier}",
                 f"{modifier} {head}"][(i // 8) % 3]
-        texts.append(f"Please help with the {routine[i % 8]} for site {rng.integers(1, 40)}. "
-                     f"Next: {form}.")
-        day = 120 + i * 132 // n_vision if planted else int(rng.integers(0, 280))
-        when.append(start + pd.Timedelta(days=day))
-        topics.append(f"t{(i + i // 8) % 4}")
-    frame = pd.DataFrame({"text": texts, "sent_at": when, "topic_id": topics})
-    frame["thread_id"] = [f"th{i}" for i in range(len(frame))]
-    return frame.sort_values("sent_at", kind="stable").reset_index(drop=True)
+        asks.append(f"Please help with the {routine[i % 8]} for site {1 + i % 39}. "
+                    f"Next: {form}.")
+    return _with_vision(texts, when, topics, asks, planted=planted, rng=rng)
 
 
 def test_an_idea_written_in_many_forms_counts_as_one_concept():

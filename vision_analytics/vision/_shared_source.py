@@ -173,6 +173,16 @@ MAX_CONCEPT_FORMS = 4
 _SENTENCE_END = re.compile(r"[.!?;:\n]+")
 
 
+def _fit_on(vectorizer, texts: list[str], sample=None):
+    """Fit ``vectorizer`` on the ``sample`` rows of ``texts`` (all of them when None)
+    and transform every text; an empty vocabulary raises ValueError, as in
+    scikit-learn."""
+    if sample is None:
+        return vectorizer.fit_transform(texts)
+    vectorizer.fit([texts[i] for i in sample])
+    return vectorizer.transform(texts)
+
+
 class Concepts:
     """Two word stems written side by side in a sentence: one idea in any form
     ("usage-based pricing", "pricing by usage", "price on usage").
@@ -243,11 +253,7 @@ class Concepts:
         vectorizer = CountVectorizer(binary=True, analyzer=self.analyse, min_df=min_df,
                                      max_df=max_df, dtype=np.float64)
         try:
-            if sample is not None:
-                vectorizer.fit([texts[i] for i in sample])
-                X = vectorizer.transform(texts)
-            else:
-                X = vectorizer.fit_transform(texts)
+            X = _fit_on(vectorizer, texts, sample)
         except ValueError:  # no concept in enough texts
             return sparse.csc_matrix((len(texts), 0)), []
         return X.tocsc(), [f"concept:{c}" for c in vectorizer.get_feature_names_out()]
@@ -691,11 +697,7 @@ class SharedSourceTest:
             rng = np.random.default_rng(self.random_state)
             sample = np.sort(rng.choice(n, VOCABULARY_SAMPLE, replace=False))
         try:
-            if sample is not None:
-                vectorizer.fit([texts[i] for i in sample])
-                X = vectorizer.transform(texts)
-            else:
-                X = vectorizer.fit_transform(texts)
+            X = _fit_on(vectorizer, texts, sample)
             names = [f"term:{t}" for t in vectorizer.get_feature_names_out()]
         except ValueError:  # empty vocabulary
             X, names = sparse.csr_matrix((n, 0)), []
