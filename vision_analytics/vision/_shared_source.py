@@ -516,7 +516,6 @@ class SharedSourceTest:
         self.vocabulary_max_alike = vocabulary_max_alike
         self.vocabularies = vocabularies
         self.concepts = concepts
-        self._concept_words: dict[str, frozenset] = {}
         self._members = None
         self._weights = None
         self._words: list[frozenset] | None = None
@@ -527,6 +526,7 @@ class SharedSourceTest:
         self._seller_words: frozenset = frozenset()
         self._vocabulary_weights: dict[str, int] = {}
         self._concept_forms: Concepts | None = None
+        self._concept_words: dict[str, frozenset] = {}
         self.n_permutations = n_permutations
         self.min_surprise = min_surprise
         self.min_count = min_count
@@ -594,9 +594,10 @@ class SharedSourceTest:
         features = features[features["surprise"] > 0]
         if self._concept_forms is not None:
             # a concept is shown (and read by the finding) as the forms it is written in
+            shown = set(features["feature"])
             named = {name: self._concept_forms.name(name, X[:, j], data["text"])
-                     for j, name in enumerate(names) if name in set(features["feature"])
-                     and name.startswith("concept:")}
+                     for j, name in enumerate(names)
+                     if name.startswith("concept:") and name in shown}
             features = features.assign(feature=features["feature"].replace(named))
             contexts, sellers, bursts = (tuple(named.get(f, f) for f in group)
                                          for group in (contexts, sellers, bursts))
