@@ -215,7 +215,7 @@ class Concepts:
         self._token = re.compile(TOKEN_PATTERN)
         self._stop = frozenset(STOP_WORDS)
         self._stems: dict[str, tuple[str, ...]] = {}
-        self._written: dict[str, set[str]] = {}
+        self._written: dict[str, frozenset] = {}
 
     def _stems_of(self, word: str) -> tuple[str, ...]:
         stems = self._stems.get(word)
@@ -223,8 +223,6 @@ class Concepts:
             parts = [p for p in word.split("-") if len(p) >= 3 and p not in self._stop]
             stems = tuple(dict.fromkeys(self._stemmer.stemWord(p) for p in parts))
             self._stems[word] = stems
-            for stem in stems:
-                self._written.setdefault(stem, set()).add(word)
         return stems
 
     def _sentences(self, text: str):
@@ -256,12 +254,26 @@ class Concepts:
             X = _fit_on(vectorizer, texts, sample)
         except ValueError:  # no concept in enough texts
             return sparse.csc_matrix((len(texts), 0)), []
-        return X.tocsc(), [f"concept:{c}" for c in vectorizer.get_feature_names_out()]
+        X = X.tocsc()
+        self._written = self._words_written(texts, np.unique(X.indices),
+                                            set(vectorizer.vocabulary_))
+        return X, [f"concept:{c}" for c in vectorizer.get_feature_names_out()]
+
+    def _words_written(self, texts, rows, kept: set) -> dict[str, frozenset]:
+        """Per concept in ``kept``, the words its own requests (``rows``) write it
+        with: "operating model" holds "operating", not the "operations" that
+        shares its stem in other requests."""
+        written: dict[str, set] = {}
+        for row in rows:
+            for words in self._sentences(str(texts[row])):
+                for i, j, c in self._pairs(words):
+                    if c in kept:
+                        written.setdefault(c, set()).update((words[i][0], words[j][0]))
+        return {c: frozenset(w) for c, w in written.items()}
 
     def words_of(self, name: str) -> frozenset:
-        """The words the texts write a concept's stems with."""
-        return frozenset(w for stem in name.removeprefix("concept:").split("+")
-                         for w in self._written.get(stem, ()))
+        """The words a concept's own requests write it with."""
+        return self._written.get(name.removeprefix("concept:"), frozenset())
 
     def name(self, name: str, column, texts: pd.Series) -> str:
         """"concept:" and the forms its requests (rows of ``column``) write it in,
