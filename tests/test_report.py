@@ -392,3 +392,33 @@ def test_lower_case_names_in_topic_labels_and_terms_are_replaced(toy):
         "vision_terms"][1]
     # in running text a lower-case word that happens to be a name part is left alone
     assert Pseudonyms.from_analysis(toy).text("a park nearby") == "a park nearby"
+
+
+def test_whose_vision_of_the_sample_rests_on_clues_that_name_the_source():
+    """Each request shown under "Whose vision is it?" carries a clue naming the source
+    (not a clue of the finding set beside any vision request), and the source's own
+    messages that write the vision's words are listed by their message ids."""
+    sample, analysis = sample_analysis()
+    vision = analysis.vision
+    assert vision["shared_source"]
+    people = set(vision["source_people"]) | {vision["source_key"]}
+    evidence = analysis.evidence
+    items = vision["answers"]["whose_vision"]["evidence"]
+    linked = [e for e in items if e.get("request_id")]
+    assert len(linked) >= 3
+    for item in linked:
+        assert item["request_id"] in vision["requests_in_vision"]
+        assert item["kind"] not in ("sender", "vision")
+        rows = evidence[(evidence["request_id"].astype(str) == item["request_id"])
+                        & evidence["candidate"].isin(people)
+                        & (evidence["kind"] == item["kind"])]
+        assert item["excerpt"] in set(rows["excerpt"])
+    own = [e for e in items if e.get("kind") == "own_mail"]
+    assert own
+    sources = {analysis.identities.lookup(s) for s in analysis.messages.loc[
+        analysis.messages["message_id"].isin([e["message_id"] for e in own]), "sender"]}
+    assert sources <= people
+    terms = [t.lower() for t in vision["vision_terms"]]
+    assert all(any(t in e["excerpt"].lower() for t in terms) for e in own)
+    page = html.unescape(Brief(analysis).html)
+    assert all(e["date"] in page and e["subject"] in page for e in own)

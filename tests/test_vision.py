@@ -15,7 +15,7 @@ from vision_analytics.vision import (
     effort_ledger,
     recommend,
 )
-from vision_analytics.vision._shared_source import contains_term
+from vision_analytics.vision._shared_source import Concepts, contains_term
 
 WORDS = ("invoice order delivery renewal training security questionnaire support ticket "
          "escalation contract discount volume site region plant quality audit shipment "
@@ -187,6 +187,44 @@ def test_questions_effort_and_recommendation():
                "source_kind": "external", "origin_hypothesis": "competitor"}
     assert "organisation behind Kestrel" in answer_questions(
         product, requests, members)["whose_vision"]["answer"]
+
+
+def test_whose_vision_points_only_at_what_names_the_source():
+    """The evidence of "whose vision" is the requests whose own clues name the
+    source and the source's own mail; a clue about the source is never set beside
+    a request it does not rest on."""
+    requests = _stream(7, planted=True)
+    members = pd.Series(requests["text"].str.contains("zero touch"), index=requests.index)
+    inside, outside = requests.index[members], requests.index[~members]
+    finding = {"shared_source": True, "p_value": 0.005, "confidence": 0.8,
+               "source": {"name": "Dana Whitfield", "email": "dana@c.com", "organization": "C",
+                          "department": "Strategy", "title": "Chief Digital Officer"},
+               "source_kind": "person", "source_key": "p_dana", "source_people": [],
+               "source_clues": ["first appeared 27 May 2024, near the onset"],
+               "origin_hypothesis": "new_executive", "onset": "2024-06-29",
+               "vision_terms": VISION, "requests_in_vision": list(inside)}
+    evidence = pd.DataFrame({
+        "request_id": [inside[0], inside[0], inside[1], inside[2], inside[3], outside[0]],
+        "candidate": ["p_lee", "p_dana", "p_dana", "p_kim", "p_dana", "p_dana"],
+        "kind": ["sender", "vision", "forwarded_header", "mention", "cc", "style"],
+        "weight": [1.0, 2.5, 2.5, 1.5, 0.8, 0.8],
+        "excerpt": ["sent by Lee", "uses the vision's phrases", "forwarded from Dana",
+                    "per Kim's note", "Dana newly copied in", "style match 0.7 with Dana"],
+        "source": [""] * 6})
+    answer = answer_questions(finding, requests, members, evidence)["whose_vision"]
+    assert "first appeared 27 May 2024" in answer["answer"]
+    shown = [(e["request_id"], e["excerpt"]) for e in answer["evidence"]]
+    assert shown == [(inside[1], "forwarded from Dana"), (inside[3], "Dana newly copied in")]
+    assert answer["evidence"][0]["message_id"] == requests.loc[inside[1], "message_id"]
+    # the source's own mail comes after, with its message id and date
+    writing = [{"message_id": "<own@c>", "date": "2024-07-01", "subject": "Plans",
+                "excerpt": "zero touch provisioning everywhere"}]
+    more = answer_questions({**finding, "source_writing": writing}, requests, members,
+                            evidence)["whose_vision"]["evidence"]
+    assert more[-1]["message_id"] == "<own@c>" and more[-1]["kind"] == "own_mail"
+    # with nothing that names the source, its clues stand alone: no request id
+    alone = answer_questions(finding, requests, members)["whose_vision"]["evidence"]
+    assert alone == [{"excerpt": "first appeared 27 May 2024, near the onset"}]
 
 
 def test_each_reply_counts_once_for_the_ask_it_answers():
@@ -2077,3 +2115,18 @@ def test_an_idea_written_in_many_forms_counts_as_one_concept():
     spread = SharedSourceTest(n_permutations=99, random_state=0).fit(
         _many_forms_stream(planted=False))
     assert not spread.significant(0.05)
+
+
+def test_a_concept_holds_only_the_words_its_own_requests_write():
+    """A concept's words decide which lone word's family it joins: "operating model"
+    is written with "operating", not with the "operations" of other requests that
+    shares its stem (two families of a vision were merged that way)."""
+    texts = ["Our target operating model for 2026.", "The operating model review.",
+             "Models operating across the sites.", "Operations report for March",
+             "Weekly operations call", "Operations budget", "Invoice for April",
+             "Renewal quote"]
+    concepts = Concepts()
+    X, names = concepts.fit_transform(texts, min_df=3)
+    assert names == ["concept:model+oper"]
+    assert X.toarray().ravel().tolist() == [1.0, 1.0, 1.0, 0.0, 0.0, 0.0, 0.0, 0.0]
+    assert concepts.words_of(names[0]) == {"operating", "model", "models"}

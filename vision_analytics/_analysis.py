@@ -273,7 +273,7 @@ def analyze(inputs, *, seller_domains=None, org_chart=None, alias_table=None,
         stakeholders = stakeholders_frame(graph, requests, identities)
     lap("shared-source test + finding")
 
-    answers = answer_questions(vision, requests, requests["part_of_vision"])
+    answers = answer_questions(vision, requests, requests["part_of_vision"], evidence)
     effort = effort_ledger(requests, messages, requests["part_of_vision"])
     vision["answers"] = answers
     vision["effort"] = effort
@@ -768,6 +768,65 @@ def _stock_sentence(term: str, texts: pd.Series, min_repeats: int = 3,
                 and len(same.index[0].split()) <= max_words)
 
 
+def _source_writing(source, authored: pd.DataFrame, messages: pd.DataFrame,
+                    terms: list[str], limit: int = 3, width: int = 90) -> list[dict]:
+    """The source's own messages that write the vision's phrases, earliest first:
+    the mail a clue such as "uses 60% of the vision terms in their own mail" rests
+    on, each with its message id, date, subject and the phrase in its sentence.
+
+    >>> from types import SimpleNamespace
+    >>> authored = pd.DataFrame({"author_id": ["p_dana", "p_dana", "p_lee"],
+    ...     "text": ["Thanks.", "Our goal: zero touch provisioning everywhere.",
+    ...              "zero touch provisioning"],
+    ...     "sent_at": pd.to_datetime(["2024-03-01", "2024-03-04", "2024-03-02"], utc=True),
+    ...     "message_key": ["m1", "m2", "m3"]})
+    >>> messages = pd.DataFrame({"message_id": ["<1@c>", "<2@c>", "<3@c>"],
+    ...     "subject": ["Hi", "Plans", "Re: Plans"]}, index=["m1", "m2", "m3"])
+    >>> dana = SimpleNamespace(key="p_dana", members=[], backed=None)
+    >>> _source_writing(dana, authored, messages, ["zero touch provisioning"])[0]["excerpt"]
+    'Our goal: zero touch provisioning everywhere.'
+    """
+    if source is None or not terms or authored.empty:
+        return []
+    people = set(source.backed if source.backed is not None else source.members) \
+        or {source.key}
+    own = authored[authored["author_id"].isin(people) & authored["message_key"].notna()]
+    if own.empty:
+        return []
+    own = own.sort_values("sent_at", kind="stable")
+    lower = own["text"].fillna("").astype(str).str.lower()
+    # the longest phrases first: "zero touch provisioning" says more than "zero touch"
+    patterns = [re.compile(term_pattern(t), re.IGNORECASE)
+                for t in sorted(terms, key=lambda t: (-len(t), t))]
+    written = pd.Series(False, index=own.index)
+    for term in terms:
+        written |= contains_term(lower, term)
+    found = []
+    for key, text, sent in zip(own.loc[written, "message_key"], own.loc[written, "text"],
+                               own.loc[written, "sent_at"], strict=True):
+        if key not in messages.index:
+            continue
+        flat = " ".join(str(text).split())
+        hit = next((m for m in (p.search(flat) for p in patterns) if m), None)
+        if hit is None:
+            continue
+        start, end = max(0, hit.start() - width), min(len(flat), hit.end() + width)
+        # whole words at both ends
+        start = flat.find(" ", start, hit.start()) + 1 if start else 0
+        end = flat.rfind(" ", hit.end(), end) if end < len(flat) else end
+        end = len(flat) if end < 0 else end
+        excerpt = ("…" if start else "") + flat[start:end] + ("…" if end < len(flat) else "")
+        row = messages.loc[key]
+        message_id, subject = (row.get(c) for c in ("message_id", "subject"))
+        found.append({"message_id": "" if pd.isna(message_id) else str(message_id),
+                      "date": "" if pd.isna(sent) else sent.date().isoformat(),
+                      "subject": "" if pd.isna(subject) else str(subject),
+                      "excerpt": excerpt})
+        if len(found) >= limit:
+            break
+    return found
+
+
 def _finding(test, requests, messages, segments, identities, alpha):
     from .vision import emerging_names, outside_parties
 
@@ -842,6 +901,7 @@ def _finding(test, requests, messages, segments, identities, alpha):
         if lead is not None:
             candidates = [lead, *candidates[1:]]
     source = candidates[0] if candidates else None
+    writing = _source_writing(source, authored, messages, sharp)
     start = messages["sent_at"].min()
     origin, origin_clues = finder.origin(source, onset, start, ranked=candidates)
     base.update({
@@ -857,6 +917,7 @@ def _finding(test, requests, messages, segments, identities, alpha):
         "source_clues": [] if source is None else source.clues,
         "source_people": [] if source is None else list(
             source.members if source.backed is None else source.backed),
+        "source_writing": writing,
         "origin_hypothesis": origin,
         "origin_clues": origin_clues,
         "onset": None if onset is None else onset.date().isoformat(),

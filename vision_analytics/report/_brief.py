@@ -504,8 +504,12 @@ def build_context(analysis, *, anonymized=False, title=None, max_requests_per_to
             excerpt = _str(clue.get("excerpt"))
             if not excerpt and not row:
                 continue
-            evidence.append({"request_id": rid, "date": _date(row.get("sent_at")),
-                             "subject": _cut(_str(row.get("subject")), 90),
+            # a message that is no request (the source's own mail) brings its own
+            # date and subject
+            evidence.append({"request_id": rid,
+                             "date": _date(row.get("sent_at")) or _str(clue.get("date")),
+                             "subject": _cut(_str(row.get("subject"))
+                                             or _str(clue.get("subject")), 90),
                              "message_id": _str(clue.get("message_id")) or _str(
                                  row.get("message_id")),
                              "excerpt": _cut(excerpt, 240)})

@@ -44,9 +44,52 @@ def _count(pattern, requests: pd.DataFrame) -> int:
     return sum(bool(pattern.search(str(text))) for text in requests["text"].fillna(""))
 
 
-def answer_questions(finding: dict, requests: pd.DataFrame, members: pd.Series) -> dict:
+#: Clue kinds that do not speak for the source of a single request: who sent it
+#: (the messenger), and the finding's own "uses the vision's phrases" clue.
+_NOT_WHOSE = frozenset({"sender", "vision"})
+
+
+def _whose_evidence(finding: dict, vision: pd.DataFrame, evidence: pd.DataFrame | None,
+                    limit: int = 5) -> list[dict]:
+    """The requests and messages the source rests on: vision requests whose own
+    clues name the source (a forwarded header, a mention, a style match …),
+    strongest first, then the source's own mail that writes the vision's phrases;
+    failing both, the finding's clues alone (no request is claimed to carry them)."""
+    people = set(finding.get("source_people") or []) | {finding.get("source_key")}
+    people.discard(None)
+    items: list[dict] = []
+    if evidence is not None and len(evidence) and people and len(vision):
+        ids = vision.index.astype(str)
+        rows = evidence[evidence["candidate"].isin(people)
+                        & ~evidence["kind"].isin(_NOT_WHOSE)
+                        & evidence["request_id"].astype(str).isin(ids)]
+        rows = rows.sort_values("weight", ascending=False, kind="stable").drop_duplicates(
+            "request_id")
+        # the strongest clue of each kind first (a forwarded header, a mention, a
+        # style match), then the next strongest
+        first = ~rows["kind"].duplicated()
+        rows = pd.concat([rows[first], rows[~first]])
+        message_ids = dict(zip(ids, vision["message_id"].fillna("").astype(str),
+                               strict=True)) if "message_id" in vision else {}
+        for row in rows.head(limit).itertuples(index=False):
+            rid = str(row.request_id)
+            items.append({"request_id": rid, "message_id": message_ids.get(rid, ""),
+                          "kind": str(row.kind), "excerpt": str(row.excerpt)})
+    for written in finding.get("source_writing") or []:
+        items.append({**written, "kind": "own_mail",
+                      "excerpt": "in their own mail: " + written.get("excerpt", "")})
+    return items or [{"excerpt": str(c)} for c in finding.get("source_clues") or []]
+
+
+def answer_questions(finding: dict, requests: pd.DataFrame, members: pd.Series,
+                     evidence: pd.DataFrame | None = None) -> dict:
     """Whose vision / how and where developed / approved and funded — each a sentence
-    with the evidence behind it, or "not enough evidence"."""
+    with the evidence behind it, or "not enough evidence".
+
+    ``evidence`` (the attribution's clue rows) lets "whose vision" point at the
+    requests whose own clues name the source; without it, and without the
+    source's own mail (``finding["source_writing"]``), its evidence is the
+    finding's clues alone."""
     vision = requests[members]
     source = finding.get("source")
     if not finding.get("shared_source"):
@@ -58,17 +101,15 @@ def answer_questions(finding: dict, requests: pd.DataFrame, members: pd.Series) 
         how = {"answer": "Not enough evidence: no shared vision was found to trace.",
                "evidence": []}
     else:
-        ids = finding.get("requests_in_vision", [])[:8]
         who = _describe(source, finding.get("source_kind"))
+        clues = [str(c) for c in finding.get("source_clues") or []][:3]
         whose = {
             "answer": (f"The requests share a source: {who} "
                        f"(confidence {finding.get('confidence', 0):.0%}, p = "
                        f"{finding.get('p_value', 1):.3f}); {len(vision)} requests across "
                        f"{vision['topic_id'].nunique() if len(vision) else 0} topics "
-                       "carry it."),
-            "evidence": [{"request_id": r, "excerpt": c} for r, c in
-                         zip(ids, finding.get("source_clues", []) + [""] * len(ids),
-                             strict=False)],
+                       "carry it." + (f" Clues: {'; '.join(clues)}." if clues else "")),
+            "evidence": _whose_evidence(finding, vision, evidence),
         }
         origin = finding.get("origin_hypothesis")
         terms = ", ".join(f"“{t}”" for t in finding.get("vision_terms", [])[:6])
