@@ -422,3 +422,25 @@ def test_whose_vision_of_the_sample_rests_on_clues_that_name_the_source():
     assert all(any(t in e["excerpt"].lower() for t in terms) for e in own)
     page = html.unescape(Brief(analysis).html)
     assert all(e["date"] in page and e["subject"] in page for e in own)
+
+
+def test_how_it_developed_points_at_where_the_story_starts():
+    """"How and where was it developed?" lists, in date order, the messages where the
+    story starts: the source first copied in (the sample's welcome note), their
+    first own message, and the first request of the vision."""
+    sample, analysis = sample_analysis()
+    vision = analysis.vision
+    linked = [e for e in vision["answers"]["how_developed"]["evidence"] if e.get("message_id")]
+    assert [e["date"] for e in linked] == sorted(e["date"] for e in linked)
+    messages = analysis.messages.set_index("message_id")
+    people = set(vision["source_people"]) | {vision["source_key"]}
+    kinds = {e["excerpt"].split(":")[0].removeprefix(vision["source"]["name"] + " "): e
+             for e in linked}
+    copied = kinds["first copied in"]
+    wrote = kinds[f"first message sent by {vision['source']['name']}"]
+    assert copied["date"] < wrote["date"]
+    assert analysis.identities.lookup(messages.loc[wrote["message_id"], "sender"]) in people
+    assert "welcom" in copied["subject"].lower()
+    first = kinds["first request of the vision"]
+    dates = analysis.requests.loc[vision["requests_in_vision"], "sent_at"]
+    assert first["request_id"] == str(dates.idxmin())

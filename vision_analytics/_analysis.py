@@ -827,6 +827,58 @@ def _source_writing(source, authored: pd.DataFrame, messages: pd.DataFrame,
     return found
 
 
+def _landmarks(source, messages: pd.DataFrame, identities, requests: pd.DataFrame,
+               members: pd.Series, width: int = 160) -> list[dict]:
+    """Where the story of the vision starts in the mail, in date order: when the
+    source was first copied in (an announcement, say), their first message, and
+    the first request of the vision, each with its message id, date, subject and
+    opening words."""
+    def item(message_id, sent, subject, what, text) -> dict:
+        flat = " ".join(str(text or "").split())
+        cut = flat if len(flat) <= width else flat[:width].rsplit(" ", 1)[0] + "…"
+        return {"message_id": "" if pd.isna(message_id) else str(message_id),
+                "date": "" if pd.isna(sent) else pd.Timestamp(sent).date().isoformat(),
+                "subject": "" if pd.isna(subject) else str(subject),
+                "excerpt": f"{what}: {cut}" if cut else what}
+
+    found = []
+    people = set() if source is None else (
+        set(source.backed if source.backed is not None else source.members) or {source.key})
+    if people and len(messages):
+        senders = messages["sender"].dropna().astype(str).unique()
+        theirs = {s for s in senders if identities.lookup(s) in people}
+        mail = messages[messages["sender"].isin(theirs) & messages["sent_at"].notna()]
+        who = source.name or source.email
+        if len(mail):
+            first = mail.sort_values("sent_at", kind="stable").iloc[0]
+            found.append(item(first.get("message_id"), first["sent_at"], first.get("subject"),
+                              f"first message sent by {who}", first.get("new_text")))
+            # copied in before they wrote: when they first appear
+            earlier = messages[messages["sent_at"] < first["sent_at"]]
+        else:
+            earlier = messages[messages["sent_at"].notna()]
+        emails = {e.lower() for person in identities.people.itertuples()
+                  if person.person_id in people and isinstance(person.emails, list)
+                  for e in person.emails}
+        if emails and len(earlier) and {"to", "cc"} <= set(earlier.columns):
+            copied = [bool(emails & {str(a).lower() for a in [*to, *cc]})
+                      for to, cc in zip(earlier["to"], earlier["cc"], strict=True)]
+            copied = earlier[np.asarray(copied, dtype=bool)]
+            if len(copied):
+                first = copied.sort_values("sent_at", kind="stable").iloc[0]
+                found.insert(0, item(first.get("message_id"), first["sent_at"],
+                                     first.get("subject"), f"{who} first copied in",
+                                     first.get("new_text")))
+    vision = requests[members.reindex(requests.index).fillna(False).astype(bool)
+                      & requests["sent_at"].notna()]
+    if len(vision):
+        first = vision.sort_values("sent_at", kind="stable").iloc[0]
+        found.append({"request_id": str(first.name),
+                      **item(first.get("message_id"), first["sent_at"], first.get("subject"),
+                             "first request of the vision", first.get("text"))})
+    return sorted(found, key=lambda f: f["date"])
+
+
 def _finding(test, requests, messages, segments, identities, alpha):
     from .vision import emerging_names, outside_parties
 
@@ -902,6 +954,7 @@ def _finding(test, requests, messages, segments, identities, alpha):
             candidates = [lead, *candidates[1:]]
     source = candidates[0] if candidates else None
     writing = _source_writing(source, authored, messages, sharp)
+    landmarks = _landmarks(source, messages, identities, requests, members)
     start = messages["sent_at"].min()
     origin, origin_clues = finder.origin(source, onset, start, ranked=candidates)
     base.update({
@@ -918,6 +971,7 @@ def _finding(test, requests, messages, segments, identities, alpha):
         "source_people": [] if source is None else list(
             source.members if source.backed is None else source.backed),
         "source_writing": writing,
+        "origin_messages": landmarks,
         "origin_hypothesis": origin,
         "origin_clues": origin_clues,
         "onset": None if onset is None else onset.date().isoformat(),

@@ -123,7 +123,9 @@ def answer_questions(finding: dict, requests: pd.DataFrame, members: pd.Series,
         how = {
             "answer": (f"It looks {origin_text}; it surfaced around {onset or 'an unknown date'} "
                        f"and speaks of {terms or 'no distinctive terms'}."),
-            "evidence": [{"excerpt": c} for c in finding.get("origin_clues", [])],
+            # the clues, then the messages where the story starts in the mail
+            "evidence": [{"excerpt": c} for c in finding.get("origin_clues", [])]
+            + list(finding.get("origin_messages") or []),
         }
     asked = vision if len(vision) else requests
     funded, unfunded = _hits(FUNDING, asked), _hits(UNFUNDED, asked)
