@@ -204,9 +204,10 @@ def test_junk_truncated_and_empty_files_become_errors(tmp_path):
     corpus = _load(tmp_path)
     assert len(corpus.messages) == 2  # the truncated message still has a From header
     dropped = corpus.errors[~corpus.errors["kept"]]
-    assert set(dropped["error"]) == {"unsupported_format"}
-    assert len(dropped) == 2  # junk.bin and the empty file
-    assert dropped["source"].str.endswith(("junk.bin", "empty.eml")).all()
+    # junk.bin is no format; the empty file is said to be empty
+    reasons = dict(zip(dropped["source"].str.rsplit("/", n=1).str[-1], dropped["error"],
+                       strict=True))
+    assert reasons == {"junk.bin": "unsupported_format", "empty.eml": "empty"}
 
 
 def test_deep_nesting_and_huge_message(tmp_path):
@@ -273,3 +274,64 @@ def test_r_mailing_list_archives(real_data):
     assert (corpus.messages["sender"] != "").all()
     assert corpus.messages["sender"].nunique() > 300
     assert corpus.messages["thread_id"].nunique() < len(corpus.messages) * 0.5
+
+
+# --- Outlook forwards as attachments, Exchange journals, byte-order marks -----------------
+
+def _attached(outer_sender: str, note: str, inner: bytes, *, headers: str = "") -> bytes:
+    """A message whose only content besides ``note`` is ``inner`` as message/rfc822."""
+    boundary = f"b-{len(inner)}"  # one per level: a nested part must not close this one
+    return (f"From: {outer_sender}\nTo: sam@seller.com\nSubject: FW: Pricing\n"
+            "Date: Wed, 8 Jan 2020 09:00:00 +0000\nMessage-ID: <outer-" f"{len(inner)}@c.com>\n"
+            f"{headers}MIME-Version: 1.0\n"
+            f'Content-Type: multipart/mixed; boundary="{boundary}"\n\n'
+            f"--{boundary}\nContent-Type: text/plain; charset=utf-8\n\n{note}\n"
+            f"--{boundary}\nContent-Type: message/rfc822\n\n").encode() + inner + \
+        f"\n--{boundary}--\n".encode()
+
+
+def test_a_message_forwarded_as_an_attachment_is_read_as_a_forwarded_block(tmp_path):
+    """Outlook's "forward as attachment": the attached mail's author, date and words
+    are the forwarded block's, two levels deep too; the attachment is still listed."""
+    inner = _eml(body="Could you price a usage-based option for 300 sites?")
+    twice = _attached("Lee Park <lee@customer.com>", "From our CDO, see attached.", inner)
+    (tmp_path / "fw.eml").write_bytes(_attached("Bo Chan <bo@customer.com>", "See below.",
+                                                twice))
+    corpus = _load(tmp_path)
+    body = corpus.messages["body_text"].iloc[0]
+    assert body.startswith("See below.")
+    assert body.count("-----Original Message-----") == 2
+    assert "From: Dana Whitfield <dana@customer.com>" in body
+    assert "usage-based option" in body and "From our CDO" in body
+    assert corpus.messages["attachment_names"].iloc[0] == ["FW: Pricing.eml"]
+    segments = va.normalize.segment_messages(corpus.messages)
+    authors = set(segments.loc[segments["depth"] >= 1, "author_email"])
+    assert {"lee@customer.com", "dana@customer.com"} <= authors
+
+
+def test_an_exchange_journal_report_is_read_as_the_message_it_wraps(tmp_path):
+    inner = _eml(body="Could you price a five-year option?")
+    report = _attached("Microsoft Exchange <journal@seller.com>",
+                       "Sender: dana@customer.com\nSubject: Pricing", inner,
+                       headers="X-MS-Journal-Report: \n")
+    (tmp_path / "journal.mbox").write_bytes(
+        b"From journal@seller.com Wed Jan  8 09:00:00 2020\n" + report + b"\n")
+    corpus = _load(tmp_path)
+    row = corpus.messages.iloc[0]
+    assert row["sender"] == "dana@customer.com" and row["subject"] == "Pricing"
+    assert row["body_text"].strip() == "Could you price a five-year option?"
+    notes = corpus.errors.loc[corpus.errors["kept"], "detail"]
+    assert notes.str.contains("journal report").any()
+
+
+def test_a_byte_order_mark_before_the_headers_and_thunderbird_indexes(tmp_path):
+    (tmp_path / "Pricing.eml").write_bytes(b"\xef\xbb\xbf" + _eml().replace(b"\n", b"\r\n"))
+    (tmp_path / "Inbox.msf").write_bytes(b"// <!-- <mdb:mork:z v=\"1.4\"/> -->\n< <(a=c)> >")
+    (tmp_path / "Trash").write_bytes(b"")
+    corpus = _load(tmp_path)
+    assert corpus.messages["sender"].tolist() == ["dana@customer.com"]
+    assert corpus.messages["subject"].tolist() == ["Pricing"]
+    reasons = dict(zip(corpus.errors["source"].str.rsplit("/", n=1).str[-1],
+                       corpus.errors["detail"], strict=True))
+    assert "Thunderbird summary index" in reasons["Inbox.msf"]
+    assert reasons["Trash"] == "an empty file: nothing to read"

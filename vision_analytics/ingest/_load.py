@@ -262,6 +262,13 @@ def _items(path: Path, fmt: str, start: int = 0,
             yield _parse_or_error(path.read_bytes(), name, name, "0", fmt)
         elif fmt in ("msg", "pst"):
             yield from _outlook_items(path, fmt)
+        elif path.stat().st_size == 0:
+            # Thunderbird keeps an empty file for every folder it has (Drafts, Trash)
+            yield LoadError(name, "", "empty", "an empty file: nothing to read")
+        elif path.suffix.lower() == ".msf":
+            yield LoadError(name, "", "unsupported_format",
+                            "a Thunderbird summary index (.msf), not mail: the mailbox "
+                            "file of the same name beside it holds the messages")
         else:
             yield LoadError(name, "", "unsupported_format",
                             "not a mail export or request log this tool reads; "

@@ -25,6 +25,10 @@ __all__ = ["decode_bytes", "header_text", "parse_addresses", "parse_date", "pars
 MAX_BODY_CHARS = 1_000_000
 MAX_PART_DEPTH = 64
 MAX_PARTS = 2_000
+#: How many levels of messages attached to messages are read as forwarded text.
+MAX_EMBEDDED_DEPTH = 3
+
+_BOM = b"\xef\xbb\xbf"
 
 _WS = re.compile(r"\s+")
 _MSGID = re.compile(r"<[^<>\s]+>")
@@ -213,13 +217,48 @@ def parse_rfc822(raw: bytes, *, source: str, fmt: str) -> dict:
     if b"\x00" in raw:
         raw = raw.replace(b"\x00", b"")
         notes.append("NUL bytes removed")
+    if raw.startswith(_BOM):
+        # Windows Mail and some Outlook on the web exports write a byte-order mark
+        # before the first header: with it, the first header would be lost
+        raw = raw[len(_BOM):]
     msg = message_from_bytes(raw, policy=compat32)
+    journaled = _journaled(msg)
+    if journaled is not None:
+        notes.append("Exchange journal report: the journaled message inside it is read")
+        msg = journaled
     fill_from_message(record, msg)
     return record
 
 
-def fill_from_message(record: dict, msg: Message) -> None:
-    """Fill ``record`` from a parsed ``email.message.Message``."""
+def _journaled(msg: Message) -> Message | None:
+    """The message an Exchange journal report wraps (the report itself is an
+    envelope: who sent what to whom, with the original attached), or None."""
+    if _quiet_get(msg, "X-MS-Journal-Report") is None and _quiet_get(
+            msg, "X-MS-Exchange-Organization-Journal-Report") is None:
+        return None
+    try:
+        parts = msg.get_payload() if msg.is_multipart() else []
+    except Exception:
+        return None
+    for part in parts if isinstance(parts, list) else []:
+        try:
+            if part.get_content_type() == "message/rfc822":
+                inner = part.get_payload()
+                if isinstance(inner, list) and inner:
+                    return inner[0]
+        except Exception:
+            continue
+    return None
+
+
+def fill_from_message(record: dict, msg: Message, depth: int = 0) -> None:
+    """Fill ``record`` from a parsed ``email.message.Message``.
+
+    A message attached to it (Outlook's "forward as attachment", ``message/rfc822``)
+    is read too: its text follows the body under an Outlook-style header ("From:",
+    "Sent:", "To:", "Subject:"), as if it had been forwarded inline, so its author,
+    date and words are the forwarded block's (nested ones too, ``depth`` levels
+    down at most :data:`MAX_EMBEDDED_DEPTH`)."""
     notes = record["notes"]
     get = _safe_getter(msg, notes)
 
@@ -252,15 +291,40 @@ def fill_from_message(record: dict, msg: Message) -> None:
     if date_note:
         notes.append(date_note)
 
-    _fill_body(record, msg)
+    _fill_body(record, msg, depth)
 
 
-def _fill_body(record: dict, msg: Message) -> None:
+def _embedded_text(part: Message, notes: list[str], depth: int) -> str:
+    """An attached message as a forwarded block: an Outlook-style header over its
+    text (its own attached messages within it)."""
+    inner = part.get_payload()
+    if not (isinstance(inner, list) and inner and isinstance(inner[0], Message)):
+        return ""
+    if depth >= MAX_EMBEDDED_DEPTH:
+        notes.append(f"messages attached more than {MAX_EMBEDDED_DEPTH} deep; the inner ones "
+                     "are listed as attachments only")
+        return ""
+    sub = new_record(source="", fmt="")
+    fill_from_message(sub, inner[0], depth + 1)
+    sender = (f"{sub['sender_name']} <{sub['sender']}>" if sub["sender_name"]
+              else sub["sender"])
+    lines = ["-----Original Message-----", f"From: {sender}"]
+    if sub["sent_at"] is not None:
+        lines.append(f"Sent: {sub['sent_at']:%A, %B %d, %Y %I:%M %p}")
+    for label, field in (("To", "to"), ("Cc", "cc")):
+        if sub[field]:
+            lines.append(f"{label}: {'; '.join(sub[field])}")
+    lines.append(f"Subject: {sub['subject']}")
+    return "\n".join(lines) + "\n\n" + sub["body_text"].strip()
+
+
+def _fill_body(record: dict, msg: Message, depth: int = 0) -> None:
     notes = record["notes"]
     plain: str | None = None
     html: str | None = None
     names: list[str] = []
     sizes: list[int] = []
+    embedded: list[str] = []
     stack = [(msg, 0)]
     n_parts = 0
     while stack:
@@ -275,7 +339,9 @@ def _fill_body(record: dict, msg: Message) -> None:
         except Exception:
             notes.append("unreadable MIME part header")
             continue
-        if is_multipart:
+        # an attached message is "multipart" to the parser (its payload is the
+        # message): it is read below as one, not walked into
+        if is_multipart and ctype != "message/rfc822":
             if depth >= MAX_PART_DEPTH:
                 notes.append(f"MIME nesting deeper than {MAX_PART_DEPTH}; inner parts ignored")
                 continue
@@ -289,6 +355,14 @@ def _fill_body(record: dict, msg: Message) -> None:
         if ctype == "message/rfc822" or filename or disposition == "attachment":
             names.append(filename or _embedded_name(part, ctype))
             sizes.append(_payload_size(part))
+            if ctype == "message/rfc822":
+                try:
+                    text = _embedded_text(part, notes, depth)
+                except Exception as exc:  # a broken attached message is only a name
+                    notes.append(f"attached message unreadable: {type(exc).__name__}")
+                    text = ""
+                if text:
+                    embedded.append(text)
             continue
         if ctype == "text/plain" and plain is None:
             plain = _part_text(part, notes)
@@ -307,6 +381,10 @@ def _fill_body(record: dict, msg: Message) -> None:
             notes.append(f"HTML body could not be converted: {type(exc).__name__}")
     else:
         body, kind = (plain or ""), ("plain" if plain is not None else "none")
+    if embedded:
+        body = "\n\n".join([body.rstrip(), *embedded]) if body.strip() else \
+            "\n\n".join(embedded)
+        kind = kind if kind != "none" else "plain"
     if len(body) > MAX_BODY_CHARS:
         notes.append(f"body longer than {MAX_BODY_CHARS:,} characters; truncated")
         body = body[:MAX_BODY_CHARS]
