@@ -27,6 +27,7 @@ import numpy as np
 import pandas as pd
 
 import vision_analytics as va
+from vision_analytics._engine import _passed_on
 from vision_analytics.normalize import (
     NOTE_KINDS,
     fallback_new_text,
@@ -93,11 +94,25 @@ def evaluate(labelled: pd.DataFrame, correspondents, split: str = "test",
     # what analyze() scores: the zoner's note (greeting, new text, closing; no signature)
     note = own_text(segment_messages(part), NOTE_KINDS, index=part.index)
     zoned = score_requests(part.assign(new_text=note), correspondents=correspondents)
+    # ... and a short note with no ask over a block someone outside enron.com wrote
+    # ("See below.") read as passing that block's asks on, as analyze() does
+    segments = segment_messages(part)
+    chosen = zoned["request_score"] >= threshold
+    passed = _passed_on(part, segments, own_text(segments, index=part.index),
+                        pd.DataFrame({"message_key": part.index[chosen].astype(str)}),
+                        ("enron.com",))
+    relayed = chosen.copy()
+    if len(passed):
+        more = score_requests(part.loc[passed.index].assign(new_text=passed),
+                              correspondents=correspondents)["request_score"] >= threshold
+        relayed.loc[more.index[more]] = True
     rows = {
         f"request_score >= {threshold:.2f}": prf(part["label"],
                                                  scores["request_score"] >= threshold),
         "  the same on the zoned note (as analyze)": prf(
             part["label"], zoned["request_score"] >= threshold),
+        "  and with notes that pass a block's asks on (as analyze)": prf(
+            part["label"], relayed),
         "baseline: '?' in new text": prf(part["label"], question_mark_baseline(part)),
     }
     return pd.DataFrame(rows).T

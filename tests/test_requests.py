@@ -447,3 +447,57 @@ def test_a_log_row_typed_up_from_the_note_records_its_mail():
     assert link_logged_requests(frame)["l1"] == "m1"
     # without the note, as the mail's ask alone, the row reads like neither
     assert link_logged_requests(frame.drop(columns="context"))["l1"] == ""
+
+
+@pytest.mark.parametrize("body", [
+    "いつもお世話になっております。朝凪ロジスティクスの田中です。\n\n"
+    "2月に契約更新を控えております。更新見積もりと条件の変更点をお送りいただけますか。",
+    "情報セキュリティ部門より年次のチェックシートが届いております。"
+    "2月20日までにご回答いただけますでしょうか。",
+    "現在保有しているライセンス数をご確認いただけますか。当社の集計では420です。"])
+def test_japanese_polite_asks_are_asks(body):
+    # no space after "。", no "?": the particle "か" ends the question
+    score = score_requests(inbound([body]), correspondents=DANA)
+    assert score["request_score"].iloc[0] >= REQUEST_THRESHOLD
+    assert "foreign_ask" in score["cues"].iloc[0]
+
+
+@pytest.mark.parametrize("body", [
+    "承知いたしました。ご対応ありがとうございます。\n\n引き続きよろしくお願いいたします。",
+    "資料を受領しました。社内で共有いたします。\n\n以上、よろしくお願いいたします。"])
+def test_a_japanese_closing_formula_is_no_ask(body):
+    # "よろしくお願いいたします" closes every Japanese mail
+    score = score_requests(inbound([body]), correspondents=DANA)
+    assert score["request_score"].iloc[0] < REQUEST_THRESHOLD
+
+
+def test_a_see_below_note_passes_on_the_asks_of_a_colleagues_block():
+    """"See below." over a colleague's forwarded mail relays its asks; the same note
+    over the seller's mail, over a colleague's mail that asks nothing, over an article
+    passed round, or a reminder over one's own ask (a chaser), does not."""
+    from vision_analytics._engine import prepare_partition
+
+    def forward(note, author, ask):
+        return (f"{note}\n\n-----Original Message-----\nFrom: {author}\n"
+                "Sent: Monday, June 03, 2024 10:12 AM\nTo: Bo <bo@acme.com>\n"
+                f"Subject: pricing\n\n{ask}\n\nThanks\nAnn")
+
+    bodies = [forward("See below.", "Ann Lee <ann@acme.com>",
+                      "Could you price a five-year option for us?"),
+              forward("See below.", "Sam <sam@seller.com>",
+                      "Could you price a five-year option for us?"),
+              forward("See below.", "Ann Lee <ann@acme.com>", "The plant closes in August."),
+              forward("Gentle reminder on the below.", "Bo <bo@acme.com>",
+                      "Could you price a five-year option for us?"),
+              # an article passed round: long, and whatever it "needs" is no ask of ours
+              forward("See below.", "Ann Lee <ann@acme.com>",
+                      "They need to take on a bigger rival. " + "The season went on. " * 60),
+              forward("FYI - this is what the board wants, and I agree with every word of "
+                      "it; we will come back to it at the quarterly review next month with "
+                      "the whole team and the plant managers around the table.",
+                      "Ann Lee <ann@acme.com>", "Could you price a five-year option for us?")]
+    messages = inbound(bodies, senders=["bo@acme.com"] * 6).set_index(
+        pd.Index([f"m{i}" for i in range(6)], name="message_key"))
+    _, _, requests = prepare_partition(messages, ["seller.com"])
+    assert requests["message_key"].tolist() == ["m0"]
+    assert "five-year option" in requests["text"].iloc[0]

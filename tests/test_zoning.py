@@ -551,13 +551,19 @@ def test_a_warning_in_the_authors_own_words_is_not_a_banner():
 @pytest.mark.parametrize(
     "footer",
     ["-- \nAnna Berg\nhttps://example.org", "Sent from my iPhone", "Von meinem iPhone gesendet",
-     "Envoyé de mon iPhone"],
+     "Envoyé de mon iPhone", "Scarica Outlook per Android", "Outlook voor Android downloaden",
+     "Android 版 Outlook を入手", "Get Outlook for iOS"],
 )
 def test_signature_separators_and_mobile_lines(footer):
     body = f"Please price option B as well.\n\n{footer}\n"
     got = kinds(body)
     assert got[0] == ("new", "Please price option B as well.")
     assert got[-1] == ("signature", footer.strip())
+
+
+def test_a_question_about_outlook_on_android_is_no_footer():
+    body = "Does the Outlook add-in work on Android?\n"
+    assert kinds(body) == [("new", body.strip())]
 
 
 def test_signature_is_structural_not_a_name_list():

@@ -13,6 +13,7 @@ a two-worker ``LocalCluster``).
 from __future__ import annotations
 
 import os
+import re
 import warnings
 from contextlib import contextmanager
 
@@ -27,6 +28,7 @@ from .normalize import (
     segment_messages,
     team_correspondents,
 )
+from .normalize._requests import _n_words
 
 __all__ = ["ENGINES", "dask_prepare", "prepare_in_slices", "prepare_partition",
            "slim_segments"]
@@ -50,7 +52,95 @@ def prepare_partition(messages: pd.DataFrame, seller_domains, correspondents=Non
     note = own_text(segments, NOTE_KINDS, index=messages.index)
     requests = detect_requests(messages.assign(new_text=note),
                                seller_domains=seller_domains, correspondents=correspondents)
+    passed = _passed_on(messages, segments, new_text, requests, seller_domains)
+    if len(passed):
+        more = detect_requests(messages.loc[passed.index].assign(new_text=passed),
+                               seller_domains=seller_domains, correspondents=correspondents)
+        if len(more):
+            requests = pd.concat([requests, more]).loc[lambda f: ~f.index.duplicated()]
+            order = {key: i for i, key in enumerate(messages.index.astype(str))}
+            requests = requests.iloc[np.argsort([order[k] for k in requests["message_key"]],
+                                                kind="stable")]
     return new_text, segments, requests
+
+
+#: A note this short, with no ask of its own, over a block someone else wrote,
+#: passes that block's asks on ("See below.", "Over to you – please see the mail
+#: below.", "下記転送いたします。").
+PASS_ON_WORDS = 30
+#: ... and the block it passes on is an ask's length, not an article's.
+PASS_ON_BLOCK_WORDS = 200
+
+
+def _passed_on(messages: pd.DataFrame, segments: pd.DataFrame, new_text: pd.Series,
+               requests: pd.DataFrame, seller_domains) -> pd.Series:
+    """The notes that pass on the asks of a block below them, with that block.
+
+    A customer who forwards a colleague's mail, or replies over it, with "See
+    below." relays the colleague's asks: the first block a customer (not the
+    seller, and not the sender: a note over one's own mail chases it) wrote below
+    it is read for asks. Messages already
+    found as requests, and notes longer than :data:`PASS_ON_WORDS` words, are
+    left as they were.
+    """
+    if segments.empty or not {"depth", "author_email", "message_key"} <= set(segments):
+        return pd.Series(dtype=str)
+    asked = set(requests["message_key"].astype(str)) if len(requests) else set()
+    words = new_text.astype(str).str.split().str.len()
+    short = set(words.index[(words <= PASS_ON_WORDS)].astype(str)) - asked
+    if not short:
+        return pd.Series(dtype=str)
+    domains = [seller_domains] if isinstance(seller_domains, str) else list(seller_domains or ())
+    domains = tuple(str(d).lower().lstrip("@") for d in domains if str(d).strip())
+    email = segments["author_email"].fillna("").astype(str).str.lower()
+    domain = email.str.rsplit("@", n=1).str[-1]
+    theirs = email.str.contains("@", regex=False) & ~domain.apply(
+        lambda d: any(d == x or d.endswith("." + x) for x in domains))
+    # not the sender's own earlier mail: a note over that chases it ("gentle reminder
+    # on the below"), and a chaser is not a new ask
+    senders = messages["sender"].fillna("").astype(str).str.lower() if "sender" in messages \
+        else pd.Series("", index=messages.index)
+    senders.index = senders.index.astype(str)
+    own = email.to_numpy() == senders.reindex(
+        segments["message_key"].astype(str)).fillna("").to_numpy()
+    below = segments[(segments["depth"] == 1) & theirs & ~own
+                     & segments["message_key"].astype(str).isin(short)
+                     & ~segments["kind"].isin(["signature", "disclaimer"])]
+    if below.empty:
+        return pd.Series(dtype=str)
+    # the first block below the note: its author's own zones only
+    first = below.groupby("message_key", sort=False)["author_email"].transform("first")
+    block = below[below["author_email"] == first].groupby("message_key", sort=False)[
+        "text"].agg(lambda t: "\n\n".join(x.strip() for x in t))
+    keys = [k for k in messages.index if str(k) in set(block.index.astype(str))]
+    if not keys:
+        return pd.Series(dtype=str)
+    block.index = block.index.astype(str)
+    # the block's own words: not its header lines ("Sent: Monday, 10:12 AM" reads as
+    # scheduling), nor the note ("See below" reads as an FYI); a long block is an
+    # article or a report passed round, not a colleague's ask
+    texts = {k: _without_header(block[str(k)]) for k in keys}
+    keys = [k for k in keys if _n_words(texts[k]) <= PASS_ON_BLOCK_WORDS]
+    return pd.Series([texts[k] for k in keys],
+                     index=pd.Index(keys, name=messages.index.name), dtype=str)
+
+
+_HEADER_LINE = re.compile(r"^\s*(?:[-_=*]{2,}.*|[^\W\d][\w .'-]{0,30}\s?[:：].*|.*\bwrote:\s*|"
+                          r".*(?:schrieb|a écrit|escribió|ha scritto|schreef|のメッセージ).*:\s*)$")
+
+
+def _without_header(text: str) -> str:
+    """A quoted or forwarded block less the header lines on top of it.
+
+    >>> _without_header("-----Original Message-----\\nFrom: Ann <a@c.com>\\n"
+    ...                 "Subject: price\\n\\nCould you price it?")
+    'Could you price it?'
+    """
+    lines = text.strip().splitlines()
+    k = 0
+    while k < len(lines) and (not lines[k].strip() or _HEADER_LINE.match(lines[k])):
+        k += 1
+    return "\n".join(lines[k:]).strip()
 
 
 def prepare_in_slices(messages: pd.DataFrame, seller_domains, *, slice_rows: int = 20_000,

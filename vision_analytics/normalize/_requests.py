@@ -129,7 +129,11 @@ REQUEST_CUES: dict[str, re.Pattern] = {
         r"(?:peut|doit|sait|pourrait|devrait|faudrait)-on|[^\W\d_]+ (?:u|jullie)|"
         r"cuándo|cómo|qué|cuál(?:es)?|dónde|por qué|"
         r"quando|come|quale|perché|wanneer|hoe|welke|waarom)\b[^?]*[?？]\s*$"
-        r"|¿|请|能否|麻烦|是否可以|お願い|頂けますか", _F),
+        r"|¿|请|能否|麻烦|是否可以|(?<!よろしく)(?<!宜しく)お願い|頂けますか"
+        # Japanese polite asks: "お送りいただけますか", "ご回答いただけますでしょうか",
+        # "ご教示ください", "ご確認いただければ幸いです", "教えていただきたく"
+        r"|(?:いただ|頂)け(?:ます|ません)(?:か|でしょうか)|(?:いただ|頂)き(?:たく|たい)"
+        r"|(?:いただ|頂)け(?:れば|ると)|ください|下さい|でしょうか|ご教示", _F),
     "direct_ask": re.compile(
         # the sentence itself opens on the ask: "Could you…", "Please send…", "Can we…"
         # (after a short lead-in or two: "Frankly, could you…", "Bottom line: please…")
@@ -227,7 +231,9 @@ REQUEST_WEIGHTS: dict[str, float] = {
 
 # a question ends on a word then "?" (garbled bytes often decode to a lone "?")
 # a closing quote of any typography may sit before or after the mark: «what-if»?
-_QUESTION = re.compile(r"\w[\w)'\"»”“’‘」』]*\s*[?？]+[\"')»”“’‘」』]*\s*$")
+# (a Japanese question may end on its particle, "…いただけますか。", with no "?")
+_QUESTION = re.compile(r"\w[\w)'\"»”“’‘」』]*\s*[?？]+[\"')»”“’‘」』]*\s*$"
+                       r"|[\u3040-\u30ff\u4e00-\u9fff]か[。．]?\s*$")
 #: Characters of new text scanned for cues (word counts use the whole text).
 MAX_SCAN_CHARS = 5000
 
@@ -238,8 +244,22 @@ CORRESPONDENT_SHARE = 0.38
 #: Default decision threshold of :func:`detect_requests` (best F1 on the train labels).
 REQUEST_THRESHOLD = 0.30
 
-_SENTENCE = re.compile(r"(?<=[.!?。！？])\s+|\n\s*\n|\n(?=\s*[-*•]\s)")
+# Chinese and Japanese full stops end a sentence with no space after them
+_SENTENCE = re.compile(r"(?<=[.!?])\s+|(?<=[。！？])\s*|\n\s*\n|\n(?=\s*[-*•]\s)")
 _URL = re.compile(r"https?://\S+|www\.\S+", _F)
+
+
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
+
+
+def _n_words(text: str) -> int:
+    """Words of a text; Chinese, Japanese and Korean write no spaces, so two of
+    their characters count as a word (about their average word length).
+
+    >>> _n_words("Could you send it?"), _n_words("更新見積もりをお送りいただけますか。")
+    (4, 9)
+    """
+    return len(text.split()) + len(_CJK.findall(text)) // 2
 
 
 def split_sentences(text: str) -> list[str]:
@@ -361,7 +381,7 @@ def score_requests(
         # asks sit at the start: scanning the first MAX_SCAN_CHARS bounds the cost of
         # huge newsletters without changing what a person's note says
         counts, asks = _scan(text[:MAX_SCAN_CHARS])
-        n_words = len(text.split())
+        n_words = _n_words(text)
         counts["long"] = int(n_words > 250)
         counts["short"] = int(n_words < 4)
         # a question in a short personal note is an ask far more often than in a long text

@@ -106,7 +106,11 @@ MOBILE = re.compile(
     r"enviado[ \t]+desde[ \t]+mi[ \t]+.{1,30}|"
     r"verzonden[ \t]+(?:vanaf|met)[ \t]+(?:mijn[ \t]+)?.{1,30}|"
     r"inviato[ \t]+da[ \t]+.{1,30}|enviado[ \t]+do[ \t]+meu[ \t]+.{1,30}|.{1,20}から送信|"
-    r"发自我的.{1,20})$",
+    r"发自我的.{1,20}|"
+    # the Outlook app's footer in any language: "Scarica Outlook per Android",
+    # "Outlook für Android herunterladen", "Android 版 Outlook を入手"
+    r"(?=.{0,60}$)(?=.*\boutlook\b)(?=.*(?:android|\bios\b))(?=.*(?:get|download|scarica|"
+    r"obtenir|descarg|baix|hämta|pobierz|herunterladen|入手)).*)$",
     re.IGNORECASE,
 )
 DISCLAIMER = re.compile(
