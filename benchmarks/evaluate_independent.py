@@ -32,6 +32,14 @@ semicolon-CSV and two-sheet Excel logs, writes each vision idea in three or four
 domain migration, a reorganisation, a tender's burst of questions, a budget season, a
 programme name, an incident storm and a seller's product launch.
 
+``sixth_hand_accounts.py`` (``--generator sixth_hand_accounts``), written the same way
+again, exports Thunderbird profiles (``.msf`` indexes beside the mailboxes), mboxrd and
+mboxcl2 files, Exchange journal mailboxes and Outlook-on-the-web / Windows Mail ``.eml``
+files (CRLF, byte-order marks, subjects as file names), with mail forwarded as an attachment
+(``message/rfc822``, nested), Dutch, German, Italian and Japanese customers, SharePoint,
+Asana, Smartsheet ``.xlsx`` and tab-separated logs, and nulls with a merger that brings
+colleagues from another domain.
+
 For each account the script generates the files into a temporary folder, runs
 ``vision_analytics.analyze`` on the mbox and the request log (with the org chart
 when ``--org-chart`` is given) and scores the finding against the answer key:
@@ -83,7 +91,7 @@ import vision_analytics as va  # noqa: E402
 #: The generators written by other hands, each beside this script with a
 #: ``generate_account(kind, seed, out_dir, difficulty=...)`` and the same answer key.
 GENERATORS = ("independent_accounts", "other_hands_accounts", "fourth_hand_accounts",
-              "fifth_hand_accounts")
+              "fifth_hand_accounts", "sixth_hand_accounts")
 
 ORIGIN = {"new_exec": "new_executive", "it_dept": "it_organization",
           "competitor": "competitor", "null": None}
