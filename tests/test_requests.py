@@ -474,7 +474,8 @@ def test_a_japanese_closing_formula_is_no_ask(body):
 def test_a_see_below_note_passes_on_the_asks_of_a_colleagues_block():
     """"See below." over a colleague's forwarded mail relays its asks; the same note
     over the seller's mail, over a colleague's mail that asks nothing, over an article
-    passed round, or a reminder over one's own ask (a chaser), does not."""
+    passed round, a reminder over one's own ask (a chaser) or a "Thanks!" over a
+    colleague's quoted ask does not."""
     from vision_analytics._engine import prepare_partition
 
     def forward(note, author, ask):
@@ -489,6 +490,9 @@ def test_a_see_below_note_passes_on_the_asks_of_a_colleagues_block():
               forward("See below.", "Ann Lee <ann@acme.com>", "The plant closes in August."),
               forward("Gentle reminder on the below.", "Bo <bo@acme.com>",
                       "Could you price a five-year option for us?"),
+              # a thank-you over the thread, which quotes a colleague's ask: no relay
+              forward("Thanks!", "Ann Lee <ann@acme.com>",
+                      "Could you price a five-year option for us?"),
               # an article passed round: long, and whatever it "needs" is no ask of ours
               forward("See below.", "Ann Lee <ann@acme.com>",
                       "They need to take on a bigger rival. " + "The season went on. " * 60),
@@ -496,8 +500,8 @@ def test_a_see_below_note_passes_on_the_asks_of_a_colleagues_block():
                       "it; we will come back to it at the quarterly review next month with "
                       "the whole team and the plant managers around the table.",
                       "Ann Lee <ann@acme.com>", "Could you price a five-year option for us?")]
-    messages = inbound(bodies, senders=["bo@acme.com"] * 6).set_index(
-        pd.Index([f"m{i}" for i in range(6)], name="message_key"))
+    messages = inbound(bodies, senders=["bo@acme.com"] * 7).set_index(
+        pd.Index([f"m{i}" for i in range(7)], name="message_key"))
     _, _, requests = prepare_partition(messages, ["seller.com"])
     assert requests["message_key"].tolist() == ["m0"]
     assert "five-year option" in requests["text"].iloc[0]

@@ -87,7 +87,15 @@ def _passed_on(messages: pd.DataFrame, segments: pd.DataFrame, new_text: pd.Seri
         return pd.Series(dtype=str)
     asked = set(requests["message_key"].astype(str)) if len(requests) else set()
     words = new_text.astype(str).str.split().str.len()
-    short = set(words.index[(words <= PASS_ON_WORDS)].astype(str)) - asked
+    # a forward, or a note that points below it: "Thanks!" over a quoted ask is a
+    # thank-you, not a relay
+    subjects = messages["subject"].fillna("").astype(str) if "subject" in messages \
+        else pd.Series("", index=messages.index)
+    pointing = (subjects.str.match(_FORWARD_SUBJECT) | new_text.reindex(
+        messages.index).fillna("").astype(str).str.contains(_POINTS_BELOW)).to_numpy()
+    words = words.reindex(messages.index).fillna(PASS_ON_WORDS + 1)
+    short = set(messages.index[(words.to_numpy() <= PASS_ON_WORDS) & pointing].astype(str)) \
+        - asked
     if not short:
         return pd.Series(dtype=str)
     domains = [seller_domains] if isinstance(seller_domains, str) else list(seller_domains or ())
@@ -125,6 +133,14 @@ def _passed_on(messages: pd.DataFrame, segments: pd.DataFrame, new_text: pd.Seri
                      index=pd.Index(keys, name=messages.index.name), dtype=str)
 
 
+#: A forward's subject prefix, in the languages mail clients write it.
+_FORWARD_SUBJECT = re.compile(r"^\s*(?:\[?(?:fw|fwd|wg|tr|rv|enc|i|vs|vb|doorst|pd|転送)\s*:)",
+                              re.IGNORECASE)
+#: A note that points at what is below it ("see below", "see Simone's mail below",
+#: "siehe unten", "ci-dessous", "abajo", "qui sotto", "hieronder", "下記", "以下").
+_POINTS_BELOW = re.compile(r"\b(?:below|unten|unterhalb|ci-dessous|dessous|abajo|sotto|"
+                           r"hieronder|onderstaand\w*|nedan|poniżej)\b|下記|以下|下の",
+                           re.IGNORECASE)
 _HEADER_LINE = re.compile(r"^\s*(?:[-_=*]{2,}.*|[^\W\d][\w .'-]{0,30}\s?[:：].*|.*\bwrote:\s*|"
                           r".*(?:schrieb|a écrit|escribió|ha scritto|schreef|のメッセージ).*:\s*)$")
 
