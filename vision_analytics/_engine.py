@@ -86,34 +86,45 @@ def _passed_on(messages: pd.DataFrame, segments: pd.DataFrame, new_text: pd.Seri
     if segments.empty or not {"depth", "author_email", "message_key"} <= set(segments):
         return pd.Series(dtype=str)
     asked = set(requests["message_key"].astype(str)) if len(requests) else set()
-    words = new_text.astype(str).str.split().str.len()
-    # a forward, or a note that points below it: "Thanks!" over a quoted ask is a
-    # thank-you, not a relay
-    subjects = messages["subject"].fillna("").astype(str) if "subject" in messages \
-        else pd.Series("", index=messages.index)
-    pointing = (subjects.str.match(_FORWARD_SUBJECT) | new_text.reindex(
-        messages.index).fillna("").astype(str).str.contains(_POINTS_BELOW)).to_numpy()
-    words = words.reindex(messages.index).fillna(PASS_ON_WORDS + 1)
-    short = set(messages.index[(words.to_numpy() <= PASS_ON_WORDS) & pointing].astype(str)) \
-        - asked
-    if not short:
-        return pd.Series(dtype=str)
     domains = [seller_domains] if isinstance(seller_domains, str) else list(seller_domains or ())
     domains = tuple(str(d).lower().lstrip("@") for d in domains if str(d).strip())
-    email = segments["author_email"].fillna("").astype(str).str.lower()
-    domain = email.str.rsplit("@", n=1).str[-1]
-    theirs = email.str.contains("@", regex=False) & ~domain.apply(
-        lambda d: any(d == x or d.endswith("." + x) for x in domains))
-    # not the sender's own earlier mail: a note over that chases it ("gentle reminder
-    # on the below"), and a chaser is not a new ask
+
+    def outside(addresses: pd.Series) -> np.ndarray:
+        domain = addresses.str.rsplit("@", n=1).str[-1]
+        ours = np.zeros(len(addresses), dtype=bool)
+        for d in domains:
+            ours |= (domain == d).to_numpy() | domain.str.endswith("." + d).to_numpy()
+        return addresses.str.contains("@", regex=False).to_numpy() & ~ours
+
+    # only the customers' notes not already found as requests are read (most of a
+    # large stream is neither: its columns are touched once, on the few left)
     senders = messages["sender"].fillna("").astype(str).str.lower() if "sender" in messages \
         else pd.Series("", index=messages.index)
-    senders.index = senders.index.astype(str)
-    own = email.to_numpy() == senders.reindex(
-        segments["message_key"].astype(str)).fillna("").to_numpy()
-    below = segments[(segments["depth"] == 1) & theirs & ~own
+    keys = messages.index.astype(str)
+    left = ~keys.isin(asked) & outside(senders)
+    if not left.any():
+        return pd.Series(dtype=str)
+    notes = new_text.reindex(messages.index[left]).fillna("").astype(str)
+    words = notes.str.split().str.len().to_numpy()
+    # a forward, or a note that points below it: "Thanks!" over a quoted ask is a
+    # thank-you, not a relay
+    subjects = messages.loc[left, "subject"].fillna("").astype(str) if "subject" in messages \
+        else pd.Series("", index=notes.index)
+    pointing = (subjects.str.match(_FORWARD_SUBJECT).to_numpy()
+                | notes.str.contains(_POINTS_BELOW).to_numpy())
+    short = set(keys[left][(words <= PASS_ON_WORDS) & pointing])
+    if not short:
+        return pd.Series(dtype=str)
+    below = segments[(segments["depth"] == 1)
                      & segments["message_key"].astype(str).isin(short)
                      & ~segments["kind"].isin(["signature", "disclaimer"])]
+    email = below["author_email"].fillna("").astype(str).str.lower()
+    # not the sender's own earlier mail: a note over that chases it ("gentle reminder
+    # on the below"), and a chaser is not a new ask
+    by_key = pd.Series(senders.to_numpy(), index=keys)
+    own = email.to_numpy() == by_key.reindex(below["message_key"].astype(str)).fillna(
+        "").to_numpy()
+    below = below[outside(email) & ~own]
     if below.empty:
         return pd.Series(dtype=str)
     # the first block below the note: its author's own zones only
