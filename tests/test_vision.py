@@ -2130,3 +2130,16 @@ def test_a_concept_holds_only_the_words_its_own_requests_write():
     assert names == ["concept:model+oper"]
     assert X.toarray().ravel().tolist() == [1.0, 1.0, 1.0, 0.0, 0.0, 0.0, 0.0, 0.0]
     assert concepts.words_of(names[0]) == {"operating", "model", "models"}
+
+
+def test_a_sources_own_people_are_its_backers_else_its_members_else_itself():
+    def candidate(key, members=(), backed=None):
+        return SourceCandidate(key=key, kind="department" if key.startswith("dept:") else "person",
+                               name=key, email="", organization="", department="", title="",
+                               score=1.0, members=list(members), backed=backed)
+
+    assert candidate("p_dana").people == {"p_dana"}
+    assert candidate("dept:IT", ["p_a", "p_b"]).people == {"p_a", "p_b"}
+    assert candidate("dept:IT", ["p_a", "p_b"], backed=["p_b"]).people == {"p_b"}
+    # a department named in the asks, with no one of its own behind them, speaks for itself
+    assert candidate("dept:IT", ["p_a"], backed=[]).people == {"dept:IT"}

@@ -782,15 +782,13 @@ def _source_writing(source, authored: pd.DataFrame, messages: pd.DataFrame,
     ...     "message_key": ["m1", "m2", "m3"]})
     >>> messages = pd.DataFrame({"message_id": ["<1@c>", "<2@c>", "<3@c>"],
     ...     "subject": ["Hi", "Plans", "Re: Plans"]}, index=["m1", "m2", "m3"])
-    >>> dana = SimpleNamespace(key="p_dana", members=[], backed=None)
+    >>> dana = SimpleNamespace(people=frozenset({"p_dana"}))
     >>> _source_writing(dana, authored, messages, ["zero touch provisioning"])[0]["excerpt"]
     'Our goal: zero touch provisioning everywhere.'
     """
     if source is None or not terms or authored.empty:
         return []
-    people = set(source.backed if source.backed is not None else source.members) \
-        or {source.key}
-    own = authored[authored["author_id"].isin(people) & authored["message_key"].notna()]
+    own = authored[authored["author_id"].isin(source.people) & authored["message_key"].notna()]
     if own.empty:
         return []
     own = own.sort_values("sent_at", kind="stable")
@@ -842,8 +840,7 @@ def _landmarks(source, messages: pd.DataFrame, identities, requests: pd.DataFram
                 "excerpt": f"{what}: {cut}" if cut else what}
 
     found = []
-    people = set() if source is None else (
-        set(source.backed if source.backed is not None else source.members) or {source.key})
+    people = frozenset() if source is None else source.people
     if people and len(messages):
         senders = messages["sender"].dropna().astype(str).unique()
         theirs = {s for s in senders if identities.lookup(s) in people}

@@ -93,6 +93,13 @@ class SourceCandidate:
     #: how strongly the messengers' vision requests read like their writing (z)
     style: float = 0.0
 
+    @property
+    def people(self) -> frozenset[str]:
+        """Whose mail is the source's own: the members backing a department (all
+        of them when none is singled out), else the candidate itself."""
+        return frozenset(self.backed if self.backed is not None else self.members) \
+            or frozenset({self.key})
+
 
 class VisionFinder:
     """Turn the shared-source test into the finding's parts.
