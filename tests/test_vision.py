@@ -717,6 +717,36 @@ def test_a_newcomer_who_sends_asks_that_others_also_relay_is_no_messenger():
     assert any("(a messenger" in clue for clue in cdo.clues)
 
 
+def test_a_leader_whose_vision_took_hold_months_after_they_arrived_is_no_messenger():
+    """A new CFO arrived five months before the onset the test found (the vision's
+    sharpest phrases took hold late), sent none of the requests before it, writes
+    three of the vision's asks and has two more relayed from them: speaking for
+    themselves, not carrying someone else's vision. Had they sent requests before
+    the onset, they would be one of the account's channels, carrying it."""
+    requests, members, terms, people, authored, onset = _department_case([0, 0, 0])
+    people["first_seen"] = pd.Timestamp("2023-06-01", tz="UTC")
+    people.loc[len(people)] = ["p_cfo", "P_CFO", ["p_cfo@c.com"], "C", "c.com", "Finance",
+                               "Chief Financial Officer", "customer",
+                               onset - pd.Timedelta(days=150)]
+    vision = requests.index[members]
+    requests.loc[vision[[0, 3, 6]], ["sender_id", "originator_id"]] = "p_cfo"
+    requests.loc[vision[[1, 4]], "originator_id"] = "p_cfo"
+    asks = pd.DataFrame({"author_id": "p_cfo", "text": " and ".join(terms),
+                         "sent_at": requests.loc[vision[[0, 3, 6]], "sent_at"].to_numpy()})
+    authored = pd.concat([authored, asks], ignore_index=True)
+    finder = VisionFinder(relay_style=False)
+    ranked = finder.candidates(requests, members, terms, people, authored, onset)
+    assert ranked[0].key == "p_cfo"
+    assert any("themselves" in clue for clue in ranked[0].clues)
+    # not new to the vision, and not there from the start either: the clue says which
+    origin, clues = finder.origin(ranked[0], onset, onset - pd.Timedelta(days=400))
+    assert origin == "other" and clues[-1].endswith("150 days before the onset: not new to it")
+    requests.loc[requests.index[~members][:2], ["sender_id", "originator_id"]] = "p_cfo"
+    ranked = finder.candidates(requests, members, terms, people, authored, onset)
+    cfo = next(c for c in ranked if c.key == "p_cfo")
+    assert any("(a messenger" in clue for clue in cfo.clues)
+
+
 def test_a_colleague_first_seen_after_the_asks_began_joined_to_carry_them():
     requests, members, terms, people, authored, onset = _department_case([0, 0, 0])
     people["first_seen"] = pd.Timestamp("2023-06-01", tz="UTC")

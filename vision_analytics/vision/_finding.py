@@ -401,15 +401,20 @@ class VisionFinder:
             clues = []
             score = 0.0
             carried = float(sent_share.get(key, 0.0))
+            share = float(attributed.get(key, 0.0))
+            usual = float(channel.get(key, 0.0))
+            # who speaks for themselves: a newcomer near the onset, or someone who sent
+            # none of the requests before it and whose asks others relay too (the onset
+            # found can come months after the vision's first relayed asks, when its
+            # sharpest phrases took hold)
+            voice = _near_onset(first, onset, after_days=21) or bool(share and not usual)
             # the usual channel who carries the vision writes its words in every relay
             # and is the first to send them: that is relaying, and counts only for
-            # the part of the vision they did not carry; so does anyone there long
-            # before the onset who carries a share of it (a newcomer who sends their
-            # own vision is its likeliest source, and keeps the words)
+            # the part of the vision they did not carry; so does anyone else who
+            # carries a share of it and does not speak for themselves (a newcomer who
+            # sends their own vision is its likeliest source, and keeps the words)
             own = 1.0 - carried if (carried >= _MESSENGER_SHARE and (
-                float(channel.get(key, 0.0)) >= _CHANNEL_SHARE
-                or not _near_onset(first, onset, after_days=21))) else 1.0
-            share = float(attributed.get(key, 0.0))
+                usual >= _CHANNEL_SHARE or not voice)) else 1.0
             if share:
                 score += 2.0 * share
                 clues.append(f"originator of {int(round(share * n))} of the {len(vision)} "
@@ -446,7 +451,7 @@ class VisionFinder:
                 score += self.style_weight * min(z, 5.0)
                 clues.append("the vision requests others sent read like their own writing "
                              f"(z = {z:.1f} against those senders' other requests)")
-            if carried and share and _near_onset(first, onset, after_days=21):
+            if carried and share and voice:
                 # a newcomer whose asks others relay, and who sends more themselves,
                 # is writing their own vision, not carrying someone else's
                 clues.append(f"sent {carried:.0%} of the {_CORE} themselves")
@@ -454,7 +459,6 @@ class VisionFinder:
                 # the messenger repeats the vision in every relay: sending it is
                 # evidence of carrying it, not of owning it
                 score -= 1.5 * carried
-                usual = float(channel.get(key, 0.0))
                 if own >= 1:
                     why = ""
                 elif usual >= _CHANNEL_SHARE:
@@ -787,7 +791,13 @@ class VisionFinder:
                     for c in colleagues[:3]))
             return "it_organization", clues
         if senior:
-            clues.append(f"senior title ({source.title}) but present from the start")
+            first = source.first_seen
+            if (start is not None and onset is not None and first is not None
+                    and not pd.isna(first) and first - start > pd.Timedelta(days=30)):
+                clues.append(f"senior title ({source.title}), first appeared {first:%d %b %Y}, "
+                             f"{(onset - first).days} days before the onset: not new to it")
+            else:
+                clues.append(f"senior title ({source.title}) but present from the start")
         return "other", clues
 
 
