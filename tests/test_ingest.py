@@ -79,6 +79,22 @@ def test_mbox_variants_and_from_quoting(tmp_path):
     assert corpus.messages["source"].str.contains("@").all()
 
 
+def test_an_mbox_cut_short_after_a_separator_lists_the_empty_item(tmp_path):
+    """An export cut off right after a ``From `` line holds an item with nothing in
+    it: it is listed as empty, not dropped unseen (found by the property test below,
+    a junk file holding only ``From ``)."""
+    path = tmp_path / "box.mbox"
+    path.write_bytes(b"From - Tue Nov 10 12:34:56 2020\n" + _eml(subject="kept")
+                     + b"\nFrom - Tue Nov 10 12:40:00 2020\n")
+    corpus = _load(path)
+    assert corpus.messages["subject"].tolist() == ["kept"]
+    summary = corpus.summary()
+    assert summary.loc["total", "items"] == 2 and summary["reconciled"].all()
+    assert corpus.errors["error"].tolist() == ["empty"]
+    (tmp_path / "box.mbox").write_bytes(b"From ")
+    assert _load(path).errors["error"].tolist() == ["empty"]
+
+
 def test_maildir_tree_and_detection_by_content(tmp_path):
     for sub in ("cur", "new", "tmp"):
         (tmp_path / "INBOX" / sub).mkdir(parents=True)

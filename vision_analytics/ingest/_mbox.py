@@ -66,7 +66,9 @@ def iter_mbox(path: Path, start: int = 0,
                 else:
                     lines.append(line)
             offset += len(line)
-        if started and (size or lines):
+        if started:
+            # a separator with nothing after it (an export cut short) is an item too:
+            # the loader lists it as empty rather than dropping it unseen
             yield start, (None if oversized else _join(lines)), size
 
 
