@@ -683,22 +683,31 @@ def test_a_new_sponsor_copied_on_the_vision_asks_outweighs_the_messengers():
     assert ranked[0].key != "p_coo"
 
 
+def _leader_sending_asks(key: str, department: str, title: str, days_before: int) -> tuple:
+    """The department case with a leader, first seen ``days_before`` the onset, who
+    sends three of the vision's asks (writing all its words) and has two more relayed
+    from them."""
+    requests, members, terms, people, authored, onset = _department_case([0, 0, 0])
+    people["first_seen"] = pd.Timestamp("2023-06-01", tz="UTC")
+    people.loc[len(people)] = [key, key.upper(), [f"{key}@c.com"], "C", "c.com", department,
+                               title, "customer", onset - pd.Timedelta(days=days_before)]
+    vision = requests.index[members]
+    requests.loc[vision[[0, 3, 6]], ["sender_id", "originator_id"]] = key
+    requests.loc[vision[[1, 4]], "originator_id"] = key
+    asks = pd.DataFrame({"author_id": key, "text": " and ".join(terms),
+                         "sent_at": requests.loc[vision[[0, 3, 6]], "sent_at"].to_numpy()})
+    return requests, members, terms, people, authored, onset, asks
+
+
 def test_a_newcomer_who_sends_asks_that_others_also_relay_is_no_messenger():
     """A new CDO, there since the week before the onset, writes three of the vision's
     asks and two more are relayed from them: that is writing one's own vision, not
     carrying someone's, and they lead — ahead of a colleague, new too, who passed most
     its words on first. Sending asks alone, with none traced back to them, is still
     carrying them."""
-    requests, members, terms, people, authored, onset = _department_case([0, 0, 0])
-    people["first_seen"] = pd.Timestamp("2023-06-01", tz="UTC")
-    people.loc[len(people)] = ["p_cdo", "P_CDO", ["p_cdo@c.com"], "C", "c.com", "Digital",
-                               "Chief Digital Officer", "customer",
-                               onset - pd.Timedelta(days=7)]
+    requests, members, terms, people, authored, onset, asks = _leader_sending_asks(
+        "p_cdo", "Digital", "Chief Digital Officer", days_before=7)
     vision = requests.index[members]
-    requests.loc[vision[[0, 3, 6]], ["sender_id", "originator_id"]] = "p_cdo"
-    requests.loc[vision[[1, 4]], "originator_id"] = "p_cdo"
-    asks = pd.DataFrame({"author_id": "p_cdo", "text": " and ".join(terms),
-                         "sent_at": requests.loc[vision[[0, 3, 6]], "sent_at"].to_numpy()})
     # a colleague, new too, passed most of the words on the day before the CDO's first
     # ask: the first to write them
     people.loc[people["person_id"] == "p_law", "first_seen"] = onset - pd.Timedelta(days=2)
@@ -723,16 +732,8 @@ def test_a_leader_whose_vision_took_hold_months_after_they_arrived_is_no_messeng
     three of the vision's asks and has two more relayed from them: speaking for
     themselves, not carrying someone else's vision. Had they sent requests before
     the onset, they would be one of the account's channels, carrying it."""
-    requests, members, terms, people, authored, onset = _department_case([0, 0, 0])
-    people["first_seen"] = pd.Timestamp("2023-06-01", tz="UTC")
-    people.loc[len(people)] = ["p_cfo", "P_CFO", ["p_cfo@c.com"], "C", "c.com", "Finance",
-                               "Chief Financial Officer", "customer",
-                               onset - pd.Timedelta(days=150)]
-    vision = requests.index[members]
-    requests.loc[vision[[0, 3, 6]], ["sender_id", "originator_id"]] = "p_cfo"
-    requests.loc[vision[[1, 4]], "originator_id"] = "p_cfo"
-    asks = pd.DataFrame({"author_id": "p_cfo", "text": " and ".join(terms),
-                         "sent_at": requests.loc[vision[[0, 3, 6]], "sent_at"].to_numpy()})
+    requests, members, terms, people, authored, onset, asks = _leader_sending_asks(
+        "p_cfo", "Finance", "Chief Financial Officer", days_before=150)
     authored = pd.concat([authored, asks], ignore_index=True)
     finder = VisionFinder(relay_style=False)
     ranked = finder.candidates(requests, members, terms, people, authored, onset)
