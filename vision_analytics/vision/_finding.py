@@ -770,8 +770,10 @@ class VisionFinder:
             return ("it_organization" if it_like else "other"), clues
         # new: first seen well into the mail, and near the onset (someone who wrote
         # months before the vision began was there before it)
-        new = (start is not None and _near_onset(source.first_seen, onset, after_days=30)
-               and source.first_seen - start > pd.Timedelta(days=30))
+        first = source.first_seen
+        came_later = (start is not None and first is not None and not pd.isna(first)
+                      and first - start > pd.Timedelta(days=30))
+        new = came_later and _near_onset(first, onset, after_days=30)
         senior = bool(source.title and _SENIOR.search(source.title))
         executive = bool(source.title and _EXECUTIVE.search(source.title))
         # a newcomer of the IT organisation below the executive ranks (a new head of
@@ -791,9 +793,7 @@ class VisionFinder:
                     for c in colleagues[:3]))
             return "it_organization", clues
         if senior:
-            first = source.first_seen
-            if (start is not None and onset is not None and first is not None
-                    and not pd.isna(first) and first - start > pd.Timedelta(days=30)):
+            if came_later and onset is not None:
                 clues.append(f"senior title ({source.title}), first appeared {first:%d %b %Y}, "
                              f"{(onset - first).days} days before the onset: not new to it")
             else:
