@@ -319,6 +319,63 @@ def test_log_copies_counted_twice_would_pass_for_a_change_on_a_stationary_stream
     assert hits["once"] <= 2 and hits["twice"] >= 8
 
 
+def _vision_then_name(mode: str, seed: int) -> pd.DataFrame:
+    """Two hundred asks, one every two days, in four topics. From the 61st (or, with
+    a product, the 101st) every other ask also writes one of seven vision phrases
+    ("audit on demand", …); with a ``"product"``, beside an outside product's name
+    ("Kestrel Flow offers audit on demand"). With a ``"programme"``, from the 141st
+    on, seven asks in ten of every kind cite a company programme ("We need this for
+    Growth Engine")."""
+    rng = np.random.default_rng(seed)
+    words = "invoice licence renewal report outage password export training seat upgrade"
+    phrases = ["audit on demand", "portable workloads", "residency map", "kill switch clause",
+               "open formats only", "region locked tenancy", "silent subprocessors"]
+    start = 60 if mode == "programme" else 100
+    texts = []
+    for i in range(200):
+        w = rng.choice(words.split(), 3, replace=False)
+        text = (f"Please help with the {w[0]} and {w[1]} for site {rng.integers(50)}, "
+                f"{w[2]} pending.")
+        if i >= start and i % 2 == 0:
+            lead = "Kestrel Flow offers" if mode == "product" else "We want"
+            text += f" {lead} {phrases[(i // 2) % 7]} for this."
+        if mode == "programme" and i >= 140 and rng.random() < 0.7:
+            text += " We need this for Growth Engine."
+        texts.append(text)
+    return pd.DataFrame({
+        "sent_at": pd.date_range("2024-01-01", periods=200, freq="2D", tz="UTC"),
+        "text": texts, "topic_id": [f"t{(i // 2) % 4}" for i in range(200)],
+        "thread_id": [f"th{i}" for i in range(200)]})
+
+
+@pytest.mark.parametrize("seed", [0, 1])
+def test_a_programme_everyone_cites_later_does_not_hide_the_visions_onset(seed):
+    """A vision begins with the 61st ask; months later a company programme's name
+    rises far more sharply, in asks of every kind. Read with it, the strongest change
+    is the programme's start, where nothing else changed (not enough families: no
+    finding). Set aside, the vision is read at its own onset."""
+    requests = _vision_then_name("programme", seed)
+    kept = SharedSourceTest(n_permutations=49, set_apart=False).fit(requests)
+    assert kept.split_index >= 130 and not kept.significant(0.05)
+    found = SharedSourceTest(n_permutations=49).fit(requests)
+    assert found.set_aside[0] == "term:growth engine"
+    assert 55 <= found.split_index <= 65 and found.significant(0.05)
+    assert not found.features["feature"].str.contains("growth").any()
+
+
+@pytest.mark.parametrize("seed", [0, 1, 2])
+def test_a_product_written_in_the_visions_asks_is_not_set_aside(seed):
+    """The vision's asks name the product they are built on: it rose with them, at
+    their split, and stays part of the finding."""
+    requests = _vision_then_name("product", seed)
+    found = SharedSourceTest(n_permutations=49).fit(requests)
+    kept = SharedSourceTest(n_permutations=49, set_apart=False).fit(requests)
+    assert found.set_aside == ()
+    assert (found.split_index, found.statistic, found.n_families) == (
+        kept.split_index, kept.statistic, kept.n_families)
+    assert found.significant(0.05)
+
+
 def _vision_requests(brand: str = "Kestrel") -> tuple[pd.DataFrame, pd.Series]:
     """Twelve asks, the last eight (the vision) naming an outside product mid-sentence."""
     texts = [f"Please send the invoice for the Rotterdam site, order {i}." for i in range(4)]
@@ -362,6 +419,64 @@ def test_outside_name_arriving_with_the_vision_is_found():
     requests["text"] = requests["text"].str.replace("Our board likes what Kestrel",
                                                     "Kestrel is what our board likes")
     assert emerging_names(requests, members, onset, "", _people(), min_share=0.6) == []
+
+
+def _programme_and_vision(name_beside: list[int]) -> tuple:
+    """Eight everyday asks, then sixteen from the onset: eight of the vision (writing
+    "audit on demand" or "portable workloads") and eight everyday ones. The asks at
+    ``name_beside`` (positions among the sixteen; the vision's are the even ones)
+    write "for Growth Engine" too, and "growth engine" is one of the vision's
+    phrases, so every ask that writes it counts as the vision's."""
+    before = [f"Please send the invoice for the Rotterdam site, order {i}." for i in range(8)]
+    after = []
+    for i in range(16):
+        text = (f"Can you describe {('audit on demand', 'portable workloads')[i // 2 % 2]} "
+                f"for area{i}?" if i % 2 == 0 else f"Please renew licence {i} for Rotterdam.")
+        if i in name_beside:
+            text += " We need this for Growth Engine, as agreed."
+        after.append(text)
+    requests = pd.DataFrame({
+        "text": before + after,
+        "sent_at": pd.date_range("2024-01-01", periods=24, freq="7D", tz="UTC"),
+        "topic_id": [f"t{i % 4}" for i in range(24)],
+    }, index=pd.Index([f"r{i}" for i in range(24)], name="request_id"))
+    terms = ["growth engine", "audit on demand", "portable workloads"]
+    members = pd.Series([False] * 8 + [i % 2 == 0 or i in name_beside for i in range(16)],
+                        index=requests.index)
+    return requests, members, terms, requests["sent_at"].iloc[8]
+
+
+def test_a_programme_name_cited_in_any_ask_does_not_travel_with_the_vision():
+    """A company programme everyone cites from the onset on ("We need this for Growth
+    Engine") in the vision's asks and in everyday ones alike: among the asks that are
+    the vision's by its other phrases, it is no more common than elsewhere. It may
+    have become one of the vision's phrases, and then every ask citing it counts as
+    the vision's, so that all the asks writing it are the vision's: counted that
+    way, it passes for an outside product. It is a stray name, not an outside one."""
+    from vision_analytics.vision import emerging_names, stray_names
+
+    requests, members, terms, onset = _programme_and_vision([0, 1, 4, 5, 8, 9])
+    people = _people()
+    # without the phrases that made the vision, the name looks like a product
+    assert [f.name for f in emerging_names(requests, members, onset, "", people)] == ["Growth"]
+    assert emerging_names(requests, members, onset, "", people, terms=terms) == []
+    assert stray_names(requests, members, onset, "", people, terms) == ["Engine", "Growth"]
+
+
+def test_a_product_written_beside_the_visions_phrases_travels_with_it():
+    """The same asks, but the name is written in five of the vision's asks and in one
+    everyday ask: it travels with the vision's other phrases, and stays an outside
+    name."""
+    from vision_analytics.vision import emerging_names, stray_names
+
+    requests, members, terms, onset = _programme_and_vision([0, 2, 4, 6, 8, 9])
+    people = _people()
+    found = emerging_names(requests, members, onset, "", people, terms=terms)
+    assert [f.name for f in found] == ["Growth"]
+    assert stray_names(requests, members, onset, "", people, terms) == []
+    # with no phrase of the vision free of the name, there is nothing to tell by
+    found = emerging_names(requests, members, onset, "", people, terms=terms[:1])
+    assert [f.name for f in found] == ["Growth"]
 
 
 @pytest.mark.parametrize("note", [

@@ -406,7 +406,7 @@ def _framing_words(requests: pd.DataFrame, random_state, min_surprise: float = 4
     requests ask, and stays a topic word.
     """
     probe = SharedSourceTest(n_permutations=0, min_topic_spread=1, concepts=False,
-                             random_state=random_state)
+                             set_apart=False, random_state=random_state)
     result = probe.fit(requests.assign(topic_id="all"))
     feats = result.features
     strong = feats["surprise"] >= min_surprise
@@ -877,7 +877,8 @@ def _landmarks(source, messages: pd.DataFrame, identities, requests: pd.DataFram
 
 
 def _finding(test, requests, messages, segments, identities, alpha):
-    from .vision import emerging_names, outside_parties
+    from .vision import emerging_names, outside_parties, stray_names
+    from .vision._outside import holds_name
 
     people = identities.people
     finder = VisionFinder()
@@ -929,16 +930,31 @@ def _finding(test, requests, messages, segments, identities, alpha):
     # test's own evidence); the other phrases that emerged at the onset widen which
     # requests belong to the vision.
     core = anytime if onset is None else anytime & (requests["sent_at"] >= onset)
+    earlier = _earlier_words(messages, onset)
+    # a name that rose with the vision but is written beside its other phrases no
+    # more than beside anything else (a company programme everyone cites) is not the
+    # vision's: its phrases are set aside, and the vision's requests and onset read
+    # again without them
+    strays = stray_names(requests, core, onset, earlier, people, sharp)
+    if strays:
+        sharp = [t for t in sharp if not holds_name(t, strays)]
+        anytime = finder.members(requests, sharp, None, source_ids)
+        onset = change_onset(test, requests, anytime)
+        core = anytime if onset is None else anytime & (requests["sent_at"] >= onset)
+        earlier = _earlier_words(messages, onset)
+    # nor are the phrases of a name the test set aside as rising on its own
+    apart = strays + (test.set_aside[0].removeprefix("term:").split() if test.set_aside
+                      else [])
     terms = [t for t in finder.expand_terms(requests, sharp, onset)
              if t in sharp or not (names_seller(t, seller, requests["text"])
-                                   or formula(t))]
+                                   or formula(t) or holds_name(t, apart))]
     # the lower-case copy of every message's own text is not needed past here (it is
     # as large as the mail itself)
     del formula, own
     members = _with_records(_with_chasers(finder.members(requests, terms, onset, source_ids),
                                           requests), requests)
     authored = _authored(messages, segments, identities)
-    outside = emerging_names(requests, core, onset, _earlier_words(messages, onset), people)
+    outside = emerging_names(requests, core, onset, earlier, people, terms=sharp)
     candidates = finder.candidates(requests, core, sharp, people, authored, onset,
                                    outside_names=outside,
                                    copied=_copied(requests, messages, identities))

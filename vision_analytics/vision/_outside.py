@@ -12,12 +12,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+import numpy as np
 import pandas as pd
 
 from ..normalize._identity import customer_domain_sides, outside_organizations
-from ._shared_source import MACHINE_STATUS, STOP_WORDS
+from ._shared_source import MACHINE_STATUS, STOP_WORDS, contains_term
 
-__all__ = ["EmergingName", "OutsideParty", "emerging_names", "outside_parties"]
+__all__ = ["EmergingName", "OutsideParty", "emerging_names", "outside_parties", "stray_names"]
 
 _WORD = re.compile(r"[^\W\d_]+")
 # A word is mid-sentence when the text before it on its line ends in a word, a comma, a
@@ -227,7 +228,8 @@ def _known_words(people: pd.DataFrame) -> set[str]:
 def emerging_names(requests: pd.DataFrame, members: pd.Series, onset,
                    earlier_text: str, people: pd.DataFrame, *, min_share: float = 0.15,
                    min_requests: int = 4, min_topics: int = 2,
-                   min_concentration: float = 0.6) -> list[EmergingName]:
+                   min_concentration: float = 0.6, terms: list[str] | None = None,
+                   min_lift: float = 2.0) -> list[EmergingName]:
     """Proper nouns of the vision requests that the account never wrote before the onset.
 
     Parameters
@@ -251,6 +253,17 @@ def emerging_names(requests: pd.DataFrame, members: pd.Series, onset,
         be vision requests: a name that arrived with the vision travels with it, while
         the name of a product the account simply uses (one that happened not to be
         named before the onset) turns up in its everyday asks as well.
+    terms : list of str, optional
+        The phrases that made ``members`` vision requests. With them, a name must also
+        travel with the vision on evidence other than itself: of the requests from the
+        onset on that write it, those that are vision requests by a phrase not holding
+        the name (or by who originated them) must be at least ``min_lift`` times as
+        common as among the requests that do not write it, and at least two. A
+        company programme's name that everyone starts to add to their asks ("This is
+        for Growth Engine") rises as sharply as a competitor's product and may itself
+        become a vision phrase, but it is written beside the vision's other phrases no
+        more often than beside anything else; a product the vision is built on is
+        written beside them.
 
     Returns
     -------
@@ -271,9 +284,32 @@ def emerging_names(requests: pd.DataFrame, members: pd.Series, onset,
     >>> [(f.name, f.n_requests, f.n_topics, f.variants) for f in found]
     [('Kestrel', 6, 3, ['Kestrel Flow'])]
     """
+    return _emerging(requests, members, onset, earlier_text, people, min_share=min_share,
+                     min_requests=min_requests, min_topics=min_topics,
+                     min_concentration=min_concentration, terms=terms, min_lift=min_lift)[0]
+
+
+def stray_names(requests: pd.DataFrame, members: pd.Series, onset, earlier_text: str,
+                people: pd.DataFrame, terms: list[str], **kwargs) -> list[str]:
+    """Names that emerged with the vision's requests but do not travel with it, as the
+    words of their commonest written form ("Growth", "Engine").
+
+    They pass every test of :func:`emerging_names` but the last: written beside the
+    vision's other phrases no more often than beside anything else, they are a
+    separate thing that began about the same time — a company programme's name
+    everyone adds to their asks — and the phrases holding them are not the vision's.
+    Parameters as for :func:`emerging_names`.
+    """
+    return _emerging(requests, members, onset, earlier_text, people, terms=terms,
+                     **kwargs)[1]
+
+
+def _emerging(requests, members, onset, earlier_text, people, *, min_share: float = 0.15,
+              min_requests: int = 4, min_topics: int = 2, min_concentration: float = 0.6,
+              terms=None, min_lift: float = 2.0) -> tuple[list[EmergingName], list[str]]:
     vision = requests[members.reindex(requests.index).fillna(False).astype(bool)]
     if vision.empty or onset is None:
-        return []
+        return [], []
     known = _known_words(people)
     # the capitalised form: an ordinary word ("summit", "horizon") used before in lower
     # case does not make a product name used before
@@ -303,16 +339,69 @@ def emerging_names(requests: pd.DataFrame, members: pd.Series, onset,
             variants[word][phrase] = variants[word].get(phrase, 0) + 1
     n = len(vision)
     later = requests.loc[requests["sent_at"] >= onset, "text"].fillna("").astype(str)
-    out = []
+    hits = None
+    if terms:
+        lowered = later.str.lower()
+        hits = {t: contains_term(lowered, t).to_numpy() for t in dict.fromkeys(terms)}
+    in_vision = later.index.isin(vision.index)
+    out, strays = [], []
     for word, ids in seen.items():
         share = len(ids) / n
         if len(ids) < min_requests or share < min_share or len(topics[word]) < min_topics:
             continue
-        naming = later.str.contains(r"\b" + re.escape(word) + r"\b", regex=True)
-        if naming.index.isin(vision.index)[naming.to_numpy()].mean() < min_concentration:
+        naming = later.str.contains(r"\b" + re.escape(word) + r"\b", regex=True).to_numpy()
+        if in_vision[naming].mean() < min_concentration:
             continue
         ranked = sorted(variants[word].items(), key=lambda kv: (-kv[1], kv[0]))
+        if hits is not None and not _travels_with(word, naming, in_vision, hits, min_lift):
+            # the name as it is most often written ("Growth Engine"), word by word
+            strays.extend(ranked[0][0].split())
+            continue
         out.append(EmergingName(name=word, n_requests=len(ids), share=share,
                                 n_topics=len(topics[word]), first_seen=firsts.get(word),
                                 variants=[v for v, _ in ranked[:3]]))
-    return sorted(out, key=lambda e: (-e.n_requests, e.name))
+    return sorted(out, key=lambda e: (-e.n_requests, e.name)), sorted(set(strays))
+
+
+def _travels_with(word: str, naming, in_vision, hits: dict, min_lift: float) -> bool:
+    """Is ``word`` written in the vision's requests on evidence other than itself?
+
+    ``naming`` and ``in_vision`` mark the requests from the onset on that write the
+    word and that belong to the vision; ``hits`` the requests each vision phrase is
+    written in. A vision request counts here unless the phrases holding the word are
+    all that made it one. With no phrase free of the word, there is nothing to tell
+    by, and the word stands.
+
+    >>> import numpy as np
+    >>> naming = np.array([1, 1, 1, 1, 0, 0, 0, 0, 0, 0], dtype=bool)
+    >>> hits = {"growth engine": naming.copy(),
+    ...         "audit on demand": np.array([0, 0, 0, 0, 1, 1, 0, 0, 0, 0], dtype=bool)}
+    >>> in_vision = naming | hits["audit on demand"]
+    >>> _travels_with("Growth", naming, in_vision, hits, 2.0)
+    False
+    >>> hits["audit on demand"][:3] = True
+    >>> _travels_with("Growth", naming, in_vision, hits, 2.0)
+    True
+    """
+    own = [h for t, h in hits.items() if holds_name(t, [word])]
+    other = [h for t, h in hits.items() if not holds_name(t, [word])]
+    if not other or naming.all():
+        return True
+    by_name = np.logical_or.reduce(own) if own else np.zeros(len(naming), dtype=bool)
+    by_other = np.logical_or.reduce(other)
+    independent = in_vision & ~(by_name & ~by_other)
+    with_name = int(independent[naming].sum())
+    rate = independent[~naming].mean()
+    return bool(with_name >= 2 and with_name / naming.sum() >= min_lift * rate)
+
+
+def holds_name(term: str, names) -> bool:
+    """Does the phrase ``term`` hold one of the ``names`` as a word?
+
+    >>> holds_name("in the spirit of growth engine", ["Growth"])
+    True
+    >>> holds_name("growthengine", ["Growth"])
+    False
+    """
+    words = set(_WORD.findall(term.lower()))
+    return any(name.lower() in words for name in names)

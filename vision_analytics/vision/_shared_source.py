@@ -331,6 +331,10 @@ class SharedSourceResult:
     #: no family. (The same rule, read on the test's time grid, keeps a burst out
     #: of the statistic at every split: see ``min_span`` and ``max_peak_share``.)
     bursts: tuple = ()
+    #: The features of a name that rose on its own and was set aside before the
+    #: split was chosen, the name first (see ``set_apart`` of
+    #: :class:`SharedSourceTest`): not part of the change the result reads.
+    set_aside: tuple = ()
 
     @property
     def n_families(self) -> int:
@@ -496,6 +500,19 @@ class SharedSourceTest:
         from the split to the last request is a burst too, however far a few echoes
         reach: an outage's tickets in two days and three more over the months. (An
         originator is not: a new sponsor's first rush of asks is the signal.)
+    set_apart : bool
+        When the strongest change is one lone word or name and its contexts (a
+        company programme everyone starts to cite, "This is for Growth Engine") and,
+        after the split, the other families' features are written beside it less
+        than ``min_lift`` times as often as elsewhere, the name rose on its own: its
+        features are set aside (:attr:`SharedSourceResult.set_aside`) and the split
+        is chosen again without them, in the observed order only — when that split
+        lies a tenth of the stream or more away (at the same split, the name is part
+        of what changed there) and has as many families as a finding needs. A
+        vision that began months before the programme is then read at its own onset. The
+        permutations still read every feature, so the p-value can only grow.
+    min_lift : float
+        See ``set_apart``.
     random_state : int
         Seed of the permutations.
 
@@ -517,8 +534,10 @@ class SharedSourceTest:
                  min_topic_spread=3, min_vocabulary_spread=1, vocabulary_max_alike=0.2,
                  min_families=6, min_requests=20, vocabularies=True, concepts=True,
                  names=(), seller=(), min_span=0.25, peak_window=0.1, max_peak_share=0.5,
-                 random_state=0):
+                 set_apart=True, min_lift=2.0, random_state=0):
         self.min_families = min_families
+        self.set_apart = set_apart
+        self.min_lift = min_lift
         self.min_span = min_span
         self.peak_window = peak_window
         self.max_peak_share = max_peak_share
@@ -581,6 +600,32 @@ class SharedSourceTest:
         self._time_grid = _time_grid(data["sent_at"])
         units = self._units(data)
         observed, split, z = self._statistic(X, topics, np.arange(n), weigh=True)
+        # the arrival order as it was, read again without a name that rose on its own
+        # (a company programme everyone starts to cite): what is left of the account's
+        # change may be a vision that began before it or after it
+        seen, set_aside = X, ()
+        strongest = self._strongest_name(X, z, names, data["text"]) \
+            if self.set_apart else None
+        if strongest is not None and self._apart(X, z, *strongest):
+            keep = np.ones(X.shape[1])
+            keep[sorted(strongest[1])] = 0.0
+            without = sparse.csr_matrix(X) @ sparse.diags(keep)
+            without.eliminate_zeros()
+            own = self._statistic(without, topics, np.arange(n), weigh=True)
+            # kept only when the rest of the change lies elsewhere in time (at the
+            # same split the name is still part of what changed there) and is more
+            # than drift (as many families as a finding needs)
+            if own[1] is not None and abs(own[1] - split) >= 0.1 * n \
+                    and len(own[2][2]) >= self.min_families:
+                top = strongest[0]
+                set_aside = (names[top],) + tuple(
+                    names[j] for j in sorted(strongest[1] - {top},
+                                             key=lambda j: (-z[0][j], names[j])))
+                seen, (observed, split, z) = without, own
+            else:
+                # the observed order read with every feature again (the state the
+                # features below are read from)
+                self._statistic(X, topics, np.arange(n), weigh=True)
         rng = np.random.default_rng(self.random_state)
         null = np.empty(self.n_permutations)
         unit_ids, sizes = np.unique(units, return_counts=True)
@@ -589,7 +634,11 @@ class SharedSourceTest:
         for b in range(self.n_permutations):
             order = np.concatenate([members[i] for i in rng.permutation(len(members))])
             null[b] = self._statistic(X, topics, order)[0]
+        # every permutation reads all the features: with a name set aside, the
+        # observed statistic is measured against a null at least as strong, and the
+        # p-value errs on the side of no claim
         p_value = (1 + np.sum(null >= observed - 1e-12)) / (1 + self.n_permutations)
+        X = seen
         contexts = self._contexts_of_strongest(X, z, names, data["text"])
         sellers = tuple(names[j] for j in z[2] if names[j].startswith(("term:", "concept:"))
                         and self._seller_words & self._words[j])
@@ -620,7 +669,7 @@ class SharedSourceTest:
             n_requests=n, n_units=len(unit_ids), split_index=split,
             split_time=data["sent_at"].iloc[split] if split is not None else None,
             features=features, min_families=self.min_families, min_surprise=self.min_surprise,
-            contexts=contexts, sellers=sellers, bursts=bursts,
+            contexts=contexts, sellers=sellers, bursts=bursts, set_aside=set_aside,
         )
 
     # -- internals ------------------------------------------------------------------------
@@ -644,6 +693,66 @@ class SharedSourceTest:
             low, high = np.percentile(stamps[rows], [10, 90]) if len(rows) >= 2 else (0, 0)
             out[int(j)] = float((high - low) / window) if window > 0 else 0.0
         return out
+
+    def _strongest_name(self, X, z, names: list[str], texts=None):
+        """The strongest lone word or name and the columns of its contexts (see
+        :meth:`_contexts_of_strongest`), or None."""
+        values, _, heads, families, _ = z
+        if not heads:
+            return None
+        top = max(heads, key=lambda j: (values[j], -j))
+        word = self._words[top]
+        if families.get(top, 1) > 1 or not names[top].startswith("term:") \
+                or not 1 <= len(word) <= 2:
+            return None
+        if len(word) == 2:
+            if texts is None or not names[top][5:].replace(" ", "").isalpha():
+                return None
+            # "Project Lighthouse": the words the texts write as a name ("lighthouse";
+            # "project" also stands in lower case for any project)
+            written = pd.Series(texts).fillna("").astype(str)
+            word = frozenset(w for w in word if _written_as_name(w, written))
+            if not word:
+                return None
+        eligible = np.flatnonzero(values > 0)
+        occ = X[:, eligible]
+        occ = (occ.toarray() if sparse.issparse(occ) else np.asarray(occ))[self._after_split]
+        occ = (occ > 0).astype(np.float64)
+        inter = occ.T @ occ
+        sizes = np.diag(inter)
+        jaccard = inter / np.maximum(sizes[:, None] + sizes[None, :] - inter, 1)
+        out = np.array([j == top or bool(word & self._words[j]) for j in eligible])
+        while True:
+            grown = out | (jaccard[:, out] >= 0.5).any(axis=1)
+            if (grown == out).all():
+                break
+            out = grown
+        return top, set(eligible[out].tolist())
+
+    def _apart(self, X, z, top: int, dropped: set) -> bool:
+        """Does the strongest name stand apart from the other families at the split?
+
+        A company programme everyone starts to cite is written in the vision's asks
+        and in everyday ones alike: among the requests after the split that write
+        it, the other families' phrases are no more common (``min_lift`` times, at
+        least) than among those that do not — or there are no other families. A
+        product the vision is built on is written beside them.
+        """
+        others = [h for h in z[2] if h not in dropped and z[0][h] > 0]
+        after = self._after_split
+        if after is None:
+            return False
+        if not others:
+            return True  # nothing else changed with it
+        def rows(columns):
+            part = X[:, columns]
+            part = part.toarray() if sparse.issparse(part) else np.asarray(part)
+            return (part > 0).any(axis=1) & after
+        named, other = rows([top]), rows(others)
+        rest = after & ~named
+        if not named.any() or not rest.any():
+            return False
+        return other[named].mean() < self.min_lift * other[rest].mean()
 
     def _contexts_of_strongest(self, X, z, names: list[str], texts=None) -> tuple:
         """The family heads that are the contexts of the strongest lone word or name.
