@@ -566,6 +566,40 @@ def test_signature_separators_and_mobile_lines(footer):
     assert got[-1] == ("signature", footer.strip())
 
 
+@pytest.mark.parametrize("register", [
+    # a German company's mandatory footer, on its own line below the signature
+    "\n\nSitz der Gesellschaft: Bremen · Registergericht: Amtsgericht Bremen HRB 20417",
+    # ... or right under it, with the directors on a line of their own
+    "\nSitz der Gesellschaft: Bremen · Registergericht: Amtsgericht Bremen HRB 20417"
+    "\nGeschäftsführer: Dr. Anja Meier, Bernd Schulz",
+    "\n\nRegistered in England and Wales. Company no. 04123456. Registered office: "
+    "1 Quay Street, Bristol BS1 4DJ",
+    "\n\nKvK 12345678 · BTW-nummer NL001234567B01",
+])
+def test_a_companys_legal_footer_closes_the_message(register):
+    """The closing and the signature above a company's legal footer (its seat, register
+    court and number, directors) are found as they are without it: the footer's one
+    long line must not make the lines above it read as the author's words."""
+    body = ("Guten Tag Herr Rahman,\n\nKönnten Sie den Nutzungsbericht für Q3 schicken?\n\n"
+            "Beste Grüße\nSvenja\n\nSvenja Ebert\nBusiness Analyst\nKaltenbach Logistik AG\n"
+            "T +49 26 319 7780" + register + "\n")
+    segments = zone_body(body)
+    check_tiling(body, segments)
+    assert new_text(body) == "Könnten Sie den Nutzungsbericht für Q3 schicken?"
+    got = kinds(body)
+    assert ("closing", "Beste Grüße\nSvenja") in got
+    assert got[-1][0] == "signature" and got[-1][1].endswith(register.strip().split()[-1])
+
+
+@pytest.mark.parametrize("last", [
+    "Please send the invoice to our registered office.",
+    "Could you confirm the VAT number 12345678 on the invoice?",
+])
+def test_the_authors_own_words_about_a_register_are_no_footer(last):
+    body = f"Hi Sam,\n\nThe order is attached.\n\n{last}\n"
+    assert new_text(body) == f"The order is attached.\n\n{last}"
+
+
 def test_a_question_about_outlook_on_android_is_no_footer():
     body = "Does the Outlook add-in work on Android?\n"
     assert kinds(body) == [("new", body.strip())]

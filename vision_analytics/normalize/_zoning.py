@@ -159,6 +159,24 @@ FOOTER = re.compile(
     r"msn messenger",
     re.IGNORECASE,
 )
+# A company's legal footer, mandatory in much of Europe (register court and number,
+# seat, directors, tax number): "Sitz der Gesellschaft: Bremen · Registergericht:
+# Amtsgericht Bremen HRB 20417", "Registered in England and Wales, company no.
+# 01234567", "RCS Lyon B 123 456 789", "KvK 12345678", "Partita IVA 01234567890".
+REGISTER = re.compile(
+    r"sitz[ \t]+der[ \t]+gesellschaft|registergericht|amtsgericht|handelsregister|"
+    r"\bhr[ab][ \t]*:?[ \t]*\d|gesch(?:ä|ae)ftsf(?:ü|ue)hr(?:er|erin|ung)[ \t]*:|"
+    r"vorstand[ \t]*:|aufsichtsrat|ust-?id|"
+    r"registered[ \t]+in[ \t]+(?:england|scotland|ireland|wales|the[ \t]+netherlands)|"
+    r"registered[ \t]+office|(?:company|registration)[ \t]+(?:no|number)\b|"
+    r"vat[ \t]+(?:reg(?:istration|\.)?[ \t]+)?(?:no|number)\b|"
+    r"\brcs\b|\bsiren\b|\bsiret\b|au[ \t]+capital[ \t]+(?:social[ \t]+)?de|"
+    r"\bkvk\b|kamer[ \t]+van[ \t]+koophandel|btw[- ]?(?:nummer|nr)|"
+    r"partita[ \t]+iva|\bp\.?[ \t]?iva\b|registro[ \t]+(?:delle[ \t]+imprese|mercantil)|"
+    r"\bcif\b|org\.?[ \t]?nr|organisationsnummer|y-tunnus|\bcvr\b|\bkrs\b|\bregon\b|"
+    r"s(?:ą|a)d[ \t]+rejonowy",
+    re.IGNORECASE,
+)
 ATTACHMENT = re.compile(
     r"^(?:-[ \t]+.{15,200}|.{0,200}\.(?:docx?|xlsx?|pptx?|pdf|wpd|txt|jpe?g|gif|png|zip|pcx|html?|"
     r"msg|csv|rtf)\b.{0,3}|<<.{0,200}>>.{0,200}|<[^<>]{1,100}>|\(see attached.{0,200}|"
@@ -496,6 +514,26 @@ def _name_like(c: str, lower_ok: bool = False) -> bool:
     )
 
 
+def _register_line(c: str) -> bool:
+    """A line of a company's legal footer: two of its cues (seat, register court,
+    register number, directors, tax number), or one and a number of five digits or
+    more; never a question.
+
+    >>> _register_line("Sitz der Gesellschaft: Bremen · Registergericht: Amtsgericht Bremen")
+    True
+    >>> _register_line("Registered in England and Wales No. 04123456")
+    True
+    >>> _register_line("Could you send the invoice to our registered office in Leeds?")
+    False
+    >>> _register_line("Please send the invoice to our registered office.")
+    False
+    """
+    if len(c) > 250 or c.rstrip().endswith("?"):
+        return False
+    cues = {m.group(0).lower() for m in REGISTER.finditer(c)}
+    return len(cues) >= 2 or (len(cues) == 1 and bool(re.search(r"\d{5}", c)))
+
+
 def _contact(c: str) -> bool:
     """A phone/fax number (7+ digits, an extension, or a labelled number), address or URL."""
     if EMAIL.search(c) or URL.search(c):
@@ -577,6 +615,18 @@ def _subzones(lines: _Lines, a: int, b: int, at_block_start: bool) -> list[tuple
             k -= 1
             para.insert(0, nonblank[k])
         text = " ".join(lines.contents[p] for p in para)
+        register = next((p for p in para if _register_line(lines.contents[p])), None) \
+            if disc_start is None and len(text) < 600 else None
+        if register is not None:
+            # the company's legal footer, from its first line on, closes the message
+            # as a signature does (above it, the author's name and title may sign)
+            out.append((register, b, "signature"))
+            b = end = register
+            nonblank = [p for p in nonblank if p < register]
+            if not nonblank:
+                return out
+            k = len(nonblank) - 1
+            continue
         if FOOTER.search(text) and len(text) < 400 and disc_start is None:
             footer_start = next(p for p in para if FOOTER.search(lines.contents[p]))
             if footer_start > para[0] and FOOTER.search(
