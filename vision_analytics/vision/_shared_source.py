@@ -766,38 +766,11 @@ class SharedSourceTest:
         ``texts``), and whatever rises in the same requests as one of them (Jaccard
         at least 0.5 after the split), are that name's evidence.
         """
-        values, _, heads, families, _ = z
-        if not heads:
+        found = self._strongest_name(X, z, names, texts)
+        if found is None:
             return ()
-        top = max(heads, key=lambda j: (values[j], -j))
-        word = self._words[top]
-        if families.get(top, 1) > 1 or not names[top].startswith("term:") \
-                or not 1 <= len(word) <= 2:
-            return ()
-        if len(word) == 2:
-            if texts is None or not names[top][5:].replace(" ", "").isalpha():
-                return ()
-            # "Project Lighthouse": the words the texts write as a name ("lighthouse";
-            # "project" also stands in lower case for any project)
-            written = pd.Series(texts).fillna("").astype(str)
-            word = frozenset(w for w in word if _written_as_name(w, written))
-            if not word:
-                return ()
-        eligible = np.flatnonzero(values > 0)
-        occ = X[:, eligible]
-        occ = (occ.toarray() if sparse.issparse(occ) else np.asarray(occ))[self._after_split]
-        occ = (occ > 0).astype(np.float64)
-        inter = occ.T @ occ
-        sizes = np.diag(inter)
-        jaccard = inter / np.maximum(sizes[:, None] + sizes[None, :] - inter, 1)
-        out = np.array([j == top or bool(word & self._words[j]) for j in eligible])
-        while True:
-            grown = out | (jaccard[:, out] >= 0.5).any(axis=1)
-            if (grown == out).all():
-                break
-            out = grown
-        dropped = set(eligible[out].tolist())
-        return tuple(names[j] for j in heads if j in dropped and j != top)
+        top, dropped = found
+        return tuple(names[j] for j in z[2] if j in dropped and j != top)
 
     def _empty(self, n: int, reason: str) -> SharedSourceResult:
         columns = ["feature", "surprise", "topic_spread", "family_head"]
