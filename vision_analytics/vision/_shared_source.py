@@ -611,6 +611,8 @@ class SharedSourceTest:
             keep[sorted(strongest[1])] = 0.0
             without = sparse.csr_matrix(X) @ sparse.diags(keep)
             without.eliminate_zeros()
+            # the split found with every feature, should the new one not be kept
+            state = (self._after_split, self._phrasal)
             own = self._statistic(without, topics, np.arange(n), weigh=True)
             # kept only when the rest of the change lies elsewhere in time (at the
             # same split the name is still part of what changed there) and is more
@@ -623,9 +625,7 @@ class SharedSourceTest:
                                              key=lambda j: (-z[0][j], names[j])))
                 seen, (observed, split, z) = without, own
             else:
-                # the observed order read with every feature again (the state the
-                # features below are read from)
-                self._statistic(X, topics, np.arange(n), weigh=True)
+                self._after_split, self._phrasal = state
         rng = np.random.default_rng(self.random_state)
         null = np.empty(self.n_permutations)
         unit_ids, sizes = np.unique(units, return_counts=True)
